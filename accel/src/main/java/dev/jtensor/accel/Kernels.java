@@ -1,0 +1,65 @@
+package dev.jtensor.accel;
+
+/**
+ * The kernel service-provider interface: the closed set of primitive computations every backend
+ * implements. Inputs are {@link Strided} views, outputs are written row-major unless an output
+ * {@link Strided} is given. Element types follow the arrays: a {@code float[]} input yields
+ * float32 math, and so on. Callers (the tensor layer) have already checked shapes and dtypes;
+ * kernels throw {@link ArithmeticException} only for data-dependent failures such as integer
+ * division by zero or a singular matrix.
+ */
+public interface Kernels {
+
+    /** Short name of the backend, for logs ("scalar", "simd", ...). */
+    String name();
+
+    /** {@code out[i] = op(x[i])} over {@code shape}. */
+    void unary(UnaryOp op, int[] shape, Strided x, Strided out);
+
+    /** {@code out[i] = op(a[i], b[i])} over {@code shape}; broadcasting is expressed by zero strides. */
+    void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out);
+
+    /** {@code out[i] = cond[i] ? a[i] : b[i]}; {@code cond} is a boolean array. */
+    void select(int[] shape, Strided cond, Strided a, Strided b, Strided out);
+
+    /** Copies {@code src} to {@code dst} element by element, converting the element type if the arrays differ. */
+    void copy(int[] shape, Strided src, Strided dst);
+
+    /**
+     * Reduces the axes flagged in {@code reduced}; {@code out} receives the kept axes in order,
+     * row-major.
+     */
+    void reduce(ReduceOp op, int[] shape, boolean[] reduced, Strided x, Object out);
+
+    /**
+     * Index of the first largest ({@code max}) or smallest element along {@code axis} (whose length
+     * is at least 1); {@code out} receives the other axes row-major.
+     */
+    void argReduce(boolean max, int[] shape, int axis, Strided x, long[] out);
+
+    /** Running sum along {@code axis}, optionally exclusive and/or from the end; {@code out} is row-major. */
+    void cumulativeSum(int[] shape, int axis, boolean exclusive, boolean reverse, Strided x, Object out);
+
+    /**
+     * Batched matrix product. {@code a} has strides for {@code batchShape..., m, k} and {@code b} for
+     * {@code batchShape..., k, n} (zero strides broadcast a batch dimension, swapped strides express a
+     * transpose); {@code out} receives {@code batchShape..., m, n} row-major.
+     */
+    void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out);
+
+    /**
+     * Gathers along the middle axis of a row-major {@code [outer, axisLength, inner]} array:
+     * {@code out[o, i, j] = params[o, indices[i], j]}; indices are already checked to be in range.
+     */
+    void gather(Object params, int outer, int axisLength, int inner, int[] indices, Object out);
+
+    /**
+     * Inverts {@code batch} row-major {@code n x n} matrices.
+     *
+     * @throws ArithmeticException if a matrix is singular
+     */
+    void matrixInverse(int batch, int n, Object in, Object out);
+
+    /** Determinants of {@code batch} row-major {@code n x n} matrices. */
+    void matrixDeterminant(int batch, int n, Object in, Object out);
+}

@@ -1,0 +1,111 @@
+package dev.jtensor.accel;
+
+/**
+ * Walks an index space row by row for several operands at once. The innermost dimension is the
+ * row; before walking, dimensions that every operand lays out contiguously are merged, so dense
+ * data becomes one long row and the per-row overhead disappears.
+ */
+final class StridedLoops {
+
+    /** Receives one row: the base offset of each operand (read-only) and the row length. */
+    @FunctionalInterface
+    interface RowVisitor {
+        void row(int[] offsets, int length);
+    }
+
+    private StridedLoops() {
+    }
+
+    /**
+     * Calls {@code visitor} once per row of {@code shape}. {@code strides[k]} and {@code offsets[k]}
+     * describe operand {@code k}; the row's inner strides are {@link Layout#innerStrides}.
+     *
+     * @return the merged layout (its inner strides are what the visitor must use)
+     */
+    static Layout forEachRow(int[] shape, int[][] strides, int[] offsets, RowVisitor visitor) {
+        Layout layout = Layout.merge(shape, strides);
+        int rank = layout.shape.length;
+        for (int d : layout.shape) {
+            if (d == 0) {
+                return layout;
+            }
+        }
+        int operands = offsets.length;
+        int rowLength = rank == 0 ? 1 : layout.shape[rank - 1];
+        int[] current = offsets.clone();
+        if (rank <= 1) {
+            visitor.row(current, rowLength);
+            return layout;
+        }
+        int[] index = new int[rank - 1];
+        while (true) {
+            visitor.row(current, rowLength);
+            int d = rank - 2;
+            while (d >= 0) {
+                index[d]++;
+                for (int k = 0; k < operands; k++) {
+                    current[k] += layout.strides[k][d];
+                }
+                if (index[d] < layout.shape[d]) {
+                    break;
+                }
+                for (int k = 0; k < operands; k++) {
+                    current[k] -= layout.strides[k][d] * layout.shape[d];
+                }
+                index[d] = 0;
+                d--;
+            }
+            if (d < 0) {
+                return layout;
+            }
+        }
+    }
+
+    /** Shape and per-operand strides after merging contiguous dimensions and dropping size-1 ones. */
+    record Layout(int[] shape, int[][] strides) {
+
+        static Layout merge(int[] shape, int[][] strides) {
+            int operands = strides.length;
+            int[] mergedShape = new int[shape.length];
+            int[][] mergedStrides = new int[operands][shape.length];
+            int rank = 0;
+            for (int d = 0; d < shape.length; d++) {
+                if (shape[d] == 1) {
+                    continue;
+                }
+                if (rank > 0 && mergeable(mergedShape, mergedStrides, rank - 1, shape[d], strides, d)) {
+                    mergedShape[rank - 1] *= shape[d];
+                    for (int k = 0; k < operands; k++) {
+                        mergedStrides[k][rank - 1] = strides[k][d];
+                    }
+                    continue;
+                }
+                mergedShape[rank] = shape[d];
+                for (int k = 0; k < operands; k++) {
+                    mergedStrides[k][rank] = strides[k][d];
+                }
+                rank++;
+            }
+            int[][] outStrides = new int[operands][];
+            for (int k = 0; k < operands; k++) {
+                outStrides[k] = java.util.Arrays.copyOf(mergedStrides[k], rank);
+            }
+            return new Layout(java.util.Arrays.copyOf(mergedShape, rank), outStrides);
+        }
+
+        private static boolean mergeable(int[] mergedShape, int[][] mergedStrides, int last, int size,
+                                         int[][] strides, int d) {
+            for (int k = 0; k < strides.length; k++) {
+                if (mergedStrides[k][last] != strides[k][d] * size) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Stride of the row (innermost) dimension for operand {@code k}; 0 for rank 0. */
+        int innerStride(int k) {
+            return shape.length == 0 ? 0 : strides[k][shape.length - 1];
+        }
+    }
+}

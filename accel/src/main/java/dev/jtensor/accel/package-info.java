@@ -1,0 +1,13 @@
+/**
+ * Kernels over flat Java arrays described by an offset and per-dimension strides.
+ *
+ * <p>This package knows nothing about tensors: it receives {@code float[]}, {@code double[]},
+ * {@code int[]}, {@code long[]} or {@code boolean[]} buffers wrapped in {@link dev.jtensor.accel.Strided}
+ * together with a shape, and writes results into output buffers. {@link dev.jtensor.accel.Kernels}
+ * is the service-provider interface every backend implements; {@link dev.jtensor.accel.ScalarKernels}
+ * is the plain-Java reference that defines what each primitive computes, and
+ * {@link dev.jtensor.accel.KernelProvider} picks the backend once at start-up.
+ *
+ * <p>Internal to jtensor: applications use the {@code dev.jtensor} package instead.
+ */
+package dev.jtensor.accel;
