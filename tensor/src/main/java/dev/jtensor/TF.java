@@ -1,0 +1,415 @@
+package dev.jtensor;
+
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.ReduceOp;
+import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.internal.Creation;
+import dev.jtensor.internal.DTypeRules;
+import dev.jtensor.internal.Elementwise;
+import dev.jtensor.internal.Linalg;
+import dev.jtensor.internal.NnOps;
+import dev.jtensor.internal.RandomOps;
+import dev.jtensor.internal.Reductions;
+import dev.jtensor.internal.ShapeOps;
+import java.util.List;
+
+/**
+ * The static facade: TensorFlow's ops under TensorFlow's names (camelCase), for
+ * {@code import static dev.jtensor.TF.*}.
+ *
+ * {@snippet :
+ * import static dev.jtensor.TF.*;
+ *
+ * Tensor a = constant(new float[][] {{1, 2}, {3, 4}});
+ * Tensor b = add(a, 1);                          // broadcasting a Java scalar
+ * Tensor c = matmul(a, transpose(b));
+ * Tensor m = reduceMean(c, 0);                    // mean over axis 0
+ * Tensor s = stack(List.of(a, b), -1);            // shape (2, 2, 2)
+ * System.out.println(reduceMean(constant(new int[] {1, 2, 3, 4})));
+ * // tf.Tensor(2, shape=(), dtype=int32)    (integer mean truncates, as in TensorFlow)
+ * }
+ *
+ * <p>Java values keep their types: {@code float} and {@code float[]} give float32, {@code double}
+ * gives float64, {@code int} int32, {@code long} int64, {@code boolean} bool. Mixed dtypes are an
+ * error (TensorFlow's strict rule) unless {@link #enableNumpyBehavior()} turns on NumPy's
+ * promotion.
+ */
+public final class TF {
+
+    private TF() {
+    }
+
+    // ================================================================== creation
+
+    /** A float32 scalar. */
+    public static Tensor constant(float value) { return Creation.constant(value, null, null); }
+    /** A float64 scalar. */
+    public static Tensor constant(double value) { return Creation.constant(value, null, null); }
+    /** An int32 scalar. */
+    public static Tensor constant(int value) { return Creation.constant(value, null, null); }
+    /** An int64 scalar. */
+    public static Tensor constant(long value) { return Creation.constant(value, null, null); }
+    /** A bool scalar. */
+    public static Tensor constant(boolean value) { return Creation.constant(value, null, null); }
+
+    /**
+     * A tensor from a Java array, nested to any depth ({@code float[][]}, {@code int[]}, ...) or
+     * a boxed scalar; the shape is the array's and must be rectangular.
+     */
+    public static Tensor constant(Object value) { return Creation.constant(value, null, null); }
+
+    /**
+     * A tensor from a Java value converted to {@code dtype}; values the dtype cannot hold exactly
+     * (1.5 as int32) are an error.
+     */
+    public static Tensor constant(Object value, DType dtype) { return Creation.constant(value, dtype, null); }
+
+    /**
+     * A tensor of {@code shape} from a Java value: a scalar fills the shape, an array of the same
+     * size is reshaped. {@code dtype} may be null to keep the value's.
+     *
+     * {@snippet :
+     * TF.constant(0f, null, 2, 3);                                // 2x3 zeros, float32
+     * TF.constant(new int[] {1, 2, 3, 4, 5, 6}, DType.FLOAT32, 2, 3);
+     * }
+     */
+    public static Tensor constant(Object value, DType dtype, int... shape) {
+        return Creation.constant(value, dtype, shape);
+    }
+
+    /** A float32 tensor of zeros. */
+    public static Tensor zeros(int... shape) { return zeros(DType.FLOAT32, shape); }
+    /** A tensor of zeros of the given dtype. */
+    public static Tensor zeros(DType dtype, int... shape) { return Creation.fill(Shape.of(shape), 0, dtype); }
+    /** A float32 tensor of ones. */
+    public static Tensor ones(int... shape) { return ones(DType.FLOAT32, shape); }
+    /** A tensor of ones of the given dtype. */
+    public static Tensor ones(DType dtype, int... shape) { return Creation.fill(Shape.of(shape), 1, dtype); }
+
+    /** A tensor of {@code shape} filled with a Java scalar, keeping its type ({@code 2f} gives float32). */
+    public static Tensor fill(int[] shape, Number value) {
+        return Creation.fill(Shape.of(shape), Creation.constant(value, null, null));
+    }
+
+    /** A bool tensor of {@code shape} filled with {@code value}. */
+    public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Shape.of(shape), value); }
+    /** Zeros with the shape and dtype of {@code x}. */
+    public static Tensor zerosLike(Tensor x) { return Creation.fill(x.shape(), 0, x.dtype()); }
+    /** Ones with the shape and dtype of {@code x}. */
+    public static Tensor onesLike(Tensor x) { return Creation.fill(x.shape(), 1, x.dtype()); }
+
+    /** int32 {@code 0, 1, ..., limit - 1}. */
+    public static Tensor range(int limit) { return range(0, limit, 1); }
+    /** int32 {@code start, start + delta, ...} up to but excluding {@code limit}. */
+    public static Tensor range(int start, int limit, int delta) { return Creation.range(start, limit, delta, DType.INT32); }
+    /** int64 range. */
+    public static Tensor range(long start, long limit, long delta) { return Creation.range(start, limit, delta, DType.INT64); }
+    /** float32 range. */
+    public static Tensor range(float start, float limit, float delta) { return Creation.range(start, limit, delta, DType.FLOAT32); }
+    /** float64 range. */
+    public static Tensor range(double start, double limit, double delta) { return Creation.range(start, limit, delta, DType.FLOAT64); }
+    /** A range of the given dtype. */
+    public static Tensor range(double start, double limit, double delta, DType dtype) { return Creation.range(start, limit, delta, dtype); }
+
+    /** float32 {@code num} evenly spaced values from {@code start} to {@code stop} inclusive. */
+    public static Tensor linspace(float start, float stop, int num) { return Creation.linspace(start, stop, num, DType.FLOAT32); }
+    /** float64 evenly spaced values. */
+    public static Tensor linspace(double start, double stop, int num) { return Creation.linspace(start, stop, num, DType.FLOAT64); }
+
+    /** A float32 {@code n x n} identity matrix. */
+    public static Tensor eye(int n) { return Creation.eye(n, n, DType.FLOAT32); }
+    /** An identity-like {@code rows x columns} matrix of the given dtype. */
+    public static Tensor eye(int rows, int columns, DType dtype) { return Creation.eye(rows, columns, dtype); }
+
+    // ================================================================== random
+
+    /**
+     * Sets the global random seed, making the sequence of random ops repeatable (TensorFlow's
+     * {@code tf.random.set_seed}). See {@link #randomNormal(int[], double, double, DType, Long)}.
+     */
+    public static void setSeed(long seed) { RandomOps.setGlobalSeed(seed); }
+
+    /** float32 standard normal values. */
+    public static Tensor randomNormal(int... shape) { return randomNormal(shape, 0, 1, DType.FLOAT32, null); }
+    /** float32 normal values with the given mean and standard deviation. */
+    public static Tensor randomNormal(int[] shape, double mean, double stddev) { return randomNormal(shape, mean, stddev, DType.FLOAT32, null); }
+
+    /**
+     * Normal values. The generator is SplitMix64 ({@link java.util.SplittableRandom}) with the
+     * JDK's ziggurat for normals. With an op {@code seed} the call is repeatable: the same seed gives
+     * the same values; without one, a global seed ({@link #setSeed}) makes the sequence of calls
+     * repeatable; with neither, values differ between runs.
+     *
+     * @param seed op seed, or null
+     */
+    public static Tensor randomNormal(int[] shape, double mean, double stddev, DType dtype, Long seed) {
+        return RandomOps.normal(Shape.of(shape), mean, stddev, dtype, seed);
+    }
+
+    /** float32 uniform values in {@code [0, 1)}. */
+    public static Tensor randomUniform(int... shape) { return randomUniform(shape, 0, 1, DType.FLOAT32, null); }
+    /** float32 uniform values in {@code [minval, maxval)}. */
+    public static Tensor randomUniform(int[] shape, double minval, double maxval) { return randomUniform(shape, minval, maxval, DType.FLOAT32, null); }
+
+    /** Uniform values in {@code [minval, maxval)}; integer dtypes draw integers. Seeds as for {@link #randomNormal(int[], double, double, DType, Long)}. */
+    public static Tensor randomUniform(int[] shape, double minval, double maxval, DType dtype, Long seed) {
+        return RandomOps.uniform(Shape.of(shape), minval, maxval, dtype, seed);
+    }
+
+    /** Normal values redrawn until within two standard deviations of the mean. */
+    public static Tensor truncatedNormal(int[] shape, double mean, double stddev, DType dtype, Long seed) {
+        return RandomOps.truncatedNormal(Shape.of(shape), mean, stddev, dtype, seed);
+    }
+
+    // ================================================================== elementwise
+
+    /** {@code a + b} with broadcasting. */
+    public static Tensor add(Tensor a, Tensor b) { return a.add(b); }
+    /** {@code a + value}. */
+    public static Tensor add(Tensor a, double value) { return a.add(value); }
+    /** {@code a - b}. */
+    public static Tensor subtract(Tensor a, Tensor b) { return a.sub(b); }
+    /** {@code a * b} elementwise. */
+    public static Tensor multiply(Tensor a, Tensor b) { return a.mul(b); }
+    /** {@code a * value}. */
+    public static Tensor multiply(Tensor a, double value) { return a.mul(value); }
+    /** {@code a / b}, true division: integers give float64 as in TensorFlow. */
+    public static Tensor divide(Tensor a, Tensor b) { return a.div(b); }
+    /** {@code floor(a / b)}. */
+    public static Tensor floorDiv(Tensor a, Tensor b) { return a.floorDiv(b); }
+    /** {@code a mod b} taking the sign of {@code b}. */
+    public static Tensor floorMod(Tensor a, Tensor b) { return a.floorMod(b); }
+    /** {@code a ^ b}. */
+    public static Tensor pow(Tensor a, Tensor b) { return a.pow(b); }
+    /** {@code a ^ exponent}. */
+    public static Tensor pow(Tensor a, double exponent) { return a.pow(exponent); }
+    /** Elementwise maximum ({@code maximum(x, 0)} is ReLU). */
+    public static Tensor maximum(Tensor a, Tensor b) { return a.maximum(b); }
+    /** Elementwise maximum with a scalar. */
+    public static Tensor maximum(Tensor a, double value) { return a.maximum(value); }
+    /** Elementwise minimum. */
+    public static Tensor minimum(Tensor a, Tensor b) { return a.minimum(b); }
+    /** Elementwise minimum with a scalar. */
+    public static Tensor minimum(Tensor a, double value) { return a.minimum(value); }
+    /** {@code (a - b)^2}. */
+    public static Tensor squaredDifference(Tensor a, Tensor b) { return Elementwise.squaredDifference(a, b); }
+
+    /** {@code -x}. */
+    public static Tensor negative(Tensor x) { return x.neg(); }
+    /** {@code |x|}. */
+    public static Tensor abs(Tensor x) { return x.abs(); }
+    /** {@code -1, 0, 1} by sign. */
+    public static Tensor sign(Tensor x) { return Elementwise.unary(UnaryOp.SIGN, x); }
+    /** {@code x * x}. */
+    public static Tensor square(Tensor x) { return x.square(); }
+    /** Square root. */
+    public static Tensor sqrt(Tensor x) { return x.sqrt(); }
+    /** {@code 1 / sqrt(x)}. */
+    public static Tensor rsqrt(Tensor x) { return Elementwise.unary(UnaryOp.RSQRT, x); }
+    /** {@code e^x}. */
+    public static Tensor exp(Tensor x) { return x.exp(); }
+    /** Natural logarithm. */
+    public static Tensor log(Tensor x) { return x.log(); }
+    /** {@code log(1 + x)}, accurate for small x. */
+    public static Tensor log1p(Tensor x) { return Elementwise.unary(UnaryOp.LOG1P, x); }
+    /** {@code e^x - 1}, accurate for small x. */
+    public static Tensor expm1(Tensor x) { return Elementwise.unary(UnaryOp.EXPM1, x); }
+    /** Sine. */
+    public static Tensor sin(Tensor x) { return Elementwise.unary(UnaryOp.SIN, x); }
+    /** Cosine. */
+    public static Tensor cos(Tensor x) { return Elementwise.unary(UnaryOp.COS, x); }
+    /** Hyperbolic tangent. */
+    public static Tensor tanh(Tensor x) { return x.tanh(); }
+    /** Logistic sigmoid {@code 1 / (1 + e^-x)}. */
+    public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
+    /** {@code max(x, 0)}. */
+    public static Tensor relu(Tensor x) { return x.relu(); }
+    /** {@code log(1 + e^x)}, stable for large x. */
+    public static Tensor softplus(Tensor x) { return Elementwise.unary(UnaryOp.SOFTPLUS, x); }
+    /** Round toward negative infinity. */
+    public static Tensor floor(Tensor x) { return Elementwise.unary(UnaryOp.FLOOR, x); }
+    /** Round toward positive infinity. */
+    public static Tensor ceil(Tensor x) { return Elementwise.unary(UnaryOp.CEIL, x); }
+    /** Round half to even (banker's rounding), as TensorFlow and NumPy. */
+    public static Tensor round(Tensor x) { return Elementwise.unary(UnaryOp.ROUND, x); }
+    /** {@code 1 / x}. */
+    public static Tensor reciprocal(Tensor x) { return Elementwise.unary(UnaryOp.RECIPROCAL, x); }
+
+    /** {@code a == b}, as bool. */
+    public static Tensor equal(Tensor a, Tensor b) { return a.equal(b); }
+    /** {@code a != b}. */
+    public static Tensor notEqual(Tensor a, Tensor b) { return a.notEqual(b); }
+    /** {@code a < b}. */
+    public static Tensor less(Tensor a, Tensor b) { return a.less(b); }
+    /** {@code a <= b}. */
+    public static Tensor lessEqual(Tensor a, Tensor b) { return a.lessEqual(b); }
+    /** {@code a > b}. */
+    public static Tensor greater(Tensor a, Tensor b) { return a.greater(b); }
+    /** {@code a >= b}. */
+    public static Tensor greaterEqual(Tensor a, Tensor b) { return a.greaterEqual(b); }
+    /** Elementwise and of bool tensors. */
+    public static Tensor logicalAnd(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LOGICAL_AND, a, b); }
+    /** Elementwise or of bool tensors. */
+    public static Tensor logicalOr(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LOGICAL_OR, a, b); }
+    /** Elementwise not of a bool tensor. */
+    public static Tensor logicalNot(Tensor x) { return Elementwise.unary(UnaryOp.LOGICAL_NOT, x); }
+    /** Whether each element is finite. */
+    public static Tensor isFinite(Tensor x) { return Elementwise.isFinite(x); }
+
+    /** {@code cond ? x : y} elementwise, broadcasting all three. */
+    public static Tensor where(Tensor cond, Tensor x, Tensor y) { return Elementwise.where(cond, x, y); }
+    /** Clips to {@code [lo, hi]}. */
+    public static Tensor clipByValue(Tensor x, Tensor lo, Tensor hi) { return Elementwise.clipByValue(x, lo, hi); }
+
+    /** Clips to {@code [lo, hi]} given as Java scalars. */
+    public static Tensor clipByValue(Tensor x, double lo, double hi) {
+        return Elementwise.clipByValue(x, Elementwise.scalarLike(lo, x), Elementwise.scalarLike(hi, x));
+    }
+
+    // ================================================================== reductions
+
+    /** Sum of all elements. */
+    public static Tensor reduceSum(Tensor x) { return x.reduceSum(); }
+    /** Sum over {@code axes} (negative count from the end). */
+    public static Tensor reduceSum(Tensor x, int... axes) { return x.reduceSum(axes); }
+    /** Sum over {@code axes} ({@code null} for all), keeping them as size 1 if {@code keepDims}. */
+    public static Tensor reduceSum(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, x, axes, keepDims); }
+    /** Mean of all elements; integers truncate ({@code [1, 2, 3, 4]} gives 2). */
+    public static Tensor reduceMean(Tensor x) { return x.reduceMean(); }
+    /** Mean over {@code axes}. */
+    public static Tensor reduceMean(Tensor x, int... axes) { return x.reduceMean(axes); }
+    /** Mean over {@code axes}, optionally keeping them. */
+    public static Tensor reduceMean(Tensor x, int[] axes, boolean keepDims) { return Reductions.mean(x, axes, keepDims); }
+    /** Largest element. */
+    public static Tensor reduceMax(Tensor x) { return x.reduceMax(); }
+    /** Largest element over {@code axes}. */
+    public static Tensor reduceMax(Tensor x, int... axes) { return x.reduceMax(axes); }
+    /** Largest element over {@code axes}, optionally keeping them. */
+    public static Tensor reduceMax(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, x, axes, keepDims); }
+    /** Smallest element. */
+    public static Tensor reduceMin(Tensor x) { return x.reduceMin(); }
+    /** Smallest element over {@code axes}. */
+    public static Tensor reduceMin(Tensor x, int... axes) { return x.reduceMin(axes); }
+    /** Smallest element over {@code axes}, optionally keeping them. */
+    public static Tensor reduceMin(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, x, axes, keepDims); }
+    /** Product over {@code axes} (all when none are given). */
+    public static Tensor reduceProd(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.PROD, x, axes.length == 0 ? null : axes, false); }
+    /** Product over {@code axes}, optionally keeping them. */
+    public static Tensor reduceProd(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, x, axes, keepDims); }
+    /** Logical and over {@code axes} (all when none are given). */
+    public static Tensor reduceAll(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ALL, x, axes.length == 0 ? null : axes, false); }
+    /** Logical and over {@code axes}, optionally keeping them. */
+    public static Tensor reduceAll(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, x, axes, keepDims); }
+    /** Logical or over {@code axes} (all when none are given). */
+    public static Tensor reduceAny(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ANY, x, axes.length == 0 ? null : axes, false); }
+    /** Logical or over {@code axes}, optionally keeping them. */
+    public static Tensor reduceAny(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, x, axes, keepDims); }
+    /** Population variance over {@code axes} ({@code null} for all). */
+    public static Tensor reduceVariance(Tensor x, int[] axes, boolean keepDims) { return Reductions.variance(x, axes, keepDims); }
+    /** Population standard deviation over {@code axes} ({@code null} for all). */
+    public static Tensor reduceStd(Tensor x, int[] axes, boolean keepDims) { return Reductions.std(x, axes, keepDims); }
+    /** {@code log(sum(exp(x)))} over {@code axes}, stable for large values. */
+    public static Tensor reduceLogSumExp(Tensor x, int[] axes, boolean keepDims) { return NnOps.logSumExp(x, axes, keepDims); }
+    /** int64 index of the largest element along axis 0. */
+    public static Tensor argMax(Tensor x) { return argMax(x, 0); }
+    /** int64 index of the largest element along {@code axis} (first one on ties). */
+    public static Tensor argMax(Tensor x, int axis) { return Reductions.argReduce(true, x, axis); }
+    /** int64 index of the smallest element along axis 0. */
+    public static Tensor argMin(Tensor x) { return argMin(x, 0); }
+    /** int64 index of the smallest element along {@code axis}. */
+    public static Tensor argMin(Tensor x, int axis) { return Reductions.argReduce(false, x, axis); }
+    /** Running sum along {@code axis}. */
+    public static Tensor cumsum(Tensor x, int axis) { return Reductions.cumsum(x, axis, false, false); }
+    /** Running sum along {@code axis}, optionally exclusive of each element and/or from the end. */
+    public static Tensor cumsum(Tensor x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumsum(x, axis, exclusive, reverse); }
+
+    // ================================================================== composites
+
+    /** Softmax along the last axis. */
+    public static Tensor softmax(Tensor x) { return NnOps.softmax(x, -1); }
+    /** Softmax along {@code axis}. */
+    public static Tensor softmax(Tensor x, int axis) { return NnOps.softmax(x, axis); }
+    /** Log-softmax along the last axis. */
+    public static Tensor logSoftmax(Tensor x) { return NnOps.logSoftmax(x, -1); }
+    /** Log-softmax along {@code axis}. */
+    public static Tensor logSoftmax(Tensor x, int axis) { return NnOps.logSoftmax(x, axis); }
+
+    // ================================================================== linear algebra
+
+    /** Matrix product {@code a @ b}; both need rank >= 2 (TensorFlow's rule). */
+    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
+    /** Matrix product with optional transposes of the last two axes. */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) { return Linalg.matmul(a, b, transposeA, transposeB); }
+    /** Permutes axes ({@code perm} empty: reverses them). */
+    public static Tensor transpose(Tensor x, int... perm) { return x.transpose(perm); }
+    /** Swaps the last two axes. */
+    public static Tensor matrixTranspose(Tensor x) { return ShapeOps.matrixTranspose(x); }
+    /** Inverse of each square matrix in the last two axes. */
+    public static Tensor matrixInverse(Tensor x) { return Linalg.inverse(x); }
+    /** Determinant of each square matrix in the last two axes. */
+    public static Tensor matrixDeterminant(Tensor x) { return Linalg.determinant(x); }
+
+    // ================================================================== shapes
+
+    /** The same elements in a new shape; one dimension may be {@code -1}. */
+    public static Tensor reshape(Tensor x, int... shape) { return x.reshape(shape); }
+    /** Inserts a size-1 axis at {@code axis}. */
+    public static Tensor expandDims(Tensor x, int axis) { return x.expandDims(axis); }
+    /** Removes size-1 axes (all of them when none are given). */
+    public static Tensor squeeze(Tensor x, int... axes) { return x.squeeze(axes); }
+    /** A view of {@code x} broadcast to {@code shape}. */
+    public static Tensor broadcastTo(Tensor x, int... shape) { return x.broadcastTo(shape); }
+    /** Converts to {@code dtype}. */
+    public static Tensor cast(Tensor x, DType dtype) { return x.cast(dtype); }
+    /** Joins tensors along a new axis ({@code -rank-1 .. rank}). */
+    public static Tensor stack(List<Tensor> values, int axis) { return ShapeOps.stack(values, axis); }
+    /** Joins tensors along a new leading axis. */
+    public static Tensor stack(Tensor... values) { return ShapeOps.stack(List.of(values), 0); }
+    /** Splits along {@code axis} into its slices. */
+    public static List<Tensor> unstack(Tensor x, int axis) { return ShapeOps.unstack(x, axis); }
+    /** Joins tensors along an existing axis; the other dimensions must agree. */
+    public static Tensor concat(List<Tensor> values, int axis) { return ShapeOps.concat(values, axis); }
+    /** Splits into {@code parts} equal pieces along {@code axis}. */
+    public static List<Tensor> split(Tensor x, int parts, int axis) { return ShapeOps.split(x, parts, axis); }
+    /** Splits into pieces of the given sizes along {@code axis} (one size may be {@code -1}). */
+    public static List<Tensor> split(Tensor x, int[] sizes, int axis) { return ShapeOps.split(x, sizes, axis); }
+    /** Repeats {@code x} {@code multiples[d]} times along each axis. */
+    public static Tensor tile(Tensor x, int... multiples) { return ShapeOps.tile(x, multiples); }
+    /** Pads with zeros; {@code paddings[d] = {before, after}}. */
+    public static Tensor pad(Tensor x, int[][] paddings) { return ShapeOps.pad(x, paddings, 0); }
+    /** Pads with a constant value. */
+    public static Tensor pad(Tensor x, int[][] paddings, double constant) { return ShapeOps.pad(x, paddings, constant); }
+    /** Slices of {@code params} along {@code axis} chosen by integer {@code indices}. */
+    public static Tensor gather(Tensor params, Tensor indices, int axis) { return ShapeOps.gather(params, indices, axis); }
+    /** Rows of {@code params} (axis 0) chosen by {@code indices}. */
+    public static Tensor gather(Tensor params, int... indices) { return ShapeOps.gather(params, constant(indices), 0); }
+    /** float32 one-hot vectors of length {@code depth} on a new last axis. */
+    public static Tensor oneHot(Tensor indices, int depth) { return ShapeOps.oneHot(indices, depth, 1, 0, -1, DType.FLOAT32); }
+
+    /** One-hot encoding with explicit on/off values, axis and dtype. */
+    public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
+        return ShapeOps.oneHot(indices, depth, on, off, axis, dtype);
+    }
+
+    // ================================================================== configuration
+
+    /**
+     * Turns on NumPy's type promotion for the whole process, as TensorFlow's
+     * {@code tnp.experimental_enable_numpy_behavior()}: {@code int32 + float32} gives float64
+     * instead of an error, and integer input to {@code exp} and friends is cast to float64.
+     */
+    public static void enableNumpyBehavior() { DTypeRules.setNumpyBehavior(true); }
+    /** Returns to TensorFlow's strict dtype rule. */
+    public static void disableNumpyBehavior() { DTypeRules.setNumpyBehavior(false); }
+    /** Whether NumPy behaviour is on. */
+    public static boolean isNumpyBehavior() { return DTypeRules.numpyBehavior(); }
+
+    /**
+     * The devices of a type ({@code "CPU"} or {@code "GPU"}; null for all), as
+     * {@code tf.config.list_physical_devices}. This build computes on the CPU only.
+     */
+    public static List<PhysicalDevice> listPhysicalDevices(String deviceType) {
+        PhysicalDevice cpu = new PhysicalDevice("/physical_device:CPU:0", "CPU");
+        return deviceType == null || deviceType.equalsIgnoreCase("CPU") ? List.of(cpu) : List.of();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.KernelProvider;
+import dev.jtensor.accel.Strided;
+import java.util.Arrays;
+
+/** Tensors made from Java values and from sizes: constants, fills, ranges, identity matrices. */
+public final class Creation {
+
+    private Creation() {
+    }
+
+    /**
+     * A tensor from a Java scalar or nested array, optionally converted to {@code dtype} and given
+     * {@code shape} (a scalar fills the shape; an array of equal size is reshaped).
+     *
+     * @param dtype null to keep the Java type's dtype
+     * @param shape null to keep the array's shape
+     */
+    public static Tensor constant(Object value, DType dtype, int[] shape) {
+        if (value instanceof Tensor t) {
+            Tensor c = dtype == null ? t : convert(t.dtype(), TensorAccess.view(t), t.shape(), dtype, t.toString());
+            return shape == null ? c : ShapeOps.reshape(c, shape);
+        }
+        JavaArrays.Flat flat = JavaArrays.flatten(value);
+        Shape source = Shape.of(flat.shape());
+        Tensor t = dtype == null || dtype == flat.dtype()
+                ? TensorAccess.wrap(flat.dtype(), source, flat.data())
+                : convert(flat.dtype(), Strided.contiguous(flat.data(), flat.shape()), source, dtype, describe(value));
+        if (shape == null) {
+            return t;
+        }
+        Shape target = Shape.of(shape);
+        if (source.rank() == 0) {
+            return fill(target, t);
+        }
+        if (source.size() != target.size()) {
+            throw new InvalidArgumentException("constant: a value with " + source.size() + " elements (shape "
+                    + source + ") cannot take shape " + target + " with " + target.size() + " elements");
+        }
+        return ShapeOps.reshape(t, shape);
+    }
+
+    private static String describe(Object value) {
+        return value.getClass().isArray() ? value.getClass().getComponentType().getSimpleName() + " array"
+                : String.valueOf(value);
+    }
+
+    /** Converts, refusing values the target cannot hold exactly (1.5 to int32, 2 to bool, ...). */
+    private static Tensor convert(DType from, Strided src, Shape shape, DType to, String what) {
+        Object out = to.allocate(shape.size());
+        KernelProvider.kernels().copy(shape.toArray(), src, Strided.contiguous(out, shape.toArray()));
+        if (from != to && !to.isFloating()) {
+            Object back = from.allocate(shape.size());
+            KernelProvider.kernels().copy(shape.toArray(), Strided.contiguous(out, shape.toArray()),
+                    Strided.contiguous(back, shape.toArray()));
+            Object original = from.allocate(shape.size());
+            KernelProvider.kernels().copy(shape.toArray(), src, Strided.contiguous(original, shape.toArray()));
+            if (!Arrays.deepEquals(new Object[] {back}, new Object[] {original})) {
+                throw new InvalidArgumentException("Cannot convert " + what + " of dtype " + from
+                        + " to EagerTensor of dtype " + to + " without losing values");
+            }
+        }
+        return TensorAccess.wrap(to, shape, out);
+    }
+
+    /** A scalar of {@code dtype} holding {@code value} (truncated toward zero for integer dtypes). */
+    public static Tensor scalar(double value, DType dtype) {
+        Object data = dtype.allocate(1);
+        switch (data) {
+            case float[] a -> a[0] = (float) value;
+            case double[] a -> a[0] = value;
+            case int[] a -> a[0] = (int) value;
+            case long[] a -> a[0] = (long) value;
+            case boolean[] a -> a[0] = value != 0;
+            default -> throw new IllegalStateException();
+        }
+        return TensorAccess.wrap(dtype, Shape.scalar(), data);
+    }
+
+    /** An int64 scalar. */
+    public static Tensor scalar(long value) {
+        return TensorAccess.wrap(DType.INT64, Shape.scalar(), new long[] {value});
+    }
+
+    /** {@code shape} filled with {@code value} of {@code dtype}. */
+    public static Tensor fill(Shape shape, double value, DType dtype) {
+        return fill(shape, scalar(value, dtype));
+    }
+
+    /** A bool tensor of {@code shape} filled with {@code value}. */
+    public static Tensor fill(Shape shape, boolean value) {
+        return fill(shape, scalar(value ? 1 : 0, DType.BOOL));
+    }
+
+    /** {@code shape} filled with the single element of {@code scalar}, as a dense tensor. */
+    public static Tensor fill(Shape shape, Tensor scalar) {
+        if (scalar.size() != 1) {
+            throw new InvalidArgumentException("Fill: value must be a scalar, got shape " + scalar.shape());
+        }
+        Object out = scalar.dtype().allocate(shape.size());
+        int[] zeros = new int[shape.rank()];
+        Strided v = TensorAccess.view(scalar);
+        KernelProvider.kernels().copy(shape.toArray(), new Strided(v.data(), v.offset(), zeros),
+                Strided.contiguous(out, shape.toArray()));
+        return TensorAccess.wrap(scalar.dtype(), shape, out);
+    }
+
+    /**
+     * {@code start, start + delta, ...} up to but excluding {@code limit}, as TensorFlow's
+     * {@code tf.range}.
+     */
+    public static Tensor range(double start, double limit, double delta, DType dtype) {
+        if (delta == 0 || Double.isNaN(delta) || Double.isNaN(start) || Double.isNaN(limit)) {
+            throw InvalidArgumentException.of("Range", "Requires delta != 0 and finite bounds: start " + start
+                    + ", limit " + limit + ", delta " + delta);
+        }
+        if (delta > 0 ? start > limit : start < limit) {
+            throw InvalidArgumentException.of("Range", "Requires start " + (delta > 0 ? "<=" : ">=")
+                    + " limit when delta " + (delta > 0 ? "> 0" : "< 0") + ": " + start + "/" + limit);
+        }
+        double count = Math.ceil((limit - start) / delta);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw InvalidArgumentException.of("Range", "Requires a size below 2^31, got " + count + " elements");
+        }
+        int n = (int) count;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = start + i * delta;
+        }
+        return fromDoubles(values, Shape.of(n), dtype);
+    }
+
+    /** {@code num} evenly spaced values from {@code start} to {@code stop} inclusive. */
+    public static Tensor linspace(double start, double stop, int num, DType dtype) {
+        if (num <= 0) {
+            throw InvalidArgumentException.of("LinSpace", "Requires num > 0: " + num);
+        }
+        if (!dtype.isFloating()) {
+            throw InvalidArgumentException.of("LinSpace", "Requires a floating-point dtype, got " + dtype);
+        }
+        double[] values = new double[num];
+        double step = num == 1 ? 0 : (stop - start) / (num - 1);
+        for (int i = 0; i < num; i++) {
+            values[i] = i == num - 1 && num > 1 ? stop : start + i * step;
+        }
+        return fromDoubles(values, Shape.of(num), dtype);
+    }
+
+    /** An {@code rows x columns} matrix with ones on the diagonal. */
+    public static Tensor eye(int rows, int columns, DType dtype) {
+        Shape shape = Shape.of(rows, columns);
+        double[] values = new double[shape.size()];
+        for (int i = 0; i < Math.min(rows, columns); i++) {
+            values[i * columns + i] = 1;
+        }
+        return fromDoubles(values, shape, dtype);
+    }
+
+    /** A tensor of {@code dtype} from double values (rounded or truncated by the cast rules). */
+    public static Tensor fromDoubles(double[] values, Shape shape, DType dtype) {
+        if (dtype == DType.FLOAT64) {
+            return TensorAccess.wrap(dtype, shape, values);
+        }
+        Object out = dtype.allocate(values.length);
+        KernelProvider.kernels().copy(shape.toArray(), Strided.contiguous(values, shape.toArray()),
+                Strided.contiguous(out, shape.toArray()));
+        return TensorAccess.wrap(dtype, shape, out);
+    }
+}

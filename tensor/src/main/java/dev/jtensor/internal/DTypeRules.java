@@ -1,0 +1,46 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+
+/**
+ * Which dtypes may meet in one op. By default TensorFlow's strict rule: both operands have one
+ * dtype, and {@code int32 + float32} is an error naming both. In NumPy-behaviour mode (TensorFlow's
+ * {@code tnp.experimental_enable_numpy_behavior()}) operands are promoted by NumPy's table
+ * instead: {@code bool < int32 < int64}, {@code float32 < float64}, and an integer meeting a float
+ * gives {@code float64} unless the float is float64 already.
+ */
+public final class DTypeRules {
+
+    private static volatile boolean numpyBehavior;
+
+    private DTypeRules() {
+    }
+
+    /** Whether NumPy-style type promotion is on (process-wide, like TensorFlow's switch). */
+    public static boolean numpyBehavior() {
+        return numpyBehavior;
+    }
+
+    /** Turns NumPy-style promotion on or off for the whole process. */
+    public static void setNumpyBehavior(boolean enabled) {
+        numpyBehavior = enabled;
+    }
+
+    /** NumPy's result type for two of jtensor's dtypes. */
+    public static DType promote(DType a, DType b) {
+        if (a == b) return a;
+        if (a == DType.BOOL) return b;
+        if (b == DType.BOOL) return a;
+        if (a.isFloating() && b.isFloating()) return DType.FLOAT64;
+        if (a.isInteger() && b.isInteger()) return DType.INT64;
+        // an integer meets a float: float32 cannot hold every int32, so NumPy widens to float64
+        return DType.FLOAT64;
+    }
+
+    /** TensorFlow's wording for an input whose dtype differs from the first input's. */
+    public static InvalidArgumentException mismatch(String op, DType expected, DType actual, int index) {
+        return InvalidArgumentException.of(op, "cannot compute " + op + " as input #" + index
+                + "(zero-based) was expected to be a " + expected + " tensor but is a " + actual + " tensor");
+    }
+}

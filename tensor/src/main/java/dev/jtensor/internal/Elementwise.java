@@ -1,0 +1,142 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.ops.Binary;
+import dev.jtensor.ops.BroadcastTo;
+import dev.jtensor.ops.Cast;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Select;
+import dev.jtensor.ops.Unary;
+
+/**
+ * The frontend of elementwise ops: settles dtypes (strict or NumPy promotion), broadcasts operands
+ * with zero-stride {@link BroadcastTo} views, then dispatches one primitive. Java scalars become
+ * tensors of the other operand's dtype, as TensorFlow converts Python scalars.
+ */
+public final class Elementwise {
+
+    private Elementwise() {
+    }
+
+    /** {@code op(x)}; in NumPy mode integer input to a floating-point function is cast to float64 first. */
+    public static Tensor unary(UnaryOp op, Tensor x) {
+        if (!op.integerDefined() && !x.dtype().isFloating() && DTypeRules.numpyBehavior()) {
+            x = cast(x, DType.FLOAT64);
+        }
+        return Dispatch.apply(new Unary(op), x);
+    }
+
+    /** {@code op(a, b)} with broadcasting; {@code DIVIDE} of integers is true division in float64. */
+    public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        String name = new Binary(op).name();
+        if (a.dtype() != b.dtype()) {
+            if (!DTypeRules.numpyBehavior()) {
+                throw DTypeRules.mismatch(name, a.dtype(), b.dtype(), 1);
+            }
+            DType common = DTypeRules.promote(a.dtype(), b.dtype());
+            a = cast(a, common);
+            b = cast(b, common);
+        }
+        if (op == BinaryOp.DIVIDE && a.dtype().isInteger()) {
+            a = cast(a, DType.FLOAT64);
+            b = cast(b, DType.FLOAT64);
+        }
+        Shape shape = BroadcastShapes.broadcast(name, a.shape(), b.shape());
+        return Dispatch.apply(new Binary(op), broadcastTo(a, shape), broadcastTo(b, shape));
+    }
+
+    /** {@code cond ? x : y} elementwise, broadcasting all three. */
+    public static Tensor where(Tensor cond, Tensor x, Tensor y) {
+        if (cond.dtype() != DType.BOOL) {
+            throw InvalidArgumentException.of("SelectV2", "condition must be a bool tensor, got " + cond.dtype());
+        }
+        if (x.dtype() != y.dtype()) {
+            if (!DTypeRules.numpyBehavior()) {
+                throw DTypeRules.mismatch("SelectV2", x.dtype(), y.dtype(), 2);
+            }
+            DType common = DTypeRules.promote(x.dtype(), y.dtype());
+            x = cast(x, common);
+            y = cast(y, common);
+        }
+        Shape shape = BroadcastShapes.broadcast("SelectV2", BroadcastShapes.broadcast("SelectV2", cond.shape(),
+                x.shape()), y.shape());
+        return Dispatch.apply(new Select(), broadcastTo(cond, shape), broadcastTo(x, shape), broadcastTo(y, shape));
+    }
+
+    /** A view of {@code x} broadcast to {@code shape}, or {@code x} itself when it already has that shape. */
+    public static Tensor broadcastTo(Tensor x, Shape shape) {
+        return x.shape().equals(shape) ? x : Dispatch.apply(new BroadcastTo(shape), x);
+    }
+
+    /** {@code x} as {@code dtype} ({@code x} itself when it has that dtype already). */
+    public static Tensor cast(Tensor x, DType dtype) {
+        return x.dtype() == dtype ? x : Dispatch.apply(new Cast(dtype), x);
+    }
+
+    /**
+     * A Java {@code double} as a scalar tensor to combine with {@code like}: of {@code like}'s dtype,
+     * or float64 in NumPy mode when {@code like} is integral and the value is not.
+     *
+     * @throws InvalidArgumentException when the value does not fit {@code like}'s dtype in strict mode
+     */
+    public static Tensor scalarLike(double value, Tensor like) {
+        DType t = like.dtype();
+        boolean fits = switch (t) {
+            case FLOAT32, FLOAT64 -> true;
+            case INT32 -> value == Math.rint(value) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+            case INT64 -> value == Math.rint(value) && Math.abs(value) <= 0x1p63;
+            case BOOL -> value == 0 || value == 1;
+        };
+        if (!fits) {
+            if (DTypeRules.numpyBehavior()) {
+                return Creation.scalar(value, DType.FLOAT64);
+            }
+            throw new InvalidArgumentException("Cannot convert " + value + " to EagerTensor of dtype " + t);
+        }
+        return Creation.scalar(value, t);
+    }
+
+    /** A Java {@code long} as a scalar tensor to combine with {@code like} (exact for int64). */
+    public static Tensor scalarLike(long value, Tensor like) {
+        DType t = like.dtype();
+        if (t == DType.INT64) {
+            return Creation.scalar(value);
+        }
+        boolean fits = switch (t) {
+            case FLOAT32, FLOAT64, INT64 -> true;
+            case INT32 -> value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+            case BOOL -> value == 0 || value == 1;
+        };
+        if (!fits) {
+            if (DTypeRules.numpyBehavior()) {
+                return Creation.scalar(value);
+            }
+            throw new InvalidArgumentException("Cannot convert " + value + " to EagerTensor of dtype " + t);
+        }
+        return Creation.scalar((double) value, t);
+    }
+
+    /** {@code (a - b)^2}. */
+    public static Tensor squaredDifference(Tensor a, Tensor b) {
+        return unary(UnaryOp.SQUARE, binary(BinaryOp.SUBTRACT, a, b));
+    }
+
+    /** {@code min(max(x, lo), hi)}. */
+    public static Tensor clipByValue(Tensor x, Tensor lo, Tensor hi) {
+        return binary(BinaryOp.MINIMUM, binary(BinaryOp.MAXIMUM, x, lo), hi);
+    }
+
+    /** Whether each element is finite (neither infinite nor NaN). */
+    public static Tensor isFinite(Tensor x) {
+        if (!x.dtype().isFloating()) {
+            return Creation.fill(x.shape(), true);
+        }
+        // x - x is 0 for finite x and NaN for inf and NaN
+        return binary(BinaryOp.EQUAL, binary(BinaryOp.SUBTRACT, x, x), scalarLike(0.0, x));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.Index;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Reshape;
+import dev.jtensor.ops.StridedSlice;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * NumPy basic indexing as two primitives: one {@link StridedSlice} for the ranges and integers,
+ * then a {@link Reshape} that drops integer-indexed axes and inserts new ones. Both are views.
+ */
+public final class Indexing {
+
+    private Indexing() {
+    }
+
+    /** {@code x[items...]} with NumPy's rules for basic indexing. */
+    public static Tensor get(Tensor x, Index... items) {
+        int consumed = 0, ellipses = 0;
+        for (Index item : items) {
+            if (item == null) {
+                throw InvalidArgumentException.of("StridedSlice", "index item is null");
+            }
+            if (item instanceof Index.At || item instanceof Index.Range) consumed++;
+            if (item instanceof Index.Ellipsis) ellipses++;
+        }
+        int rank = x.rank();
+        if (ellipses > 1) {
+            throw InvalidArgumentException.of("StridedSlice", "an index can only have a single ellipsis ('...')");
+        }
+        if (consumed > rank) {
+            throw InvalidArgumentException.of("StridedSlice", "too many indices for a tensor of shape "
+                    + x.shape().toBracketString() + ": " + consumed + " were indexed");
+        }
+        int[] dims = x.shape().toArray();
+        int[] start = new int[rank], count = dims.clone(), step = new int[rank];
+        Arrays.fill(step, 1);
+        List<Integer> outShape = new ArrayList<>();
+        int axis = 0;
+        List<Index> expanded = new ArrayList<>(Arrays.asList(items));
+        if (ellipses == 0) {
+            expanded.add(new Index.Ellipsis());
+        }
+        for (Index item : expanded) {
+            switch (item) {
+                case Index.At at -> {
+                    int i = at.index() < 0 ? at.index() + dims[axis] : at.index();
+                    if (i < 0 || i >= dims[axis]) {
+                        throw InvalidArgumentException.of("StridedSlice", "index " + at.index()
+                                + " is out of bounds for axis " + axis + " with size " + dims[axis]);
+                    }
+                    start[axis] = i;
+                    count[axis] = 1;
+                    axis++;
+                }
+                case Index.Range r -> {
+                    int[] s = pythonSlice(r, dims[axis]);
+                    start[axis] = s[0];
+                    count[axis] = s[1];
+                    step[axis] = r.step();
+                    outShape.add(s[1]);
+                    axis++;
+                }
+                case Index.NewAxis n -> outShape.add(1);
+                case Index.Ellipsis e -> {
+                    int whole = rank - consumed;
+                    for (int k = 0; k < whole; k++, axis++) outShape.add(dims[axis]);
+                }
+            }
+        }
+        Tensor sliced = Dispatch.apply(new StridedSlice(start, count, step), x);
+        Shape target = Shape.of(outShape.stream().mapToInt(Integer::intValue).toArray());
+        return target.equals(sliced.shape()) ? sliced : Dispatch.apply(new Reshape(target), sliced);
+    }
+
+    /** {@code {start, count}} of a Python slice over an axis of {@code length}, as CPython computes it. */
+    static int[] pythonSlice(Index.Range r, int length) {
+        int step = r.step();
+        int start, stop;
+        if (step > 0) {
+            start = r.start() == null ? 0 : clamp(r.start(), length, 0, length);
+            stop = r.stop() == null ? length : clamp(r.stop(), length, 0, length);
+            return new int[] {start, stop > start ? (stop - start + step - 1) / step : 0};
+        }
+        start = r.start() == null ? length - 1 : clamp(r.start(), length, -1, length - 1);
+        stop = r.stop() == null ? -1 : clamp(r.stop(), length, -1, length - 1);
+        int count = start > stop ? (start - stop + (-step) - 1) / (-step) : 0;
+        return new int[] {count > 0 ? start : 0, count};
+    }
+
+    private static int clamp(int index, int length, int lo, int hi) {
+        int i = index < 0 ? index + length : index;
+        return Math.max(lo, Math.min(hi, i));
+    }
+}

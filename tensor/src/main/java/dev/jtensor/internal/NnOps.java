@@ -1,0 +1,49 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.ReduceOp;
+import dev.jtensor.accel.UnaryOp;
+
+/** Numerically stable composites: log-sum-exp, softmax, log-softmax. */
+public final class NnOps {
+
+    private NnOps() {
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over {@code axes}, computed as {@code m + log(sum(exp(x - m)))} with
+     * {@code m} the finite maximum, so large inputs do not overflow.
+     */
+    public static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
+        requireFloating("ReduceLogSumExp", x);
+        Tensor rawMax = Reductions.reduce(ReduceOp.MAX, x, axes, true);
+        // an all -inf (or empty) slice has an infinite max; shifting by it would give NaN
+        Tensor max = Elementwise.where(Elementwise.isFinite(rawMax), rawMax, Elementwise.scalarLike(0.0, rawMax));
+        Tensor shifted = Elementwise.unary(UnaryOp.EXP, Elementwise.binary(BinaryOp.SUBTRACT, x, max));
+        Tensor log = Elementwise.unary(UnaryOp.LOG, Reductions.reduce(ReduceOp.SUM, shifted, axes, keepDims));
+        return Elementwise.binary(BinaryOp.ADD, log, keepDims ? max : ShapeOps.reshape(max, log.shape().toArray()));
+    }
+
+    /** {@code exp(x) / sum(exp(x))} along {@code axis}, shifted by the maximum for stability. */
+    public static Tensor softmax(Tensor x, int axis) {
+        requireFloating("Softmax", x);
+        int[] axes = {axis};
+        Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, Reductions.reduce(ReduceOp.MAX, x, axes, true));
+        Tensor e = Elementwise.unary(UnaryOp.EXP, shifted);
+        return Elementwise.binary(BinaryOp.DIVIDE, e, Reductions.reduce(ReduceOp.SUM, e, axes, true));
+    }
+
+    /** {@code x - logSumExp(x)} along {@code axis}. */
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        requireFloating("LogSoftmax", x);
+        return Elementwise.binary(BinaryOp.SUBTRACT, x, logSumExp(x, new int[] {axis}, true));
+    }
+
+    private static void requireFloating(String op, Tensor x) {
+        if (!x.dtype().isFloating()) {
+            throw InvalidArgumentException.of(op, op + " needs a floating-point tensor, got " + x.dtype());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.ReduceOp;
+import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.ops.ArgReduce;
+import dev.jtensor.ops.CumulativeSum;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Reduce;
+
+/** Reductions over axes, arg-max/min, running sums, and the mean/variance composites. */
+public final class Reductions {
+
+    private Reductions() {
+    }
+
+    /**
+     * Reduces {@code axes} ({@code null} for all; negative axes count from the end). In NumPy mode a
+     * bool sum or product counts in int64 as NumPy does.
+     */
+    public static Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
+        Reduce probe = new Reduce(op, new int[0], keepDims);
+        int[] normalized = Axes.normalizeAll(probe.name(), axes, x.rank());
+        if (x.dtype() == DType.BOOL && (op == ReduceOp.SUM || op == ReduceOp.PROD) && DTypeRules.numpyBehavior()) {
+            x = Elementwise.cast(x, DType.INT64);
+        }
+        return Dispatch.apply(new Reduce(op, normalized, keepDims), x);
+    }
+
+    /**
+     * Mean over {@code axes}. Integer tensors divide with truncation, as TensorFlow does: the mean
+     * of int32 {@code [1, 2, 3, 4]} is 2.
+     */
+    public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        Tensor sum = reduce(ReduceOp.SUM, x, axes, keepDims);
+        long count = count(x, axes);
+        if (sum.dtype().isInteger()) {
+            if (count == 0) {
+                throw InvalidArgumentException.of("Mean", "Mean of an empty integer tensor (shape " + x.shape() + ")");
+            }
+            return Elementwise.binary(BinaryOp.TRUNCATE_DIV, sum, Elementwise.scalarLike(count, sum));
+        }
+        return Elementwise.binary(BinaryOp.DIVIDE, sum, Elementwise.scalarLike((double) count, sum));
+    }
+
+    /** Population variance (divides by N) over {@code axes}; needs floating point. */
+    public static Tensor variance(Tensor x, int[] axes, boolean keepDims) {
+        requireFloating("reduceVariance", x);
+        Tensor centered = Elementwise.binary(BinaryOp.SUBTRACT, x, mean(x, axes, true));
+        return mean(Elementwise.unary(UnaryOp.SQUARE, centered), axes, keepDims);
+    }
+
+    /** Population standard deviation over {@code axes}. */
+    public static Tensor std(Tensor x, int[] axes, boolean keepDims) {
+        return Elementwise.unary(UnaryOp.SQRT, variance(x, axes, keepDims));
+    }
+
+    /** Index of the largest ({@code max}) or smallest element along {@code axis}, as int64. */
+    public static Tensor argReduce(boolean max, Tensor x, int axis) {
+        String name = max ? "ArgMax" : "ArgMin";
+        if (x.rank() == 0) {
+            throw InvalidArgumentException.of(name, "Expected a tensor of rank >= 1, got a scalar");
+        }
+        return Dispatch.apply(new ArgReduce(max, Axes.normalize(name, axis, x.rank())), x);
+    }
+
+    /** Running sum along {@code axis}. */
+    public static Tensor cumsum(Tensor x, int axis, boolean exclusive, boolean reverse) {
+        if (x.rank() == 0) {
+            throw InvalidArgumentException.of("Cumsum", "Expected a tensor of rank >= 1, got a scalar");
+        }
+        return Dispatch.apply(new CumulativeSum(Axes.normalize("Cumsum", axis, x.rank()), exclusive, reverse), x);
+    }
+
+    private static long count(Tensor x, int[] axes) {
+        int[] normalized = Axes.normalizeAll("Mean", axes, x.rank());
+        long n = 1;
+        for (int a : normalized) n *= x.shape().get(a);
+        return n;
+    }
+
+    private static void requireFloating(String op, Tensor x) {
+        if (!x.dtype().isFloating()) {
+            throw InvalidArgumentException.of(op, op + " needs a floating-point tensor, got " + x.dtype());
+        }
+    }
+}

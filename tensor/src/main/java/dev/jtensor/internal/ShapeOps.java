@@ -1,0 +1,310 @@
+package dev.jtensor.internal;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.ops.Concat;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Gather;
+import dev.jtensor.ops.Pad;
+import dev.jtensor.ops.Reshape;
+import dev.jtensor.ops.StridedSlice;
+import dev.jtensor.ops.Transpose;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Shape manipulation: reshape, transpose, stack, concat, split, tile, pad, gather, one-hot. */
+public final class ShapeOps {
+
+    private ShapeOps() {
+    }
+
+    /** Reshape with at most one {@code -1}, which takes whatever size is left. */
+    public static Tensor reshape(Tensor x, int... shape) {
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == -1) {
+                if (unknown >= 0) {
+                    throw InvalidArgumentException.of("Reshape", "Only one input size may be -1, not both " + unknown
+                            + " and " + i + " in " + Arrays.toString(shape));
+                }
+                unknown = i;
+            } else if (shape[i] < 0) {
+                throw InvalidArgumentException.of("Reshape", "Size " + i + " must be non-negative, not " + shape[i]
+                        + " in " + Arrays.toString(shape));
+            } else {
+                known *= shape[i];
+            }
+        }
+        int[] resolved = shape.clone();
+        if (unknown >= 0) {
+            if (known == 0 || x.size() % known != 0) {
+                throw InvalidArgumentException.of("Reshape", "Input to reshape is a tensor with " + x.size()
+                        + " values, but the requested shape requires a multiple of " + known + " ("
+                        + Arrays.toString(shape) + ")");
+            }
+            resolved[unknown] = (int) (x.size() / known);
+        }
+        Shape target = Shape.of(resolved);
+        return target.equals(x.shape()) ? x : Dispatch.apply(new Reshape(target), x);
+    }
+
+    /** Permutes axes; negative entries count from the end; no permutation reverses the axes. */
+    public static Tensor transpose(Tensor x, int... perm) {
+        int rank = x.rank();
+        int[] p = new int[rank];
+        if (perm.length == 0 && rank > 0) {
+            for (int i = 0; i < rank; i++) p[i] = rank - 1 - i;
+        } else {
+            p = perm.clone();
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] < 0 && p[i] >= -rank) p[i] += rank;
+            }
+        }
+        return Dispatch.apply(new Transpose(p), x);
+    }
+
+    /** Swaps the last two axes. */
+    public static Tensor matrixTranspose(Tensor x) {
+        int rank = x.rank();
+        if (rank < 2) {
+            throw InvalidArgumentException.of("Transpose", "matrixTranspose needs rank >= 2, got shape "
+                    + x.shape().toBracketString());
+        }
+        int[] perm = new int[rank];
+        for (int i = 0; i < rank; i++) perm[i] = i;
+        perm[rank - 2] = rank - 1;
+        perm[rank - 1] = rank - 2;
+        return Dispatch.apply(new Transpose(perm), x);
+    }
+
+    /** Inserts a size-1 axis at {@code axis}, which may be {@code -rank-1 .. rank}. */
+    public static Tensor expandDims(Tensor x, int axis) {
+        int a = Axes.normalize("ExpandDims", axis, x.rank() + 1);
+        int[] dims = x.shape().toArray();
+        int[] out = new int[dims.length + 1];
+        System.arraycopy(dims, 0, out, 0, a);
+        out[a] = 1;
+        System.arraycopy(dims, a, out, a + 1, dims.length - a);
+        return Dispatch.apply(new Reshape(Shape.of(out)), x);
+    }
+
+    /** Removes the given size-1 axes, or every size-1 axis when none are given. */
+    public static Tensor squeeze(Tensor x, int... axes) {
+        int[] dims = x.shape().toArray();
+        boolean[] drop = new boolean[dims.length];
+        if (axes.length == 0) {
+            for (int d = 0; d < dims.length; d++) drop[d] = dims[d] == 1;
+        } else {
+            for (int axis : axes) {
+                int a = Axes.normalize("Squeeze", axis, dims.length);
+                if (dims[a] != 1) {
+                    throw InvalidArgumentException.of("Squeeze", "Can not squeeze dim[" + a
+                            + "], expected a dimension of 1, got " + dims[a] + " in shape " + x.shape().toBracketString());
+                }
+                drop[a] = true;
+            }
+        }
+        int[] out = new int[dims.length];
+        int rank = 0;
+        for (int d = 0; d < dims.length; d++) {
+            if (!drop[d]) out[rank++] = dims[d];
+        }
+        return reshape(x, Arrays.copyOf(out, rank));
+    }
+
+    /** Joins tensors along an existing axis. */
+    public static Tensor concat(List<Tensor> values, int axis) {
+        if (values.isEmpty()) {
+            throw InvalidArgumentException.of("ConcatV2", "ConcatOp : Expected a list of at least one tensor");
+        }
+        Tensor[] inputs = unifyDTypes("ConcatV2", values);
+        int rank = inputs[0].rank();
+        int a = rank == 0 ? axis : Axes.normalize("ConcatV2", axis, rank);
+        return Dispatch.apply(new Concat(a), inputs);
+    }
+
+    /** Joins equally shaped tensors along a new axis, which may be {@code -rank-1 .. rank}. */
+    public static Tensor stack(List<Tensor> values, int axis) {
+        if (values.isEmpty()) {
+            throw InvalidArgumentException.of("Pack", "stack needs at least one tensor");
+        }
+        Shape first = values.get(0).shape();
+        for (int i = 1; i < values.size(); i++) {
+            if (!values.get(i).shape().equals(first)) {
+                throw InvalidArgumentException.of("Pack", "Shapes of all inputs must match: values[0].shape = "
+                        + first.toBracketString() + " != values[" + i + "].shape = "
+                        + values.get(i).shape().toBracketString());
+            }
+        }
+        int a = Axes.normalize("Pack", axis, first.rank() + 1);
+        List<Tensor> expanded = new ArrayList<>();
+        for (Tensor t : unifyDTypes("Pack", values)) {
+            expanded.add(expandDims(t, a));
+        }
+        return Dispatch.apply(new Concat(a), expanded.toArray(Tensor[]::new));
+    }
+
+    /** Splits along {@code axis} into its slices, each without that axis. */
+    public static List<Tensor> unstack(Tensor x, int axis) {
+        if (x.rank() == 0) {
+            throw InvalidArgumentException.of("Unpack", "Cannot unstack a scalar");
+        }
+        int a = Axes.normalize("Unpack", axis, x.rank());
+        List<Tensor> out = new ArrayList<>();
+        for (int i = 0; i < x.shape().get(a); i++) {
+            out.add(squeeze(sliceAxis(x, a, i, 1), a));
+        }
+        return out;
+    }
+
+    /** Splits along {@code axis} into {@code parts} equal pieces. */
+    public static List<Tensor> split(Tensor x, int parts, int axis) {
+        int a = Axes.normalize("Split", axis, x.rank());
+        int size = x.shape().get(a);
+        if (parts <= 0 || size % parts != 0) {
+            throw InvalidArgumentException.of("Split", "Number of ways to split should evenly divide the split "
+                    + "dimension, but got split_dim " + a + " (size = " + size + ") and num_split " + parts);
+        }
+        int[] sizes = new int[parts];
+        Arrays.fill(sizes, size / parts);
+        return split(x, sizes, a);
+    }
+
+    /** Splits along {@code axis} into pieces of the given sizes (one may be {@code -1}). */
+    public static List<Tensor> split(Tensor x, int[] sizes, int axis) {
+        int a = Axes.normalize("SplitV", axis, x.rank());
+        int total = x.shape().get(a);
+        int[] s = sizes.clone();
+        int unknown = -1, known = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1 && unknown < 0) {
+                unknown = i;
+            } else if (s[i] < 0) {
+                throw InvalidArgumentException.of("SplitV", "Split sizes must be non-negative (one may be -1), got "
+                        + Arrays.toString(sizes));
+            } else {
+                known += s[i];
+            }
+        }
+        if (unknown >= 0 && known <= total) {
+            s[unknown] = total - known;
+            known = total;
+        }
+        if (known != total) {
+            throw InvalidArgumentException.of("SplitV", "Determined shape must either match input shape along split_dim "
+                    + "exactly if fully specified, or be less than the size of the input along split_dim if not "
+                    + "fully specified. Got: " + known + " vs. " + total + " (sizes " + Arrays.toString(sizes) + ")");
+        }
+        List<Tensor> out = new ArrayList<>();
+        int start = 0;
+        for (int size : s) {
+            out.add(sliceAxis(x, a, start, size));
+            start += size;
+        }
+        return out;
+    }
+
+    /** {@code count} elements of axis {@code axis} from {@code start}, other axes whole. */
+    static Tensor sliceAxis(Tensor x, int axis, int start, int count) {
+        int rank = x.rank();
+        int[] starts = new int[rank], counts = x.shape().toArray(), steps = new int[rank];
+        Arrays.fill(steps, 1);
+        starts[axis] = start;
+        counts[axis] = count;
+        return Dispatch.apply(new StridedSlice(starts, counts, steps), x);
+    }
+
+    /** Repeats the whole tensor {@code multiples[d]} times along each axis. */
+    public static Tensor tile(Tensor x, int... multiples) {
+        int rank = x.rank();
+        if (multiples.length != rank) {
+            throw InvalidArgumentException.of("Tile", "Expected multiples argument to be a vector of length " + rank
+                    + " but got length " + multiples.length);
+        }
+        int[] dims = x.shape().toArray();
+        int[] interleaved = new int[2 * rank], expanded = new int[2 * rank], out = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            if (multiples[d] < 0) {
+                throw InvalidArgumentException.of("Tile", "Expected multiples[" + d + "] >= 0, but got " + multiples[d]);
+            }
+            interleaved[2 * d] = 1;
+            interleaved[2 * d + 1] = dims[d];
+            expanded[2 * d] = multiples[d];
+            expanded[2 * d + 1] = dims[d];
+            out[d] = multiples[d] * dims[d];
+        }
+        // (d0, d1) -> (1, d0, 1, d1) -> broadcast (m0, d0, m1, d1) -> (m0*d0, m1*d1)
+        Tensor spread = Elementwise.broadcastTo(reshape(x, interleaved), Shape.of(expanded));
+        return reshape(spread, out);
+    }
+
+    /** Pads with a constant; {@code paddings[d] = {before, after}}. */
+    public static Tensor pad(Tensor x, int[][] paddings, double value) {
+        int rank = x.rank();
+        if (paddings.length != rank) {
+            throw InvalidArgumentException.of("PadV2", "The first dimension of paddings must be the rank of inputs ["
+                    + paddings.length + ",2] " + x.shape().toBracketString());
+        }
+        int[] before = new int[rank], after = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            if (paddings[d] == null || paddings[d].length != 2) {
+                throw InvalidArgumentException.of("PadV2", "paddings must have shape [" + rank + ",2]; row " + d
+                        + " is " + Arrays.toString(paddings[d]));
+            }
+            before[d] = paddings[d][0];
+            after[d] = paddings[d][1];
+        }
+        if (!x.dtype().isFloating() && value != Math.rint(value)) {
+            throw InvalidArgumentException.of("PadV2", "constant " + value + " does not fit dtype " + x.dtype());
+        }
+        return Dispatch.apply(new Pad(before, after, value), x);
+    }
+
+    /** Slices of {@code params} along {@code axis} picked by integer {@code indices}. */
+    public static Tensor gather(Tensor params, Tensor indices, int axis) {
+        int a = Axes.normalize("GatherV2", axis, params.rank());
+        return Dispatch.apply(new Gather(a), params, indices);
+    }
+
+    /**
+     * One-hot encoding: a new axis of length {@code depth} at {@code axis} holding {@code on} at the
+     * index and {@code off} elsewhere; indices outside {@code [0, depth)} give all {@code off}.
+     */
+    public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
+        if (!indices.dtype().isInteger()) {
+            throw InvalidArgumentException.of("OneHot", "indices must be int32 or int64, got " + indices.dtype());
+        }
+        if (depth < 0) {
+            throw InvalidArgumentException.of("OneHot", "depth must be non-negative, got: " + depth);
+        }
+        int a = Axes.normalize("OneHot", axis, indices.rank() + 1);
+        int[] positionsShape = new int[indices.rank() + 1];
+        Arrays.fill(positionsShape, 1);
+        positionsShape[a] = depth;
+        Tensor positions = reshape(Creation.range(0, depth, 1, indices.dtype()), positionsShape);
+        Tensor hot = Elementwise.binary(BinaryOp.EQUAL, expandDims(indices, a), positions);
+        return Elementwise.where(hot, Creation.scalar(on, dtype), Creation.scalar(off, dtype));
+    }
+
+    private static Tensor[] unifyDTypes(String op, List<Tensor> values) {
+        Tensor[] inputs = values.toArray(Tensor[]::new);
+        DType common = inputs[0].dtype();
+        for (int i = 1; i < inputs.length; i++) {
+            if (inputs[i].dtype() != common) {
+                if (!DTypeRules.numpyBehavior()) {
+                    throw DTypeRules.mismatch(op, inputs[0].dtype(), inputs[i].dtype(), i);
+                }
+                common = DTypeRules.promote(common, inputs[i].dtype());
+            }
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = Elementwise.cast(inputs[i], common);
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.DType;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.BinaryOp;
+
+/**
+ * An elementwise function of two tensors of the same dtype and shape (the frontend broadcasts
+ * with {@link BroadcastTo} first). Arithmetic keeps the dtype, comparisons and logical ops give
+ * bool; {@code DIVIDE} needs floating point, logical ops need bool.
+ *
+ * @param op the function, defined in {@link dev.jtensor.accel.ScalarKernels}
+ */
+public record Binary(BinaryOp op) implements Primitive {
+
+    @Override
+    public String name() {
+        return switch (op) {
+            case ADD -> "AddV2";
+            case SUBTRACT -> "Sub";
+            case MULTIPLY -> "Mul";
+            case DIVIDE -> "RealDiv";
+            case FLOOR_DIV -> "FloorDiv";
+            case FLOOR_MOD -> "FloorMod";
+            case TRUNCATE_DIV -> "TruncateDiv";
+            case POW -> "Pow";
+            case MAXIMUM -> "Maximum";
+            case MINIMUM -> "Minimum";
+            case EQUAL -> "Equal";
+            case NOT_EQUAL -> "NotEqual";
+            case LESS -> "Less";
+            case LESS_EQUAL -> "LessEqual";
+            case GREATER -> "Greater";
+            case GREATER_EQUAL -> "GreaterEqual";
+            case LOGICAL_AND -> "LogicalAnd";
+            case LOGICAL_OR -> "LogicalOr";
+        };
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 2);
+        TensorSpec a = inputs[0], b = inputs[1];
+        Storage.requireSameDType(this, a, b, 1);
+        if (!a.shape().equals(b.shape())) {
+            throw Storage.error(this, "Incompatible shapes: " + a.shape().toBracketString() + " vs. "
+                    + b.shape().toBracketString());
+        }
+        switch (op.kind()) {
+            case LOGICAL -> Storage.requireDType(this, a, 0, DType.BOOL);
+            case COMPARISON -> { }
+            case ARITHMETIC -> {
+                if (op == BinaryOp.DIVIDE) {
+                    Storage.requireFloating(this, a, 0);
+                } else {
+                    Storage.requireNumeric(this, a, 0);
+                }
+            }
+        }
+        return op.kind() == BinaryOp.Kind.ARITHMETIC ? a : new TensorSpec(DType.BOOL, a.shape());
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        Object out = Storage.allocate(output);
+        Storage.kernels().binary(op, output.shape().toArray(), Storage.view(inputs[0]), Storage.view(inputs[1]),
+                Storage.dense(out, output.shape()));
+        return Storage.wrap(output, out);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.DType;
+import dev.jtensor.Tensor;
+
+/**
+ * Converts to another dtype: floats to integers truncate toward zero, numbers to bool test for
+ * non-zero, bool to numbers gives 0 and 1, wider to narrower integers wrap. Casting to the same
+ * dtype returns the input itself.
+ *
+ * @param dtype the target dtype
+ */
+public record Cast(DType dtype) implements Primitive {
+
+    @Override
+    public String name() {
+        return "Cast";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 1);
+        return new TensorSpec(dtype, inputs[0].shape());
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        if (inputs[0].dtype() == dtype) {
+            return inputs[0];
+        }
+        Object out = Storage.allocate(output);
+        Storage.kernels().copy(output.shape().toArray(), Storage.view(inputs[0]), Storage.dense(out, output.shape()));
+        return Storage.wrap(output, out);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.Strided;
+
+/**
+ * Joins tensors of one dtype and rank along an existing axis; every other dimension must agree.
+ *
+ * @param axis a non-negative axis
+ */
+public record Concat(int axis) implements Primitive {
+
+    @Override
+    public String name() {
+        return "ConcatV2";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        if (inputs.length == 0) {
+            throw Storage.error(this, "ConcatOp : Expected a list of at least one tensor");
+        }
+        TensorSpec first = inputs[0];
+        int rank = first.shape().rank();
+        if (rank == 0) {
+            throw Storage.error(this, "ConcatOp : Can't concatenate scalars (use tf.stack instead)");
+        }
+        Storage.requireAxis(this, axis, rank);
+        int[] out = first.shape().toArray();
+        for (int i = 1; i < inputs.length; i++) {
+            TensorSpec in = inputs[i];
+            Storage.requireSameDType(this, first, in, i);
+            if (in.shape().rank() != rank) {
+                throw Storage.error(this, "ConcatOp : Ranks of all input tensors should match: shape[0] = "
+                        + first.shape().toBracketString() + " vs. shape[" + i + "] = " + in.shape().toBracketString());
+            }
+            for (int d = 0; d < rank; d++) {
+                if (d != axis && in.shape().get(d) != out[d]) {
+                    throw Storage.error(this, "ConcatOp : Dimension " + d + " in both shapes must be equal: shape[0] = "
+                            + first.shape().toBracketString() + " vs. shape[" + i + "] = "
+                            + in.shape().toBracketString());
+                }
+            }
+            out[axis] += in.shape().get(axis);
+        }
+        return new TensorSpec(first.dtype(), Shape.of(out));
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        Object out = Storage.allocate(output);
+        int[] outStrides = Strided.rowMajorStrides(output.shape().toArray());
+        int position = 0;
+        for (Tensor in : inputs) {
+            Storage.kernels().copy(in.shape().toArray(), Storage.view(in),
+                    new Strided(out, position * outStrides[axis], outStrides));
+            position += in.shape().get(axis);
+        }
+        return Storage.wrap(output, out);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.Strided;
+
+/**
+ * Picks slices of {@code params} along {@code axis} by integer {@code indices}: the output shape is
+ * {@code params.shape[:axis] + indices.shape + params.shape[axis+1:]}. Indices must lie in
+ * {@code [0, params.shape[axis])}; one that does not is an error naming it.
+ *
+ * @param axis a non-negative axis of {@code params}
+ */
+public record Gather(int axis) implements Primitive {
+
+    @Override
+    public String name() {
+        return "GatherV2";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 2);
+        TensorSpec params = inputs[0], indices = inputs[1];
+        if (!indices.dtype().isInteger()) {
+            throw Storage.error(this, "indices must be int32 or int64, got " + indices.dtype());
+        }
+        Storage.requireAxis(this, axis, params.shape().rank());
+        int[] p = params.shape().toArray(), ix = indices.shape().toArray();
+        int[] out = new int[p.length - 1 + ix.length];
+        System.arraycopy(p, 0, out, 0, axis);
+        System.arraycopy(ix, 0, out, axis, ix.length);
+        System.arraycopy(p, axis + 1, out, axis + ix.length, p.length - axis - 1);
+        return new TensorSpec(params.dtype(), Shape.of(out));
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        Tensor params = inputs[0], indices = inputs[1];
+        int[] p = params.shape().toArray();
+        int axisLength = p[axis];
+        int[] ix = new int[indices.size()];
+        Storage.kernels().copy(indices.shape().toArray(), Storage.view(indices), Strided.contiguous(ix, indices.shape().toArray()));
+        for (int i = 0; i < ix.length; i++) {
+            if (ix[i] < 0 || ix[i] >= axisLength) {
+                throw Storage.error(this, "indices[" + i + "] = " + ix[i] + " is not in [0, " + axisLength + ")");
+            }
+        }
+        int outer = 1, inner = 1;
+        for (int d = 0; d < axis; d++) outer *= p[d];
+        for (int d = axis + 1; d < p.length; d++) inner *= p[d];
+        Object out = Storage.allocate(output);
+        if (output.shape().size() > 0) {
+            Storage.kernels().gather(Storage.denseData(params), outer, axisLength, inner, ix, out);
+        }
+        return Storage.wrap(output, out);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.Tensor;
+
+/**
+ * Inverse of each square matrix in the last two axes (LU with partial pivoting, in double
+ * precision). A singular matrix is an error.
+ */
+public record MatrixInverse() implements Primitive {
+
+    @Override
+    public String name() {
+        return "MatrixInverse";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 1);
+        return SquareMatrices.check(this, inputs[0], inputs[0].shape());
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        int n = output.shape().get(-1);
+        Object out = Storage.allocate(output);
+        if (n > 0) {
+            Storage.kernels().matrixInverse(output.shape().size() / (n * n), n, Storage.denseData(inputs[0]), out);
+        }
+        return Storage.wrap(output, out);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.Strided;
+
+/**
+ * Surrounds the input with a constant: axis {@code d} gains {@code before[d]} elements in front and
+ * {@code after[d]} behind.
+ *
+ * @param before non-negative padding before each axis
+ * @param after  non-negative padding after each axis
+ * @param value  the fill value, converted to the input's dtype
+ */
+public record Pad(int[] before, int[] after, double value) implements Primitive {
+
+    public Pad {
+        before = before.clone();
+        after = after.clone();
+    }
+
+    @Override
+    public int[] before() {
+        return before.clone();
+    }
+
+    @Override
+    public int[] after() {
+        return after.clone();
+    }
+
+    @Override
+    public String name() {
+        return "PadV2";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 1);
+        int[] dims = inputs[0].shape().toArray();
+        if (before.length != dims.length || after.length != dims.length) {
+            throw Storage.error(this, "The first dimension of paddings must be the rank of inputs [" + before.length
+                    + ",2] " + inputs[0].shape().toBracketString());
+        }
+        int[] out = new int[dims.length];
+        for (int d = 0; d < dims.length; d++) {
+            if (before[d] < 0 || after[d] < 0) {
+                throw Storage.error(this, "Paddings must be non-negative: " + before[d] + " " + after[d]
+                        + " at axis " + d);
+            }
+            out[d] = dims[d] + before[d] + after[d];
+        }
+        return new TensorSpec(inputs[0].dtype(), Shape.of(out));
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        Object out = Storage.allocate(output);
+        if (value != 0) {
+            Storage.fill(out, value);
+        }
+        int[] strides = Strided.rowMajorStrides(output.shape().toArray());
+        int offset = 0;
+        for (int d = 0; d < strides.length; d++) {
+            offset += before[d] * strides[d];
+        }
+        Storage.kernels().copy(inputs[0].shape().toArray(), Storage.view(inputs[0]), new Strided(out, offset, strides));
+        return Storage.wrap(output, out);
+    }
+
+    @Override
+    public String toString() {
+        return "Pad[before=" + java.util.Arrays.toString(before) + ", after=" + java.util.Arrays.toString(after)
+                + ", value=" + value + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.Strided;
+import dev.jtensor.internal.TensorAccess;
+import java.util.Arrays;
+
+/**
+ * Permutes the axes: output axis {@code i} is input axis {@code perm[i]}. Always a view.
+ *
+ * @param perm a permutation of {@code 0 .. rank-1}
+ */
+public record Transpose(int[] perm) implements Primitive {
+
+    public Transpose {
+        perm = perm.clone();
+    }
+
+    @Override
+    public int[] perm() {
+        return perm.clone();
+    }
+
+    @Override
+    public String name() {
+        return "Transpose";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 1);
+        int rank = inputs[0].shape().rank();
+        if (perm.length != rank) {
+            throw Storage.error(this, "transpose expects a vector of size " + rank + ". But input(1) is a vector of size "
+                    + perm.length + " (perm " + Arrays.toString(perm) + " for shape "
+                    + inputs[0].shape().toBracketString() + ")");
+        }
+        boolean[] seen = new boolean[rank];
+        int[] dims = inputs[0].shape().toArray();
+        int[] out = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int p = perm[i];
+            if (p < 0 || p >= rank) {
+                throw Storage.error(this, "perm[" + i + "] = " + p + " is out of range [0, " + rank + ")");
+            }
+            if (seen[p]) {
+                throw Storage.error(this, p + " is duplicated in perm " + Arrays.toString(perm));
+            }
+            seen[p] = true;
+            out[i] = dims[p];
+        }
+        return new TensorSpec(inputs[0].dtype(), Shape.of(out));
+    }
+
+    /** The permutation that undoes this one. */
+    public int[] inverse() {
+        int[] inv = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            inv[perm[i]] = i;
+        }
+        return inv;
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        Strided v = Storage.view(inputs[0]);
+        int[] strides = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            strides[i] = v.strides()[perm[i]];
+        }
+        return TensorAccess.create(output.dtype(), output.shape(), v.data(), v.offset(), strides);
+    }
+
+    @Override
+    public String toString() {
+        return "Transpose[perm=" + Arrays.toString(perm) + "]";
+    }
+}

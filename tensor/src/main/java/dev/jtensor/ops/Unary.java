@@ -1,0 +1,63 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.DType;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.UnaryOp;
+
+/**
+ * An elementwise function of one tensor; the output has the input's dtype and shape. Functions
+ * such as {@code exp} need a floating-point input, {@code logicalNot} a bool one; {@code neg},
+ * {@code abs}, {@code sign}, {@code square} and {@code relu} take any number type.
+ *
+ * @param op the function, defined in {@link dev.jtensor.accel.ScalarKernels}
+ */
+public record Unary(UnaryOp op) implements Primitive {
+
+    @Override
+    public String name() {
+        return switch (op) {
+            case NEGATIVE -> "Neg";
+            case ABS -> "Abs";
+            case SIGN -> "Sign";
+            case SQUARE -> "Square";
+            case RELU -> "Relu";
+            case RECIPROCAL -> "Reciprocal";
+            case SQRT -> "Sqrt";
+            case RSQRT -> "Rsqrt";
+            case EXP -> "Exp";
+            case LOG -> "Log";
+            case LOG1P -> "Log1p";
+            case EXPM1 -> "Expm1";
+            case SIN -> "Sin";
+            case COS -> "Cos";
+            case TANH -> "Tanh";
+            case SIGMOID -> "Sigmoid";
+            case SOFTPLUS -> "Softplus";
+            case FLOOR -> "Floor";
+            case CEIL -> "Ceil";
+            case ROUND -> "Round";
+            case LOGICAL_NOT -> "LogicalNot";
+        };
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        Storage.arity(this, inputs, 1);
+        if (op == UnaryOp.LOGICAL_NOT) {
+            Storage.requireDType(this, inputs[0], 0, DType.BOOL);
+        } else if (op.integerDefined()) {
+            Storage.requireNumeric(this, inputs[0], 0);
+        } else {
+            Storage.requireFloating(this, inputs[0], 0);
+        }
+        return inputs[0];
+    }
+
+    @Override
+    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+        Object out = Storage.allocate(output);
+        Storage.kernels().unary(op, output.shape().toArray(), Storage.view(inputs[0]),
+                Storage.dense(out, output.shape()));
+        return Storage.wrap(output, out);
+    }
+}
