@@ -1,0 +1,2 @@
+/** Runnable programs: the seed notebooks' examples written with jtensor. */
+package dev.jtensor.examples;
