@@ -94,9 +94,9 @@ public final class TF {
     /** A bool tensor of {@code shape} filled with {@code value}. */
     public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Shape.of(shape), value); }
     /** Zeros with the shape and dtype of {@code x}. */
-    public static Tensor zerosLike(Tensor x) { return Creation.fill(x.shape(), 0, x.dtype()); }
+    public static Tensor zerosLike(Operand x) { return Creation.fill(x.shape(), 0, x.dtype()); }
     /** Ones with the shape and dtype of {@code x}. */
-    public static Tensor onesLike(Tensor x) { return Creation.fill(x.shape(), 1, x.dtype()); }
+    public static Tensor onesLike(Operand x) { return Creation.fill(x.shape(), 1, x.dtype()); }
 
     /** int32 {@code 0, 1, ..., limit - 1}. */
     public static Tensor range(int limit) { return range(0, limit, 1); }
@@ -164,231 +164,235 @@ public final class TF {
     // ================================================================== elementwise
 
     /** {@code a + b} with broadcasting. */
-    public static Tensor add(Tensor a, Tensor b) { return a.add(b); }
+    public static Tensor add(Operand a, Operand b) { return a.add(b); }
     /** {@code a + value}. */
-    public static Tensor add(Tensor a, double value) { return a.add(value); }
+    public static Tensor add(Operand a, double value) { return a.add(value); }
     /** {@code a - b}. */
-    public static Tensor subtract(Tensor a, Tensor b) { return a.sub(b); }
+    public static Tensor subtract(Operand a, Operand b) { return a.sub(b); }
     /** {@code a * b} elementwise. */
-    public static Tensor multiply(Tensor a, Tensor b) { return a.mul(b); }
+    public static Tensor multiply(Operand a, Operand b) { return a.mul(b); }
     /** {@code a * value}. */
-    public static Tensor multiply(Tensor a, double value) { return a.mul(value); }
+    public static Tensor multiply(Operand a, double value) { return a.mul(value); }
     /** {@code a / b}, true division: integers give float64 as in TensorFlow. */
-    public static Tensor divide(Tensor a, Tensor b) { return a.div(b); }
+    public static Tensor divide(Operand a, Operand b) { return a.div(b); }
     /** {@code floor(a / b)}. */
-    public static Tensor floorDiv(Tensor a, Tensor b) { return a.floorDiv(b); }
+    public static Tensor floorDiv(Operand a, Operand b) { return a.floorDiv(b); }
     /** {@code a mod b} taking the sign of {@code b}. */
-    public static Tensor floorMod(Tensor a, Tensor b) { return a.floorMod(b); }
+    public static Tensor floorMod(Operand a, Operand b) { return a.floorMod(b); }
     /** {@code a ^ b}. */
-    public static Tensor pow(Tensor a, Tensor b) { return a.pow(b); }
+    public static Tensor pow(Operand a, Operand b) { return a.pow(b); }
     /** {@code a ^ exponent}. */
-    public static Tensor pow(Tensor a, double exponent) { return a.pow(exponent); }
+    public static Tensor pow(Operand a, double exponent) { return a.pow(exponent); }
     /** Elementwise maximum ({@code maximum(x, 0)} is ReLU). */
-    public static Tensor maximum(Tensor a, Tensor b) { return a.maximum(b); }
+    public static Tensor maximum(Operand a, Operand b) { return a.maximum(b); }
     /** Elementwise maximum with a scalar. */
-    public static Tensor maximum(Tensor a, double value) { return a.maximum(value); }
+    public static Tensor maximum(Operand a, double value) { return a.maximum(value); }
     /** Elementwise minimum. */
-    public static Tensor minimum(Tensor a, Tensor b) { return a.minimum(b); }
+    public static Tensor minimum(Operand a, Operand b) { return a.minimum(b); }
     /** Elementwise minimum with a scalar. */
-    public static Tensor minimum(Tensor a, double value) { return a.minimum(value); }
+    public static Tensor minimum(Operand a, double value) { return a.minimum(value); }
     /** {@code (a - b)^2}. */
-    public static Tensor squaredDifference(Tensor a, Tensor b) { return Elementwise.squaredDifference(a, b); }
+    public static Tensor squaredDifference(Operand a, Operand b) { return Elementwise.squaredDifference(a.asTensor(), b.asTensor()); }
 
     /** {@code -x}. */
-    public static Tensor negative(Tensor x) { return x.neg(); }
+    public static Tensor negative(Operand x) { return x.neg(); }
     /** {@code |x|}. */
-    public static Tensor abs(Tensor x) { return x.abs(); }
+    public static Tensor abs(Operand x) { return x.abs(); }
     /** {@code -1, 0, 1} by sign. */
-    public static Tensor sign(Tensor x) { return Elementwise.unary(UnaryOp.SIGN, x); }
+    public static Tensor sign(Operand x) { return Elementwise.unary(UnaryOp.SIGN, x.asTensor()); }
     /** {@code x * x}. */
-    public static Tensor square(Tensor x) { return x.square(); }
+    public static Tensor square(Operand x) { return x.square(); }
     /** Square root. */
-    public static Tensor sqrt(Tensor x) { return x.sqrt(); }
+    public static Tensor sqrt(Operand x) { return x.sqrt(); }
     /** {@code 1 / sqrt(x)}. */
-    public static Tensor rsqrt(Tensor x) { return Elementwise.unary(UnaryOp.RSQRT, x); }
+    public static Tensor rsqrt(Operand x) { return Elementwise.unary(UnaryOp.RSQRT, x.asTensor()); }
     /** {@code e^x}. */
-    public static Tensor exp(Tensor x) { return x.exp(); }
+    public static Tensor exp(Operand x) { return x.exp(); }
     /** Natural logarithm. */
-    public static Tensor log(Tensor x) { return x.log(); }
+    public static Tensor log(Operand x) { return x.log(); }
     /** {@code log(1 + x)}, accurate for small x. */
-    public static Tensor log1p(Tensor x) { return Elementwise.unary(UnaryOp.LOG1P, x); }
+    public static Tensor log1p(Operand x) { return Elementwise.unary(UnaryOp.LOG1P, x.asTensor()); }
     /** {@code e^x - 1}, accurate for small x. */
-    public static Tensor expm1(Tensor x) { return Elementwise.unary(UnaryOp.EXPM1, x); }
+    public static Tensor expm1(Operand x) { return Elementwise.unary(UnaryOp.EXPM1, x.asTensor()); }
     /** Sine. */
-    public static Tensor sin(Tensor x) { return Elementwise.unary(UnaryOp.SIN, x); }
+    public static Tensor sin(Operand x) { return Elementwise.unary(UnaryOp.SIN, x.asTensor()); }
     /** Cosine. */
-    public static Tensor cos(Tensor x) { return Elementwise.unary(UnaryOp.COS, x); }
+    public static Tensor cos(Operand x) { return Elementwise.unary(UnaryOp.COS, x.asTensor()); }
     /** Hyperbolic tangent. */
-    public static Tensor tanh(Tensor x) { return x.tanh(); }
+    public static Tensor tanh(Operand x) { return x.tanh(); }
     /** Logistic sigmoid {@code 1 / (1 + e^-x)}. */
-    public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
+    public static Tensor sigmoid(Operand x) { return x.sigmoid(); }
     /** {@code max(x, 0)}. */
-    public static Tensor relu(Tensor x) { return x.relu(); }
+    public static Tensor relu(Operand x) { return x.relu(); }
     /** {@code log(1 + e^x)}, stable for large x. */
-    public static Tensor softplus(Tensor x) { return Elementwise.unary(UnaryOp.SOFTPLUS, x); }
+    public static Tensor softplus(Operand x) { return Elementwise.unary(UnaryOp.SOFTPLUS, x.asTensor()); }
     /** Round toward negative infinity. */
-    public static Tensor floor(Tensor x) { return Elementwise.unary(UnaryOp.FLOOR, x); }
+    public static Tensor floor(Operand x) { return Elementwise.unary(UnaryOp.FLOOR, x.asTensor()); }
     /** Round toward positive infinity. */
-    public static Tensor ceil(Tensor x) { return Elementwise.unary(UnaryOp.CEIL, x); }
+    public static Tensor ceil(Operand x) { return Elementwise.unary(UnaryOp.CEIL, x.asTensor()); }
     /** Round half to even (banker's rounding), as TensorFlow and NumPy. */
-    public static Tensor round(Tensor x) { return Elementwise.unary(UnaryOp.ROUND, x); }
+    public static Tensor round(Operand x) { return Elementwise.unary(UnaryOp.ROUND, x.asTensor()); }
     /** {@code 1 / x}. */
-    public static Tensor reciprocal(Tensor x) { return Elementwise.unary(UnaryOp.RECIPROCAL, x); }
+    public static Tensor reciprocal(Operand x) { return Elementwise.unary(UnaryOp.RECIPROCAL, x.asTensor()); }
 
     /** {@code a == b}, as bool. */
-    public static Tensor equal(Tensor a, Tensor b) { return a.equal(b); }
+    public static Tensor equal(Operand a, Operand b) { return a.equal(b); }
     /** {@code a != b}. */
-    public static Tensor notEqual(Tensor a, Tensor b) { return a.notEqual(b); }
+    public static Tensor notEqual(Operand a, Operand b) { return a.notEqual(b); }
     /** {@code a < b}. */
-    public static Tensor less(Tensor a, Tensor b) { return a.less(b); }
+    public static Tensor less(Operand a, Operand b) { return a.less(b); }
     /** {@code a <= b}. */
-    public static Tensor lessEqual(Tensor a, Tensor b) { return a.lessEqual(b); }
+    public static Tensor lessEqual(Operand a, Operand b) { return a.lessEqual(b); }
     /** {@code a > b}. */
-    public static Tensor greater(Tensor a, Tensor b) { return a.greater(b); }
+    public static Tensor greater(Operand a, Operand b) { return a.greater(b); }
     /** {@code a >= b}. */
-    public static Tensor greaterEqual(Tensor a, Tensor b) { return a.greaterEqual(b); }
+    public static Tensor greaterEqual(Operand a, Operand b) { return a.greaterEqual(b); }
     /** Elementwise and of bool tensors. */
-    public static Tensor logicalAnd(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LOGICAL_AND, a, b); }
+    public static Tensor logicalAnd(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LOGICAL_AND, a.asTensor(), b.asTensor()); }
     /** Elementwise or of bool tensors. */
-    public static Tensor logicalOr(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LOGICAL_OR, a, b); }
+    public static Tensor logicalOr(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LOGICAL_OR, a.asTensor(), b.asTensor()); }
     /** Elementwise not of a bool tensor. */
-    public static Tensor logicalNot(Tensor x) { return Elementwise.unary(UnaryOp.LOGICAL_NOT, x); }
+    public static Tensor logicalNot(Operand x) { return Elementwise.unary(UnaryOp.LOGICAL_NOT, x.asTensor()); }
     /** Whether each element is finite. */
-    public static Tensor isFinite(Tensor x) { return Elementwise.isFinite(x); }
+    public static Tensor isFinite(Operand x) { return Elementwise.isFinite(x.asTensor()); }
 
     /** {@code cond ? x : y} elementwise, broadcasting all three. */
-    public static Tensor where(Tensor cond, Tensor x, Tensor y) { return Elementwise.where(cond, x, y); }
+    public static Tensor where(Operand cond, Operand x, Operand y) { return Elementwise.where(cond.asTensor(), x.asTensor(), y.asTensor()); }
     /** Clips to {@code [lo, hi]}. */
-    public static Tensor clipByValue(Tensor x, Tensor lo, Tensor hi) { return Elementwise.clipByValue(x, lo, hi); }
+    public static Tensor clipByValue(Operand x, Operand lo, Operand hi) { return Elementwise.clipByValue(x.asTensor(), lo.asTensor(), hi.asTensor()); }
 
     /** Clips to {@code [lo, hi]} given as Java scalars. */
-    public static Tensor clipByValue(Tensor x, double lo, double hi) {
-        return Elementwise.clipByValue(x, Elementwise.scalarLike(lo, x), Elementwise.scalarLike(hi, x));
+    public static Tensor clipByValue(Operand x, double lo, double hi) {
+        return Elementwise.clipByValue(x.asTensor(), Elementwise.scalarLike(lo, x.asTensor()), Elementwise.scalarLike(hi, x.asTensor()));
     }
 
     // ================================================================== reductions
 
     /** Sum of all elements. */
-    public static Tensor reduceSum(Tensor x) { return x.reduceSum(); }
+    public static Tensor reduceSum(Operand x) { return x.reduceSum(); }
     /** Sum over {@code axes} (negative count from the end). */
-    public static Tensor reduceSum(Tensor x, int... axes) { return x.reduceSum(axes); }
+    public static Tensor reduceSum(Operand x, int... axes) { return x.reduceSum(axes); }
     /** Sum over {@code axes} ({@code null} for all), keeping them as size 1 if {@code keepDims}. */
-    public static Tensor reduceSum(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, x, axes, keepDims); }
+    public static Tensor reduceSum(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, x.asTensor(), axes, keepDims); }
     /** Mean of all elements; integers truncate ({@code [1, 2, 3, 4]} gives 2). */
-    public static Tensor reduceMean(Tensor x) { return x.reduceMean(); }
+    public static Tensor reduceMean(Operand x) { return x.reduceMean(); }
     /** Mean over {@code axes}. */
-    public static Tensor reduceMean(Tensor x, int... axes) { return x.reduceMean(axes); }
+    public static Tensor reduceMean(Operand x, int... axes) { return x.reduceMean(axes); }
     /** Mean over {@code axes}, optionally keeping them. */
-    public static Tensor reduceMean(Tensor x, int[] axes, boolean keepDims) { return Reductions.mean(x, axes, keepDims); }
+    public static Tensor reduceMean(Operand x, int[] axes, boolean keepDims) { return Reductions.mean(x.asTensor(), axes, keepDims); }
     /** Largest element. */
-    public static Tensor reduceMax(Tensor x) { return x.reduceMax(); }
+    public static Tensor reduceMax(Operand x) { return x.reduceMax(); }
     /** Largest element over {@code axes}. */
-    public static Tensor reduceMax(Tensor x, int... axes) { return x.reduceMax(axes); }
+    public static Tensor reduceMax(Operand x, int... axes) { return x.reduceMax(axes); }
     /** Largest element over {@code axes}, optionally keeping them. */
-    public static Tensor reduceMax(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, x, axes, keepDims); }
+    public static Tensor reduceMax(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, x.asTensor(), axes, keepDims); }
     /** Smallest element. */
-    public static Tensor reduceMin(Tensor x) { return x.reduceMin(); }
+    public static Tensor reduceMin(Operand x) { return x.reduceMin(); }
     /** Smallest element over {@code axes}. */
-    public static Tensor reduceMin(Tensor x, int... axes) { return x.reduceMin(axes); }
+    public static Tensor reduceMin(Operand x, int... axes) { return x.reduceMin(axes); }
     /** Smallest element over {@code axes}, optionally keeping them. */
-    public static Tensor reduceMin(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, x, axes, keepDims); }
+    public static Tensor reduceMin(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, x.asTensor(), axes, keepDims); }
     /** Product over {@code axes} (all when none are given). */
-    public static Tensor reduceProd(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.PROD, x, axes.length == 0 ? null : axes, false); }
+    public static Tensor reduceProd(Operand x, int... axes) { return Reductions.reduce(ReduceOp.PROD, x.asTensor(), axes.length == 0 ? null : axes, false); }
     /** Product over {@code axes}, optionally keeping them. */
-    public static Tensor reduceProd(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, x, axes, keepDims); }
+    public static Tensor reduceProd(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, x.asTensor(), axes, keepDims); }
     /** Logical and over {@code axes} (all when none are given). */
-    public static Tensor reduceAll(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ALL, x, axes.length == 0 ? null : axes, false); }
+    public static Tensor reduceAll(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ALL, x.asTensor(), axes.length == 0 ? null : axes, false); }
     /** Logical and over {@code axes}, optionally keeping them. */
-    public static Tensor reduceAll(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, x, axes, keepDims); }
+    public static Tensor reduceAll(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, x.asTensor(), axes, keepDims); }
     /** Logical or over {@code axes} (all when none are given). */
-    public static Tensor reduceAny(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ANY, x, axes.length == 0 ? null : axes, false); }
+    public static Tensor reduceAny(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ANY, x.asTensor(), axes.length == 0 ? null : axes, false); }
     /** Logical or over {@code axes}, optionally keeping them. */
-    public static Tensor reduceAny(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, x, axes, keepDims); }
+    public static Tensor reduceAny(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, x.asTensor(), axes, keepDims); }
     /** Population variance over {@code axes} ({@code null} for all). */
-    public static Tensor reduceVariance(Tensor x, int[] axes, boolean keepDims) { return Reductions.variance(x, axes, keepDims); }
+    public static Tensor reduceVariance(Operand x, int[] axes, boolean keepDims) { return Reductions.variance(x.asTensor(), axes, keepDims); }
     /** Population standard deviation over {@code axes} ({@code null} for all). */
-    public static Tensor reduceStd(Tensor x, int[] axes, boolean keepDims) { return Reductions.std(x, axes, keepDims); }
+    public static Tensor reduceStd(Operand x, int[] axes, boolean keepDims) { return Reductions.std(x.asTensor(), axes, keepDims); }
     /** {@code log(sum(exp(x)))} over {@code axes}, stable for large values. */
-    public static Tensor reduceLogSumExp(Tensor x, int[] axes, boolean keepDims) { return NnOps.logSumExp(x, axes, keepDims); }
+    public static Tensor reduceLogSumExp(Operand x, int[] axes, boolean keepDims) { return NnOps.logSumExp(x.asTensor(), axes, keepDims); }
     /** int64 index of the largest element along axis 0. */
-    public static Tensor argMax(Tensor x) { return argMax(x, 0); }
+    public static Tensor argMax(Operand x) { return argMax(x, 0); }
     /** int64 index of the largest element along {@code axis} (first one on ties). */
-    public static Tensor argMax(Tensor x, int axis) { return Reductions.argReduce(true, x, axis); }
+    public static Tensor argMax(Operand x, int axis) { return Reductions.argReduce(true, x.asTensor(), axis); }
     /** int64 index of the smallest element along axis 0. */
-    public static Tensor argMin(Tensor x) { return argMin(x, 0); }
+    public static Tensor argMin(Operand x) { return argMin(x, 0); }
     /** int64 index of the smallest element along {@code axis}. */
-    public static Tensor argMin(Tensor x, int axis) { return Reductions.argReduce(false, x, axis); }
+    public static Tensor argMin(Operand x, int axis) { return Reductions.argReduce(false, x.asTensor(), axis); }
     /** Running sum along {@code axis}. */
-    public static Tensor cumsum(Tensor x, int axis) { return Reductions.cumsum(x, axis, false, false); }
+    public static Tensor cumsum(Operand x, int axis) { return Reductions.cumsum(x.asTensor(), axis, false, false); }
     /** Running sum along {@code axis}, optionally exclusive of each element and/or from the end. */
-    public static Tensor cumsum(Tensor x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumsum(x, axis, exclusive, reverse); }
+    public static Tensor cumsum(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumsum(x.asTensor(), axis, exclusive, reverse); }
 
     // ================================================================== composites
 
     /** Softmax along the last axis. */
-    public static Tensor softmax(Tensor x) { return NnOps.softmax(x, -1); }
+    public static Tensor softmax(Operand x) { return NnOps.softmax(x.asTensor(), -1); }
     /** Softmax along {@code axis}. */
-    public static Tensor softmax(Tensor x, int axis) { return NnOps.softmax(x, axis); }
+    public static Tensor softmax(Operand x, int axis) { return NnOps.softmax(x.asTensor(), axis); }
     /** Log-softmax along the last axis. */
-    public static Tensor logSoftmax(Tensor x) { return NnOps.logSoftmax(x, -1); }
+    public static Tensor logSoftmax(Operand x) { return NnOps.logSoftmax(x.asTensor(), -1); }
     /** Log-softmax along {@code axis}. */
-    public static Tensor logSoftmax(Tensor x, int axis) { return NnOps.logSoftmax(x, axis); }
+    public static Tensor logSoftmax(Operand x, int axis) { return NnOps.logSoftmax(x.asTensor(), axis); }
 
     // ================================================================== linear algebra
 
     /** Matrix product {@code a @ b}; both need rank >= 2 (TensorFlow's rule). */
-    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
+    public static Tensor matmul(Operand a, Operand b) { return a.matmul(b); }
     /** Matrix product with optional transposes of the last two axes. */
-    public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) { return Linalg.matmul(a, b, transposeA, transposeB); }
+    public static Tensor matmul(Operand a, Operand b, boolean transposeA, boolean transposeB) { return Linalg.matmul(a.asTensor(), b.asTensor(), transposeA, transposeB); }
     /** Permutes axes ({@code perm} empty: reverses them). */
-    public static Tensor transpose(Tensor x, int... perm) { return x.transpose(perm); }
+    public static Tensor transpose(Operand x, int... perm) { return x.transpose(perm); }
     /** Swaps the last two axes. */
-    public static Tensor matrixTranspose(Tensor x) { return ShapeOps.matrixTranspose(x); }
+    public static Tensor matrixTranspose(Operand x) { return ShapeOps.matrixTranspose(x.asTensor()); }
     /** Inverse of each square matrix in the last two axes. */
-    public static Tensor matrixInverse(Tensor x) { return Linalg.inverse(x); }
+    public static Tensor matrixInverse(Operand x) { return Linalg.inverse(x.asTensor()); }
     /** Determinant of each square matrix in the last two axes. */
-    public static Tensor matrixDeterminant(Tensor x) { return Linalg.determinant(x); }
+    public static Tensor matrixDeterminant(Operand x) { return Linalg.determinant(x.asTensor()); }
 
     // ================================================================== shapes
 
     /** The same elements in a new shape; one dimension may be {@code -1}. */
-    public static Tensor reshape(Tensor x, int... shape) { return x.reshape(shape); }
+    public static Tensor reshape(Operand x, int... shape) { return x.reshape(shape); }
     /** Inserts a size-1 axis at {@code axis}. */
-    public static Tensor expandDims(Tensor x, int axis) { return x.expandDims(axis); }
+    public static Tensor expandDims(Operand x, int axis) { return x.expandDims(axis); }
     /** Removes size-1 axes (all of them when none are given). */
-    public static Tensor squeeze(Tensor x, int... axes) { return x.squeeze(axes); }
+    public static Tensor squeeze(Operand x, int... axes) { return x.squeeze(axes); }
     /** A view of {@code x} broadcast to {@code shape}. */
-    public static Tensor broadcastTo(Tensor x, int... shape) { return x.broadcastTo(shape); }
+    public static Tensor broadcastTo(Operand x, int... shape) { return x.broadcastTo(shape); }
     /** Converts to {@code dtype}. */
-    public static Tensor cast(Tensor x, DType dtype) { return x.cast(dtype); }
+    public static Tensor cast(Operand x, DType dtype) { return x.cast(dtype); }
     /** Joins tensors along a new axis ({@code -rank-1 .. rank}). */
-    public static Tensor stack(List<Tensor> values, int axis) { return ShapeOps.stack(values, axis); }
+    public static Tensor stack(List<? extends Operand> values, int axis) { return ShapeOps.stack(tensors(values), axis); }
     /** Joins tensors along a new leading axis. */
-    public static Tensor stack(Tensor... values) { return ShapeOps.stack(List.of(values), 0); }
+    public static Tensor stack(Operand... values) { return ShapeOps.stack(tensors(List.of(values)), 0); }
     /** Splits along {@code axis} into its slices. */
-    public static List<Tensor> unstack(Tensor x, int axis) { return ShapeOps.unstack(x, axis); }
+    public static List<Tensor> unstack(Operand x, int axis) { return ShapeOps.unstack(x.asTensor(), axis); }
     /** Joins tensors along an existing axis; the other dimensions must agree. */
-    public static Tensor concat(List<Tensor> values, int axis) { return ShapeOps.concat(values, axis); }
+    public static Tensor concat(List<? extends Operand> values, int axis) { return ShapeOps.concat(tensors(values), axis); }
     /** Splits into {@code parts} equal pieces along {@code axis}. */
-    public static List<Tensor> split(Tensor x, int parts, int axis) { return ShapeOps.split(x, parts, axis); }
+    public static List<Tensor> split(Operand x, int parts, int axis) { return ShapeOps.split(x.asTensor(), parts, axis); }
     /** Splits into pieces of the given sizes along {@code axis} (one size may be {@code -1}). */
-    public static List<Tensor> split(Tensor x, int[] sizes, int axis) { return ShapeOps.split(x, sizes, axis); }
+    public static List<Tensor> split(Operand x, int[] sizes, int axis) { return ShapeOps.split(x.asTensor(), sizes, axis); }
     /** Repeats {@code x} {@code multiples[d]} times along each axis. */
-    public static Tensor tile(Tensor x, int... multiples) { return ShapeOps.tile(x, multiples); }
+    public static Tensor tile(Operand x, int... multiples) { return ShapeOps.tile(x.asTensor(), multiples); }
     /** Pads with zeros; {@code paddings[d] = {before, after}}. */
-    public static Tensor pad(Tensor x, int[][] paddings) { return ShapeOps.pad(x, paddings, 0); }
+    public static Tensor pad(Operand x, int[][] paddings) { return ShapeOps.pad(x.asTensor(), paddings, 0); }
     /** Pads with a constant value. */
-    public static Tensor pad(Tensor x, int[][] paddings, double constant) { return ShapeOps.pad(x, paddings, constant); }
+    public static Tensor pad(Operand x, int[][] paddings, double constant) { return ShapeOps.pad(x.asTensor(), paddings, constant); }
     /** Slices of {@code params} along {@code axis} chosen by integer {@code indices}. */
-    public static Tensor gather(Tensor params, Tensor indices, int axis) { return ShapeOps.gather(params, indices, axis); }
+    public static Tensor gather(Operand params, Operand indices, int axis) { return ShapeOps.gather(params.asTensor(), indices.asTensor(), axis); }
     /** Rows of {@code params} (axis 0) chosen by {@code indices}. */
-    public static Tensor gather(Tensor params, int... indices) { return ShapeOps.gather(params, constant(indices), 0); }
+    public static Tensor gather(Operand params, int... indices) { return ShapeOps.gather(params.asTensor(), constant(indices), 0); }
     /** float32 one-hot vectors of length {@code depth} on a new last axis. */
-    public static Tensor oneHot(Tensor indices, int depth) { return ShapeOps.oneHot(indices, depth, 1, 0, -1, DType.FLOAT32); }
+    public static Tensor oneHot(Operand indices, int depth) { return ShapeOps.oneHot(indices.asTensor(), depth, 1, 0, -1, DType.FLOAT32); }
 
     /** One-hot encoding with explicit on/off values, axis and dtype. */
-    public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
-        return ShapeOps.oneHot(indices, depth, on, off, axis, dtype);
+    public static Tensor oneHot(Operand indices, int depth, double on, double off, int axis, DType dtype) {
+        return ShapeOps.oneHot(indices.asTensor(), depth, on, off, axis, dtype);
+    }
+
+    private static List<Tensor> tensors(List<? extends Operand> values) {
+        return values.stream().map(Operand::asTensor).toList();
     }
 
     // ================================================================== configuration
