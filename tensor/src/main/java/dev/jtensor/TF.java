@@ -11,6 +11,8 @@ import dev.jtensor.internal.NnOps;
 import dev.jtensor.internal.RandomOps;
 import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.StopGradient;
 import java.util.List;
 
 /**
@@ -319,11 +321,18 @@ public final class TF {
     /** int64 index of the smallest element along {@code axis}. */
     public static Tensor argMin(Operand x, int axis) { return Reductions.argReduce(false, x.asTensor(), axis); }
     /** Running sum along {@code axis}. */
-    public static Tensor cumsum(Operand x, int axis) { return Reductions.cumsum(x.asTensor(), axis, false, false); }
+    public static Tensor cumsum(Operand x, int axis) { return Reductions.cumulative(false, x.asTensor(), axis, false, false); }
     /** Running sum along {@code axis}, optionally exclusive of each element and/or from the end. */
-    public static Tensor cumsum(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumsum(x.asTensor(), axis, exclusive, reverse); }
+    public static Tensor cumsum(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumulative(false, x.asTensor(), axis, exclusive, reverse); }
+    /** Running product along {@code axis}. */
+    public static Tensor cumprod(Operand x, int axis) { return Reductions.cumulative(true, x.asTensor(), axis, false, false); }
+    /** Running product along {@code axis}, optionally exclusive of each element and/or from the end. */
+    public static Tensor cumprod(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumulative(true, x.asTensor(), axis, exclusive, reverse); }
 
     // ================================================================== composites
+
+    /** {@code x} unchanged, but no gradient flows back through the result. */
+    public static Tensor stopGradient(Operand x) { return Dispatch.apply(new StopGradient(), x.asTensor()); }
 
     /** Softmax along the last axis. */
     public static Tensor softmax(Operand x) { return NnOps.softmax(x.asTensor(), -1); }

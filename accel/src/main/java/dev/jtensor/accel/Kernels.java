@@ -37,8 +37,11 @@ public interface Kernels {
      */
     void argReduce(boolean max, int[] shape, int axis, Strided x, long[] out);
 
-    /** Running sum along {@code axis}, optionally exclusive and/or from the end; {@code out} is row-major. */
-    void cumulativeSum(int[] shape, int axis, boolean exclusive, boolean reverse, Strided x, Object out);
+    /**
+     * Running sum (or product) along {@code axis}, optionally exclusive and/or from the end;
+     * {@code out} is row-major.
+     */
+    void cumulative(boolean product, int[] shape, int axis, boolean exclusive, boolean reverse, Strided x, Object out);
 
     /**
      * Batched matrix product. {@code a} has strides for {@code batchShape..., m, k} and {@code b} for

@@ -401,7 +401,8 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void cumulativeSum(int[] shape, int axis, boolean exclusive, boolean reverse, Strided x, Object out) {
+    public void cumulative(boolean product, int[] shape, int axis, boolean exclusive, boolean reverse, Strided x,
+                           Object out) {
         int length = shape[axis];
         int stride = x.strides()[axis];
         int[] outStrides = Strided.rowMajorStrides(shape);
@@ -425,20 +426,22 @@ public final class ScalarKernels implements Kernels {
             int outStep = reverse ? -outStride : outStride;
             if (floating) {
                 RowBuffers.load(x.data(), first, step, drow, length);
-                double run = 0;
+                double run = product ? 1 : 0;
                 for (int i = 0; i < length; i++) {
                     double v = drow[i];
-                    drow[i] = exclusive ? run : run + v;
-                    run += v;
+                    double next = product ? run * v : run + v;
+                    drow[i] = exclusive ? run : next;
+                    run = next;
                 }
                 RowBuffers.store(drow, length, out, outFirst, outStep);
             } else {
                 RowBuffers.load(x.data(), first, step, lrow, length);
-                long run = 0;
+                long run = product ? 1 : 0;
                 for (int i = 0; i < length; i++) {
                     long v = lrow[i];
-                    lrow[i] = exclusive ? run : run + v;
-                    run += v;
+                    long next = product ? run * v : run + v;
+                    lrow[i] = exclusive ? run : next;
+                    run = next;
                 }
                 RowBuffers.store(lrow, length, out, outFirst, outStep);
             }

@@ -7,7 +7,7 @@ import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.ops.ArgReduce;
-import dev.jtensor.ops.CumulativeSum;
+import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Reduce;
 
@@ -67,12 +67,13 @@ public final class Reductions {
         return Dispatch.apply(new ArgReduce(max, Axes.normalize(name, axis, x.rank())), x);
     }
 
-    /** Running sum along {@code axis}. */
-    public static Tensor cumsum(Tensor x, int axis, boolean exclusive, boolean reverse) {
+    /** Running sum ({@code product} false) or product along {@code axis}. */
+    public static Tensor cumulative(boolean product, Tensor x, int axis, boolean exclusive, boolean reverse) {
+        String name = product ? "Cumprod" : "Cumsum";
         if (x.rank() == 0) {
-            throw InvalidArgumentException.of("Cumsum", "Expected a tensor of rank >= 1, got a scalar");
+            throw InvalidArgumentException.of(name, "Expected a tensor of rank >= 1, got a scalar");
         }
-        return Dispatch.apply(new CumulativeSum(Axes.normalize("Cumsum", axis, x.rank()), exclusive, reverse), x);
+        return Dispatch.apply(new Cumulative(product, Axes.normalize(name, axis, x.rank()), exclusive, reverse), x);
     }
 
     private static long count(Tensor x, int[] axes) {

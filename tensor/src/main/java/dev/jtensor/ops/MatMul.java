@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * Matrix product over the last two axes, TensorFlow's rules: both operands have rank at least 2
  * (a vector must be reshaped to {@code (n, 1)} or {@code (1, n)} first), the inner dimensions
- * agree, and leading batch dimensions broadcast. Transposes are applied by swapping strides, not
- * by copying.
+ * agree, and the leading batch dimensions are equal (the frontend broadcasts them with
+ * {@link BroadcastTo} views first, so a gradient never has to undo a broadcast here). Transposes
+ * are applied by swapping strides, not by copying.
  *
  * @param transposeA whether to use the transpose of the last two axes of the first operand
  * @param transposeB whether to use the transpose of the last two axes of the second operand
@@ -47,23 +48,12 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Primitiv
     }
 
     private int[] batchShape(int[] ad, int[] bd) {
-        int rank = Math.max(ad.length, bd.length) - 2;
-        int[] batch = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            int da = dimFromBatchEnd(ad, rank - 1 - i), db = dimFromBatchEnd(bd, rank - 1 - i);
-            if (da != db && da != 1 && db != 1) {
-                throw Storage.error(this, "In[0] and In[1] must have broadcastable batch dimensions: "
-                        + Shape.of(ad).toBracketString() + " vs. " + Shape.of(bd).toBracketString());
-            }
-            batch[i] = da == 1 ? db : da;
+        int[] batch = Arrays.copyOf(ad, ad.length - 2);
+        if (ad.length != bd.length || !Arrays.equals(batch, Arrays.copyOf(bd, bd.length - 2))) {
+            throw Storage.error(this, "In[0] and In[1] must have the same batch dimensions: "
+                    + Shape.of(ad).toBracketString() + " vs. " + Shape.of(bd).toBracketString());
         }
         return batch;
-    }
-
-    /** Batch dimension {@code fromEnd} positions before the matrix axes, 1 where the operand has none. */
-    private static int dimFromBatchEnd(int[] dims, int fromEnd) {
-        int index = dims.length - 3 - fromEnd;
-        return index >= 0 ? dims[index] : 1;
     }
 
     @Override
@@ -75,21 +65,17 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Primitiv
         int m = out[batchRank], n = out[batchRank + 1];
         int k = a.shape().get(transposeA ? -2 : -1);
         Object data = Storage.allocate(output);
-        Storage.kernels().matmul(batch, m, n, k, operandView(a, batchRank, batch, transposeA),
-                operandView(b, batchRank, batch, transposeB), data);
+        Storage.kernels().matmul(batch, m, n, k, operandView(a, batchRank, transposeA),
+                operandView(b, batchRank, transposeB), data);
         return Storage.wrap(output, data);
     }
 
-    /** Strides for {@code batch..., rows, cols} with zero strides on broadcast batch axes. */
-    private static Strided operandView(Tensor t, int batchRank, int[] batch, boolean transpose) {
+    /** Strides for {@code batch..., rows, cols}, swapping the last two for a transpose. */
+    private static Strided operandView(Tensor t, int batchRank, boolean transpose) {
         Strided v = Storage.view(t);
-        int[] dims = t.shape().toArray(), strides = v.strides();
-        int rank = dims.length;
-        int[] s = new int[batchRank + 2];
-        for (int i = 0; i < batchRank; i++) {
-            int src = rank - 2 - (batchRank - i);
-            s[i] = src >= 0 && dims[src] == batch[i] ? strides[src] : 0;
-        }
+        int[] strides = v.strides();
+        int rank = strides.length;
+        int[] s = Arrays.copyOf(strides, rank);
         s[batchRank] = strides[rank - (transpose ? 1 : 2)];
         s[batchRank + 1] = strides[rank - (transpose ? 2 : 1)];
         return new Strided(v.data(), v.offset(), s);

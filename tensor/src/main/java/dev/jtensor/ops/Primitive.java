@@ -8,9 +8,9 @@ import dev.jtensor.Tensor;
  * backend) is checked by the compiler. Records carry the op's static parameters (axes,
  * permutations, ...); tensors are its inputs.
  */
-public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgReduce, CumulativeSum,
+public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgReduce, Cumulative,
         MatMul, Reshape, Transpose, BroadcastTo, StridedSlice, Concat, Pad, Gather, Cast,
-        MatrixInverse, MatrixDeterminant {
+        MatrixInverse, MatrixDeterminant, StopGradient {
 
     /** TensorFlow's name for the op, used in error messages: {@code AddV2}, {@code MatMul}, ... */
     String name();

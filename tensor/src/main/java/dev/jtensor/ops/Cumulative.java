@@ -3,18 +3,19 @@ package dev.jtensor.ops;
 import dev.jtensor.Tensor;
 
 /**
- * Running sum along an axis: {@code out[i] = x[0] + ... + x[i]}; {@code exclusive} leaves out
- * {@code x[i]}, {@code reverse} sums from the end.
+ * Running sum or product along an axis: {@code out[i] = x[0] + ... + x[i]} (or {@code *});
+ * {@code exclusive} leaves out {@code x[i]}, {@code reverse} runs from the end.
  *
+ * @param product   product instead of sum
  * @param axis      a non-negative axis
- * @param exclusive whether element i is left out of its own sum
- * @param reverse   whether to sum from the last element backwards
+ * @param exclusive whether element i is left out of its own result
+ * @param reverse   whether to run from the last element backwards
  */
-public record CumulativeSum(int axis, boolean exclusive, boolean reverse) implements Primitive {
+public record Cumulative(boolean product, int axis, boolean exclusive, boolean reverse) implements Primitive {
 
     @Override
     public String name() {
-        return "Cumsum";
+        return product ? "Cumprod" : "Cumsum";
     }
 
     @Override
@@ -29,7 +30,7 @@ public record CumulativeSum(int axis, boolean exclusive, boolean reverse) implem
     public Tensor compute(Tensor[] inputs, TensorSpec output) {
         Object out = Storage.allocate(output);
         if (output.shape().size() > 0) {
-            Storage.kernels().cumulativeSum(output.shape().toArray(), axis, exclusive, reverse,
+            Storage.kernels().cumulative(product, output.shape().toArray(), axis, exclusive, reverse,
                     Storage.view(inputs[0]), out);
         }
         return Storage.wrap(output, out);
