@@ -1,0 +1,37 @@
+package dev.jtensor.internal.io;
+
+import java.io.Serial;
+
+/**
+ * Thrown when bytes that should hold a NumPy {@code .npy} or {@code .npz} file do not, or when an
+ * {@link NpyArray} is built from inconsistent parts.
+ *
+ * <p>The message always says what was wrong and where, prefixed with {@code npy:} or {@code npz:}, for
+ * example {@code npy: unsupported dtype '<c8'} or {@code npz: entry 'x.npy': npy: data ends after 12 of
+ * 24 bytes}. Failures of the underlying stream or file system are reported as
+ * {@link java.io.UncheckedIOException} instead, so callers can tell a bad file from a bad disk.
+ */
+public final class NpyFormatException extends IllegalArgumentException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates an exception with the given message.
+     *
+     * @param message what was wrong and where
+     */
+    public NpyFormatException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates an exception with the given message and cause.
+     *
+     * @param message what was wrong and where
+     * @param cause   the lower-level exception that revealed the problem
+     */
+    public NpyFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * NumPy's {@code .npy} and {@code .npz} file formats, independent of the tensor classes.
+ *
+ * <p>{@link dev.jtensor.internal.io.NpyArray} is the exchange type: a dtype name, a shape and a flat
+ * row-major Java array. {@link dev.jtensor.internal.io.Npy} reads and writes one array, byte-identical
+ * to {@code numpy.save}; {@link dev.jtensor.internal.io.Npz} reads and writes named arrays in a zip
+ * archive like {@code numpy.savez} and {@code numpy.savez_compressed}. Malformed input always raises
+ * {@link dev.jtensor.internal.io.NpyFormatException} with a message that says what was wrong and where;
+ * only real I/O failures raise {@link java.io.UncheckedIOException}.
+ *
+ * <p>Internal to jtensor: applications save and load tensors through the {@code dev.jtensor} package.
+ */
+package dev.jtensor.internal.io;
