@@ -1,5 +1,7 @@
 package dev.jtensor.internal.io;
 
+import dev.jtensor.InvalidArgumentException;
+
 import java.io.Serial;
 
 /**
@@ -11,7 +13,7 @@ import java.io.Serial;
  * 24 bytes}. Failures of the underlying stream or file system are reported as
  * {@link java.io.UncheckedIOException} instead, so callers can tell a bad file from a bad disk.
  */
-public final class NpyFormatException extends IllegalArgumentException {
+public final class NpyFormatException extends InvalidArgumentException {
 
     @Serial
     private static final long serialVersionUID = 1L;
