@@ -1,0 +1,82 @@
+package dev.jtensor.autodiff;
+
+import static dev.jtensor.TF.*;
+
+import dev.jtensor.Tensor;
+import dev.jtensor.ops.ArgReduce;
+import dev.jtensor.ops.Binary;
+import dev.jtensor.ops.BroadcastTo;
+import dev.jtensor.ops.Cast;
+import dev.jtensor.ops.Concat;
+import dev.jtensor.ops.Cumulative;
+import dev.jtensor.ops.Gather;
+import dev.jtensor.ops.MatMul;
+import dev.jtensor.ops.MatrixDeterminant;
+import dev.jtensor.ops.MatrixInverse;
+import dev.jtensor.ops.Pad;
+import dev.jtensor.ops.Primitive;
+import dev.jtensor.ops.Reduce;
+import dev.jtensor.ops.Reshape;
+import dev.jtensor.ops.Select;
+import dev.jtensor.ops.StopGradient;
+import dev.jtensor.ops.StridedSlice;
+import dev.jtensor.ops.Transpose;
+import dev.jtensor.ops.Unary;
+
+/**
+ * The gradient of every primitive: given the inputs {@code x}, the output {@code y} and the
+ * gradient {@code g} of the output, the gradients of the inputs ({@code null} for inputs that are
+ * not differentiable: integers, booleans, indices). Rules use only public ops, so a backward pass
+ * is itself differentiable. The {@code switch} is exhaustive over the sealed primitive set: a new
+ * primitive without a rule does not compile.
+ *
+ * <p>Broadcasting is undone in exactly one place, the {@link BroadcastTo} rule: elementwise and
+ * matmul frontends broadcast with explicit {@code BroadcastTo} views, so every other rule sees
+ * operands of matching shapes.
+ */
+public final class GradientTable {
+
+    private GradientTable() {
+    }
+
+    /** The gradients of {@code p}'s inputs, one per input, null where there is none. */
+    public static Tensor[] gradients(Primitive p, Tensor[] x, Tensor y, Tensor g) {
+        return switch (p) {
+            case Unary u -> of(UnaryGradients.of(u.op(), x[0], y, g));
+            case Binary b -> BinaryGradients.of(b.op(), x[0], x[1], y, g);
+            case Select s -> of(null, where(x[0], g, zerosLike(g)), where(x[0], zerosLike(g), g));
+            case Reduce r -> of(ReductionGradients.reduce(r, x[0], y, g));
+            case ArgReduce a -> of((Tensor) null);
+            case Cumulative c -> of(c.product()
+                    ? cumsum(y.mul(g), c.axis(), c.exclusive(), !c.reverse()).div(x[0])
+                    : cumsum(g, c.axis(), c.exclusive(), !c.reverse()));
+            case MatMul m -> matmulGradients(m, x[0], x[1], g);
+            case Reshape r -> of(reshape(g, x[0].shape().toArray()));
+            case Transpose t -> of(transpose(g, t.inverse()));
+            case BroadcastTo b -> of(ShapeGradients.sumToShape(g, x[0].shape()));
+            case StridedSlice s -> of(ShapeGradients.stridedSlice(s, x[0], g));
+            case Concat c -> ShapeGradients.concat(c, x, g);
+            case Pad pad -> of(ShapeGradients.unpad(pad, x[0], g));
+            case Gather gather -> of(ShapeGradients.gather(gather, x[0], x[1], g), null);
+            case Cast c -> of(x[0].dtype().isFloating() && c.dtype().isFloating() ? cast(g, x[0].dtype()) : null);
+            // d(A^-1) = -A^-T g A^-T
+            case MatrixInverse inv -> of(matmul(matmul(y, g, true, false), y, false, true).neg());
+            // d det(A) = det(A) A^-T
+            case MatrixDeterminant det -> of(expandDims(expandDims(g.mul(y), -1), -1)
+                    .mul(matrixTranspose(matrixInverse(x[0]))));
+            case StopGradient s -> of((Tensor) null);
+        };
+    }
+
+    private static Tensor[] matmulGradients(MatMul m, Tensor a, Tensor b, Tensor g) {
+        boolean ta = m.transposeA(), tb = m.transposeB();
+        if (!ta && !tb) return of(matmul(g, b, false, true), matmul(a, g, true, false));
+        if (!ta) return of(matmul(g, b), matmul(g, a, true, false));
+        if (!tb) return of(matmul(b, g, false, true), matmul(a, g));
+        return of(matmul(b, g, true, true), matmul(g, a, true, true));
+    }
+
+    private static Tensor[] of(Tensor... grads) {
+        return grads;
+    }
+}

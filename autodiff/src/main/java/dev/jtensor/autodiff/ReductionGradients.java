@@ -1,0 +1,57 @@
+package dev.jtensor.autodiff;
+
+import static dev.jtensor.TF.*;
+
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.ops.Reduce;
+
+/** Gradient rules of the reductions. */
+final class ReductionGradients {
+
+    private ReductionGradients() {
+    }
+
+    static Tensor reduce(Reduce r, Tensor x, Tensor y, Tensor g) {
+        int[] axes = r.axes();
+        int[] kept = keptShape(x.shape(), axes);
+        Tensor gk = reshape(g, kept);
+        return switch (r.op()) {
+            case SUM -> broadcastTo(gk, x.shape().toArray());
+            // the gradient is shared equally among the elements that attain the extreme, as TensorFlow does
+            case MAX, MIN -> {
+                Tensor hits = cast(equal(x, reshape(y, kept)), g.dtype());
+                yield hits.div(reduceSum(hits, axes, true)).mul(gk);
+            }
+            case PROD -> productOfOthers(x, axes).mul(gk);
+            case ALL, ANY -> null;
+        };
+    }
+
+    /** {@code x.shape} with the reduced axes set to 1. */
+    static int[] keptShape(Shape shape, int[] axes) {
+        int[] kept = shape.toArray();
+        for (int a : axes) kept[a] = 1;
+        return kept;
+    }
+
+    /**
+     * For each element, the product of the other elements of its reduction group, computed with
+     * exclusive cumulative products from both ends (TensorFlow's approach), so zeros need no division.
+     */
+    private static Tensor productOfOthers(Tensor x, int[] axes) {
+        int rank = x.rank();
+        boolean[] reduced = new boolean[rank];
+        for (int a : axes) reduced[a] = true;
+        int[] perm = new int[rank];
+        int k = 0, keptSize = 1, reducedSize = 1;
+        for (int d = 0; d < rank; d++) if (!reduced[d]) { perm[k++] = d; keptSize *= x.shape().get(d); }
+        for (int d = 0; d < rank; d++) if (reduced[d]) { perm[k++] = d; reducedSize *= x.shape().get(d); }
+        Tensor moved = transpose(x, perm);
+        Tensor flat = reshape(moved, keptSize, reducedSize);
+        Tensor others = cumprod(flat, 1, true, false).mul(cumprod(flat, 1, true, true));
+        int[] inverse = new int[rank];
+        for (int i = 0; i < rank; i++) inverse[perm[i]] = i;
+        return transpose(reshape(others, moved.shape().toArray()), inverse);
+    }
+}
