@@ -257,7 +257,8 @@ public final class GradientTape implements AutoCloseable {
         List<Tensor> rows = new ArrayList<>();
         try (var paused = pauseSelf()) {
             for (int b = 0; b < batch; b++) {
-                Index[] items = new Index[y.rank() + 1];
+                // full.get(b) has shape (y..., b, x...) without the leading batch axis: pick row b of its batch axis
+                Index[] items = new Index[y.rank()];
                 for (int k = 0; k < items.length - 1; k++) items[k] = Index.all();
                 items[items.length - 1] = Index.at(b);
                 rows.add(full.get(b).get(items));
