@@ -6,6 +6,8 @@ import dev.jtensor.DType;
 import dev.jtensor.Index;
 import dev.jtensor.JTensorException;
 import dev.jtensor.Tensor;
+import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.autodiff.Variable;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -84,6 +86,27 @@ public final class Tour {
         show("w.get(0)", () -> w.get(0));
         show("w.get(Index.to(2))", () -> w.get(Index.to(2)));
         show("w.get(Index.step(-1))", () -> w.get(Index.step(-1)));
+
+        section("Variables and GradientTape");
+        Variable xv = new Variable(constant(2f), "x", true);
+        show("xv", () -> xv);
+        show("xv.add(1)  // a plain tensor", () -> xv.add(1));
+        show("xv.assignAdd(1f)", () -> xv.assignAdd(1f));
+        show("try (var tape = new GradientTape()) { return tape.gradient(xv.square().mul(3), xv); }  // 6x at 3", () -> {
+            try (GradientTape tape = new GradientTape()) {
+                return tape.gradient(xv.square().mul(3), xv);
+            }
+        });
+        Variable t = new Variable(constant(5f), "t", true);
+        show("speed and acceleration of 4.9 t^2 at t = 5 (nested tapes)", () -> {
+            try (GradientTape outer = new GradientTape()) {
+                Tensor speed;
+                try (GradientTape inner = new GradientTape()) {
+                    speed = inner.gradient(t.square().mul(4.9), t);
+                }
+                return List.of(speed, outer.gradient(speed, t));
+            }
+        });
 
         section("Devices");
         show("listPhysicalDevices(\"GPU\")", () -> listPhysicalDevices("GPU"));
