@@ -116,7 +116,7 @@ public final class ScalarKernels implements Kernels {
             case FLOOR_DIV -> { for (int i = 0; i < n; i++) a[i] = Math.floor(a[i] / b[i]); }
             case FLOOR_MOD -> { for (int i = 0; i < n; i++) a[i] = floorMod(a[i], b[i]); }
             case TRUNCATE_DIV -> { for (int i = 0; i < n; i++) a[i] = truncate(a[i] / b[i]); }
-            case POW -> { for (int i = 0; i < n; i++) a[i] = Math.pow(a[i], b[i]); }
+            case POW -> { for (int i = 0; i < n; i++) a[i] = pow(a[i], b[i]); }
             case MAXIMUM -> { for (int i = 0; i < n; i++) a[i] = Math.max(a[i], b[i]); }
             case MINIMUM -> { for (int i = 0; i < n; i++) a[i] = Math.min(a[i], b[i]); }
             case EQUAL -> { for (int i = 0; i < n; i++) a[i] = a[i] == b[i] ? 1 : 0; }
@@ -152,6 +152,17 @@ public final class ScalarKernels implements Kernels {
             case LOGICAL_AND -> { for (int i = 0; i < n; i++) a[i] = a[i] != 0 && b[i] != 0 ? 1 : 0; }
             case LOGICAL_OR -> { for (int i = 0; i < n; i++) a[i] = a[i] != 0 || b[i] != 0 ? 1 : 0; }
         }
+    }
+
+    /**
+     * C's {@code pow}, which TensorFlow uses: unlike {@link Math#pow}, {@code pow(1, y)} is 1 for
+     * every {@code y} (NaN included) and {@code pow(-1, +-inf)} is 1.
+     */
+    private static double pow(double base, double exponent) {
+        if (base == 1 || (base == -1 && Double.isInfinite(exponent))) {
+            return 1;
+        }
+        return Math.pow(base, exponent);
     }
 
     private static double floorMod(double a, double b) {
