@@ -84,6 +84,7 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out) {
         boolean floating = RowBuffers.isFloating(a.data());
+        boolean float32FloorDiv = op == BinaryOp.FLOOR_DIV && a.data() instanceof float[];
         int[][] strides = {a.strides(), b.strides(), out.strides()};
         var layout = StridedLoops.Layout.merge(shape, strides);
         int n = rowLength(layout);
@@ -95,7 +96,11 @@ public final class ScalarKernels implements Kernels {
             if (floating) {
                 RowBuffers.load(a.data(), off[0], layout.innerStride(0), da, len);
                 RowBuffers.load(b.data(), off[1], layout.innerStride(1), db, len);
-                binaryRow(op, da, db, len);
+                if (float32FloorDiv) {
+                    floorDivFloat32Row(da, db, len);
+                } else {
+                    binaryRow(op, da, db, len);
+                }
                 RowBuffers.store(da, len, out.data(), off[2], layout.innerStride(2));
             } else {
                 RowBuffers.load(a.data(), off[0], layout.innerStride(0), la, len);
@@ -116,7 +121,7 @@ public final class ScalarKernels implements Kernels {
             case FLOOR_DIV -> { for (int i = 0; i < n; i++) a[i] = Math.floor(a[i] / b[i]); }
             case FLOOR_MOD -> { for (int i = 0; i < n; i++) a[i] = floorMod(a[i], b[i]); }
             case TRUNCATE_DIV -> { for (int i = 0; i < n; i++) a[i] = truncate(a[i] / b[i]); }
-            case POW -> { for (int i = 0; i < n; i++) a[i] = Math.pow(a[i], b[i]); }
+            case POW -> { for (int i = 0; i < n; i++) a[i] = pow(a[i], b[i]); }
             case MAXIMUM -> { for (int i = 0; i < n; i++) a[i] = Math.max(a[i], b[i]); }
             case MINIMUM -> { for (int i = 0; i < n; i++) a[i] = Math.min(a[i], b[i]); }
             case EQUAL -> { for (int i = 0; i < n; i++) a[i] = a[i] == b[i] ? 1 : 0; }
@@ -128,6 +133,15 @@ public final class ScalarKernels implements Kernels {
             case LOGICAL_AND -> { for (int i = 0; i < n; i++) a[i] = a[i] != 0 && b[i] != 0 ? 1 : 0; }
             case LOGICAL_OR -> { for (int i = 0; i < n; i++) a[i] = a[i] != 0 || b[i] != 0 ? 1 : 0; }
         }
+    }
+
+    /**
+     * {@code FLOOR_DIV} of float32 values: the floor of the quotient rounded to float32, as
+     * TensorFlow computes {@code floor(x / y)} in the tensor's precision. Flooring the exact double
+     * quotient instead would give 9 for {@code 1f / 0.1f}, whose float32 quotient is 10.
+     */
+    private static void floorDivFloat32Row(double[] a, double[] b, int n) {
+        for (int i = 0; i < n; i++) a[i] = Math.floor((float) (a[i] / b[i]));
     }
 
     /** Integer definitions: {@code a[i] = op(a[i], b[i])}. */
@@ -152,6 +166,17 @@ public final class ScalarKernels implements Kernels {
             case LOGICAL_AND -> { for (int i = 0; i < n; i++) a[i] = a[i] != 0 && b[i] != 0 ? 1 : 0; }
             case LOGICAL_OR -> { for (int i = 0; i < n; i++) a[i] = a[i] != 0 || b[i] != 0 ? 1 : 0; }
         }
+    }
+
+    /**
+     * C's {@code pow}, which TensorFlow uses: unlike {@link Math#pow}, {@code pow(1, y)} is 1 for
+     * every {@code y} (NaN included) and {@code pow(-1, +-inf)} is 1.
+     */
+    private static double pow(double base, double exponent) {
+        if (base == 1 || (base == -1 && Double.isInfinite(exponent))) {
+            return 1;
+        }
+        return Math.pow(base, exponent);
     }
 
     private static double floorMod(double a, double b) {

@@ -18,12 +18,22 @@ public final class NnOps {
      */
     public static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
         requireFloating("ReduceLogSumExp", x);
+        Tensor max = finiteMax(x, axes);
+        Tensor log = logSumExpShifted(Elementwise.binary(BinaryOp.SUBTRACT, x, max), axes, keepDims);
+        return Elementwise.binary(BinaryOp.ADD, log, keepDims ? max : ShapeOps.reshape(max, log.shape().toArray()));
+    }
+
+    /** The maximum over {@code axes} (kept as size 1), with 0 where it is infinite or NaN. */
+    private static Tensor finiteMax(Tensor x, int[] axes) {
         Tensor rawMax = Reductions.reduce(ReduceOp.MAX, x, axes, true);
         // an all -inf (or empty) slice has an infinite max; shifting by it would give NaN
-        Tensor max = Elementwise.where(Elementwise.isFinite(rawMax), rawMax, Elementwise.scalarLike(0.0, rawMax));
-        Tensor shifted = Elementwise.unary(UnaryOp.EXP, Elementwise.binary(BinaryOp.SUBTRACT, x, max));
-        Tensor log = Elementwise.unary(UnaryOp.LOG, Reductions.reduce(ReduceOp.SUM, shifted, axes, keepDims));
-        return Elementwise.binary(BinaryOp.ADD, log, keepDims ? max : ShapeOps.reshape(max, log.shape().toArray()));
+        return Elementwise.where(Elementwise.isFinite(rawMax), rawMax, Elementwise.scalarLike(0.0, rawMax));
+    }
+
+    /** {@code log(sum(exp(shifted)))} over {@code axes}. */
+    private static Tensor logSumExpShifted(Tensor shifted, int[] axes, boolean keepDims) {
+        Tensor sum = Reductions.reduce(ReduceOp.SUM, Elementwise.unary(UnaryOp.EXP, shifted), axes, keepDims);
+        return Elementwise.unary(UnaryOp.LOG, sum);
     }
 
     /** {@code exp(x) / sum(exp(x))} along {@code axis}, shifted by the maximum for stability. */
@@ -35,10 +45,16 @@ public final class NnOps {
         return Elementwise.binary(BinaryOp.DIVIDE, e, Reductions.reduce(ReduceOp.SUM, e, axes, true));
     }
 
-    /** {@code x - logSumExp(x)} along {@code axis}. */
+    /**
+     * {@code x - logSumExp(x)} along {@code axis}, computed as TensorFlow does as
+     * {@code (x - m) - log(sum(exp(x - m)))} with {@code m} the maximum: subtracting the rounded
+     * log-sum-exp from {@code x} directly would lose the low digits of large inputs.
+     */
     public static Tensor logSoftmax(Tensor x, int axis) {
         requireFloating("LogSoftmax", x);
-        return Elementwise.binary(BinaryOp.SUBTRACT, x, logSumExp(x, new int[] {axis}, true));
+        int[] axes = {axis};
+        Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, finiteMax(x, axes));
+        return Elementwise.binary(BinaryOp.SUBTRACT, shifted, logSumExpShifted(shifted, axes, true));
     }
 
     private static void requireFloating(String op, Tensor x) {
