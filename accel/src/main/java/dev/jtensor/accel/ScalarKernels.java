@@ -500,34 +500,48 @@ public final class ScalarKernels implements Kernels {
         int rank = batchShape.length;
         int[] as = a.strides(), bs = b.strides();
         int aRow = as[rank], aCol = as[rank + 1], bRow = bs[rank], bCol = bs[rank + 1];
-        int[] aBatch = Arrays.copyOf(as, rank), bBatch = Arrays.copyOf(bs, rank);
         boolean floating = RowBuffers.isFloating(a.data());
-        double[] aRowBuf = new double[k], bRowBuf = new double[n], acc = new double[n];
-        long[] aRowL = new long[k], bRowL = new long[n], accL = new long[n];
-        int[] batchIndex = {0};
         int[] bOffsets = new int[sizeOf(batchShape)];
         int[] t = {0};
-        forEachElement(batchShape, bBatch, b.offset(), off -> bOffsets[t[0]++] = off);
-        forEachElement(batchShape, aBatch, a.offset(), aBase -> {
+        forEachElement(batchShape, Arrays.copyOf(bs, rank), b.offset(), off -> bOffsets[t[0]++] = off);
+        // B is loaded once per batch into a dense scratch matrix, so the i-p-j loop below runs over
+        // plain arrays (which the JIT vectorises) instead of re-reading strided rows per (i, p)
+        double[] bDense = floating ? new double[k * n] : null, aRowBuf = floating ? new double[k] : null;
+        double[] acc = floating ? new double[n] : null;
+        long[] bDenseL = floating ? null : new long[k * n], aRowL = floating ? null : new long[k];
+        long[] accL = floating ? null : new long[n];
+        double[] rowD = floating ? new double[n] : null;
+        long[] rowL = floating ? null : new long[n];
+        int[] batchIndex = {0};
+        forEachElement(batchShape, Arrays.copyOf(as, rank), a.offset(), aBase -> {
             int bBase = bOffsets[batchIndex[0]];
             int outBase = batchIndex[0]++ * m * n;
+            for (int p = 0; p < k; p++) {
+                if (floating) {
+                    RowBuffers.load(b.data(), bBase + p * bRow, bCol, rowD, n);
+                    System.arraycopy(rowD, 0, bDense, p * n, n);
+                } else {
+                    RowBuffers.load(b.data(), bBase + p * bRow, bCol, rowL, n);
+                    System.arraycopy(rowL, 0, bDenseL, p * n, n);
+                }
+            }
             for (int i = 0; i < m; i++) {
                 if (floating) {
                     Arrays.fill(acc, 0);
                     RowBuffers.load(a.data(), aBase + i * aRow, aCol, aRowBuf, k);
                     for (int p = 0; p < k; p++) {
-                        RowBuffers.load(b.data(), bBase + p * bRow, bCol, bRowBuf, n);
                         double aip = aRowBuf[p];
-                        for (int j = 0; j < n; j++) acc[j] += aip * bRowBuf[j];
+                        int row = p * n;
+                        for (int j = 0; j < n; j++) acc[j] += aip * bDense[row + j];
                     }
                     RowBuffers.store(acc, n, out, outBase + i * n, 1);
                 } else {
                     Arrays.fill(accL, 0);
                     RowBuffers.load(a.data(), aBase + i * aRow, aCol, aRowL, k);
                     for (int p = 0; p < k; p++) {
-                        RowBuffers.load(b.data(), bBase + p * bRow, bCol, bRowL, n);
                         long aip = aRowL[p];
-                        for (int j = 0; j < n; j++) accL[j] += aip * bRowL[j];
+                        int row = p * n;
+                        for (int j = 0; j < n; j++) accL[j] += aip * bDenseL[row + j];
                     }
                     RowBuffers.store(accL, n, out, outBase + i * n, 1);
                 }
