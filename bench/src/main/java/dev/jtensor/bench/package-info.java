@@ -1,0 +1,2 @@
+/** JMH benchmarks of jtensor. */
+package dev.jtensor.bench;
