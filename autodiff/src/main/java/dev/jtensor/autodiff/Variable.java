@@ -8,6 +8,7 @@ import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.internal.NumpyFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
 
 /**
  * Mutable state, like TensorFlow's {@code tf.Variable}: a name, a trainable flag, a dtype and shape
@@ -126,11 +127,7 @@ public final class Variable implements Operand {
 
     /** Adds {@code delta} in place, atomically; not recorded by tapes. */
     public Variable assignAdd(Operand delta) {
-        Tensor d = checked("assignAdd", delta);
-        synchronized (this) {
-            value = unrecorded(() -> value.add(d));
-        }
-        return this;
+        return update("assignAdd", delta, Tensor::add);
     }
 
     /** Adds a Java scalar or array converted to this variable's dtype. */
@@ -140,16 +137,20 @@ public final class Variable implements Operand {
 
     /** Subtracts {@code delta} in place, atomically; not recorded by tapes. */
     public Variable assignSub(Operand delta) {
-        Tensor d = checked("assignSub", delta);
-        synchronized (this) {
-            value = unrecorded(() -> value.sub(d));
-        }
-        return this;
+        return update("assignSub", delta, Tensor::sub);
     }
 
     /** Subtracts a Java scalar or array converted to this variable's dtype. */
     public Variable assignSub(Object javaValue) {
         return assignSub(convert(javaValue));
+    }
+
+    private Variable update(String op, Operand delta, BinaryOperator<Tensor> combine) {
+        Tensor d = checked(op, delta);
+        synchronized (this) {
+            value = unrecorded(() -> combine.apply(value, d));
+        }
+        return this;
     }
 
     private Tensor convert(Object javaValue) {
