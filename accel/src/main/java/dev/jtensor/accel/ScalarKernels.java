@@ -40,7 +40,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** Floating-point definitions, in place. */
-    static void unaryRow(UnaryOp op, double[] v, int n) {
+    public static void unaryRow(UnaryOp op, double[] v, int n) {
         switch (op) {
             case NEGATIVE -> { for (int i = 0; i < n; i++) v[i] = -v[i]; }
             case ABS -> { for (int i = 0; i < n; i++) v[i] = Math.abs(v[i]); }
@@ -69,7 +69,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** Integer definitions, in place. */
-    static void unaryRow(UnaryOp op, long[] v, int n) {
+    public static void unaryRow(UnaryOp op, long[] v, int n) {
         switch (op) {
             case NEGATIVE -> { for (int i = 0; i < n; i++) v[i] = -v[i]; }
             case ABS -> { for (int i = 0; i < n; i++) v[i] = Math.abs(v[i]); }
@@ -112,7 +112,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** Floating-point definitions: {@code a[i] = op(a[i], b[i])}. */
-    static void binaryRow(BinaryOp op, double[] a, double[] b, int n) {
+    public static void binaryRow(BinaryOp op, double[] a, double[] b, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) a[i] = a[i] + b[i]; }
             case SUBTRACT -> { for (int i = 0; i < n; i++) a[i] = a[i] - b[i]; }
@@ -145,7 +145,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** Integer definitions: {@code a[i] = op(a[i], b[i])}. */
-    static void binaryRow(BinaryOp op, long[] a, long[] b, int n) {
+    public static void binaryRow(BinaryOp op, long[] a, long[] b, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) a[i] = a[i] + b[i]; }
             case SUBTRACT -> { for (int i = 0; i < n; i++) a[i] = a[i] - b[i]; }

@@ -5,11 +5,11 @@ package dev.jtensor.accel;
  * row; before walking, dimensions that every operand lays out contiguously are merged, so dense
  * data becomes one long row and the per-row overhead disappears.
  */
-final class StridedLoops {
+public final class StridedLoops {
 
     /** Receives one row: the base offset of each operand (read-only) and the row length. */
     @FunctionalInterface
-    interface RowVisitor {
+    public interface RowVisitor {
         void row(int[] offsets, int length);
     }
 
@@ -22,12 +22,18 @@ final class StridedLoops {
      *
      * @return the merged layout (its inner strides are what the visitor must use)
      */
-    static Layout forEachRow(int[] shape, int[][] strides, int[] offsets, RowVisitor visitor) {
+    public static Layout forEachRow(int[] shape, int[][] strides, int[] offsets, RowVisitor visitor) {
         Layout layout = Layout.merge(shape, strides);
+        forEachRow(layout, offsets, visitor);
+        return layout;
+    }
+
+    /** Calls {@code visitor} once per row of an already merged layout. */
+    public static void forEachRow(Layout layout, int[] offsets, RowVisitor visitor) {
         int rank = layout.shape.length;
         for (int d : layout.shape) {
             if (d == 0) {
-                return layout;
+                return;
             }
         }
         int operands = offsets.length;
@@ -35,7 +41,7 @@ final class StridedLoops {
         int[] current = offsets.clone();
         if (rank <= 1) {
             visitor.row(current, rowLength);
-            return layout;
+            return;
         }
         int[] index = new int[rank - 1];
         while (true) {
@@ -56,15 +62,16 @@ final class StridedLoops {
                 d--;
             }
             if (d < 0) {
-                return layout;
+                return;
             }
         }
     }
 
     /** Shape and per-operand strides after merging contiguous dimensions and dropping size-1 ones. */
-    record Layout(int[] shape, int[][] strides) {
+    public record Layout(int[] shape, int[][] strides) {
 
-        static Layout merge(int[] shape, int[][] strides) {
+        /** Merges dimensions that every operand lays out contiguously, dropping size-1 ones. */
+        public static Layout merge(int[] shape, int[][] strides) {
             int operands = strides.length;
             int[] mergedShape = new int[shape.length];
             int[][] mergedStrides = new int[operands][shape.length];
@@ -104,7 +111,7 @@ final class StridedLoops {
         }
 
         /** Stride of the row (innermost) dimension for operand {@code k}; 0 for rank 0. */
-        int innerStride(int k) {
+        public int innerStride(int k) {
             return shape.length == 0 ? 0 : strides[k][shape.length - 1];
         }
     }
