@@ -33,7 +33,11 @@ public final class Elementwise {
 
     /** {@code op(a, b)} with broadcasting; {@code DIVIDE} of integers is true division in float64. */
     public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        String name = new Binary(op).name();
+        return binary(new Binary(op).name(), op, a, b);
+    }
+
+    /** {@code op(a, b)} with dtype and shape errors reported under the name of the composite {@code name}. */
+    private static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             if (!DTypeRules.numpyBehavior()) {
                 throw DTypeRules.mismatch(name, a.dtype(), b.dtype(), 1);
@@ -123,7 +127,7 @@ public final class Elementwise {
 
     /** {@code (a - b)^2}. */
     public static Tensor squaredDifference(Tensor a, Tensor b) {
-        return unary(UnaryOp.SQUARE, binary(BinaryOp.SUBTRACT, a, b));
+        return unary(UnaryOp.SQUARE, binary("SquaredDifference", BinaryOp.SUBTRACT, a, b));
     }
 
     /** {@code min(max(x, lo), hi)}. */
