@@ -18,6 +18,7 @@ public final class NnOps {
      */
     public static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
         requireFloating("ReduceLogSumExp", x);
+        Axes.normalizeAll("ReduceLogSumExp", axes, x.rank());
         Tensor rawMax = Reductions.reduce(ReduceOp.MAX, x, axes, true);
         // an all -inf (or empty) slice has an infinite max; shifting by it would give NaN
         Tensor max = Elementwise.where(Elementwise.isFinite(rawMax), rawMax, Elementwise.scalarLike(0.0, rawMax));
@@ -29,7 +30,7 @@ public final class NnOps {
     /** {@code exp(x) / sum(exp(x))} along {@code axis}, shifted by the maximum for stability. */
     public static Tensor softmax(Tensor x, int axis) {
         requireFloating("Softmax", x);
-        int[] axes = {axis};
+        int[] axes = {Axes.normalize("Softmax", axis, x.rank())};
         Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, Reductions.reduce(ReduceOp.MAX, x, axes, true));
         Tensor e = Elementwise.unary(UnaryOp.EXP, shifted);
         return Elementwise.binary(BinaryOp.DIVIDE, e, Reductions.reduce(ReduceOp.SUM, e, axes, true));
@@ -38,7 +39,8 @@ public final class NnOps {
     /** {@code x - logSumExp(x)} along {@code axis}. */
     public static Tensor logSoftmax(Tensor x, int axis) {
         requireFloating("LogSoftmax", x);
-        return Elementwise.binary(BinaryOp.SUBTRACT, x, logSumExp(x, new int[] {axis}, true));
+        int[] axes = {Axes.normalize("LogSoftmax", axis, x.rank())};
+        return Elementwise.binary(BinaryOp.SUBTRACT, x, logSumExp(x, axes, true));
     }
 
     private static void requireFloating(String op, Tensor x) {

@@ -35,8 +35,8 @@ public final class Reductions {
      * of int32 {@code [1, 2, 3, 4]} is 2.
      */
     public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        long count = count(x, axes); // checks the axes first, so that errors name Mean rather than Sum
         Tensor sum = reduce(ReduceOp.SUM, x, axes, keepDims);
-        long count = count(x, axes);
         if (sum.dtype().isInteger()) {
             if (count == 0) {
                 throw InvalidArgumentException.of("Mean", "Mean of an empty integer tensor (shape " + x.shape() + ")");
