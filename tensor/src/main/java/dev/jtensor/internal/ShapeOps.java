@@ -84,7 +84,11 @@ public final class ShapeOps {
 
     /** Inserts a size-1 axis at {@code axis}, which may be {@code -rank-1 .. rank}. */
     public static Tensor expandDims(Tensor x, int axis) {
-        int a = Axes.normalize("ExpandDims", axis, x.rank() + 1);
+        if (axis < -x.rank() - 1 || axis > x.rank()) {
+            throw InvalidArgumentException.of("ExpandDims", "Tried to expand dim index " + axis + " for tensor with "
+                    + x.rank() + " dimensions (shape " + x.shape().toBracketString() + ")");
+        }
+        int a = Axes.normalizeNew("ExpandDims", axis, x.rank());
         int[] dims = x.shape().toArray();
         int[] out = new int[dims.length + 1];
         System.arraycopy(dims, 0, out, 0, a);
@@ -141,7 +145,7 @@ public final class ShapeOps {
                         + values.get(i).shape().toBracketString());
             }
         }
-        int a = Axes.normalize("Pack", axis, first.rank() + 1);
+        int a = Axes.normalizeNew("Pack", axis, first.rank());
         List<Tensor> expanded = new ArrayList<>();
         for (Tensor t : unifyDTypes("Pack", values)) {
             expanded.add(expandDims(t, a));
@@ -282,7 +286,7 @@ public final class ShapeOps {
         if (depth < 0) {
             throw InvalidArgumentException.of("OneHot", "depth must be non-negative, got: " + depth);
         }
-        int a = Axes.normalize("OneHot", axis, indices.rank() + 1);
+        int a = Axes.normalizeNew("OneHot", axis, indices.rank());
         int[] positionsShape = new int[indices.rank() + 1];
         Arrays.fill(positionsShape, 1);
         positionsShape[a] = depth;
