@@ -100,7 +100,8 @@ public final class Creation {
     /** {@code shape} filled with the single element of {@code scalar}, as a dense tensor. */
     public static Tensor fill(Shape shape, Tensor scalar) {
         if (scalar.size() != 1) {
-            throw new InvalidArgumentException("Fill: value must be a scalar, got shape " + scalar.shape());
+            throw InvalidArgumentException.of("Fill", "value must be a scalar, got a tensor of shape "
+                    + scalar.shape().toBracketString());
         }
         Object out = scalar.dtype().allocate(shape.size());
         int[] zeros = new int[shape.rank()];
