@@ -6,6 +6,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.KernelProvider;
 import dev.jtensor.accel.Strided;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /** Tensors made from Java values and from sizes: constants, fills, ranges, identity matrices. */
@@ -61,8 +62,11 @@ public final class Creation {
             Object original = from.allocate(shape.size());
             KernelProvider.kernels().copy(shape.toArray(), src, Strided.contiguous(original, shape.toArray()));
             if (!Arrays.deepEquals(new Object[] {back}, new Object[] {original})) {
+                int i = 0;
+                while (java.util.Objects.equals(Array.get(back, i), Array.get(original, i))) i++;
                 throw new InvalidArgumentException("Cannot convert " + what + " of dtype " + from
-                        + " to EagerTensor of dtype " + to + " without losing values");
+                        + " to EagerTensor of dtype " + to + " without losing values: element " + i
+                        + " (row-major) is " + Array.get(original, i));
             }
         }
         return TensorAccess.wrap(to, shape, out);
