@@ -66,16 +66,24 @@ public final class RandomOps {
     /** Uniform values in {@code [minval, maxval)}; integers are drawn uniformly from that range. */
     public static Tensor uniform(Shape shape, double minval, double maxval, DType dtype, Long seed) {
         if (!(minval < maxval) || !Double.isFinite(minval) || !Double.isFinite(maxval)) {
-            throw InvalidArgumentException.of("RandomUniform", "Need minval < maxval (both finite): " + minval
-                    + " >= " + maxval);
+            throw InvalidArgumentException.of("RandomUniform", "Need minval < maxval, both finite, got minval "
+                    + minval + ", maxval " + maxval);
         }
         if (dtype == DType.BOOL) {
             throw InvalidArgumentException.of("RandomUniform", "dtype bool is not supported");
         }
+        if (!Double.isFinite(maxval - minval)) {
+            throw InvalidArgumentException.of("RandomUniform", "maxval - minval overflows a double: minval " + minval
+                    + ", maxval " + maxval);
+        }
+        long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
+        if (dtype.isInteger() && lo >= hi) {
+            throw InvalidArgumentException.of("RandomUniform", "no " + dtype + " value lies in [minval, maxval) = ["
+                    + minval + ", " + maxval + ")");
+        }
         SplittableRandom random = generator(seed);
         double[] values = new double[shape.size()];
         if (dtype.isInteger()) {
-            long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
             for (int i = 0; i < values.length; i++) values[i] = random.nextLong(lo, hi);
         } else {
             for (int i = 0; i < values.length; i++) values[i] = random.nextDouble(minval, maxval);
