@@ -93,7 +93,7 @@ public final class Creation {
 
     /** {@code shape} filled with {@code value} of {@code dtype}. */
     public static Tensor fill(Shape shape, double value, DType dtype) {
-        return fill(shape, scalar(value, dtype));
+        return fill(shape, scalar(value, DTypeRules.require("Fill", dtype)));
     }
 
     /** A bool tensor of {@code shape} filled with {@code value}. */
@@ -120,6 +120,7 @@ public final class Creation {
      * {@code tf.range}.
      */
     public static Tensor range(double start, double limit, double delta, DType dtype) {
+        DTypeRules.require("Range", dtype);
         if (delta == 0 || Double.isNaN(delta) || Double.isNaN(start) || Double.isNaN(limit)) {
             throw InvalidArgumentException.of("Range", "Requires delta != 0 and finite bounds: start " + start
                     + ", limit " + limit + ", delta " + delta);
@@ -145,7 +146,7 @@ public final class Creation {
         if (num <= 0) {
             throw InvalidArgumentException.of("LinSpace", "Requires num > 0: " + num);
         }
-        if (!dtype.isFloating()) {
+        if (!DTypeRules.require("LinSpace", dtype).isFloating()) {
             throw InvalidArgumentException.of("LinSpace", "Requires a floating-point dtype, got " + dtype);
         }
         double[] values = new double[num];
@@ -158,6 +159,7 @@ public final class Creation {
 
     /** An {@code rows x columns} matrix with ones on the diagonal. */
     public static Tensor eye(int rows, int columns, DType dtype) {
+        DTypeRules.require("Eye", dtype);
         Shape shape = Shape.of(rows, columns);
         double[] values = new double[shape.size()];
         for (int i = 0; i < Math.min(rows, columns); i++) {

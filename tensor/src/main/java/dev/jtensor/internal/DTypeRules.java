@@ -38,6 +38,18 @@ public final class DTypeRules {
         return DType.FLOAT64;
     }
 
+    /**
+     * {@code dtype} itself, checked for null.
+     *
+     * @throws InvalidArgumentException "dtype is null [Op:op]"
+     */
+    public static DType require(String op, DType dtype) {
+        if (dtype == null) {
+            throw InvalidArgumentException.of(op, "dtype is null");
+        }
+        return dtype;
+    }
+
     /** TensorFlow's wording for an input whose dtype differs from the first input's. */
     public static InvalidArgumentException mismatch(String op, DType expected, DType actual, int index) {
         return InvalidArgumentException.of(op, "cannot compute " + op + " as input #" + index

@@ -69,7 +69,7 @@ public final class RandomOps {
             throw InvalidArgumentException.of("RandomUniform", "Need minval < maxval, both finite, got minval "
                     + minval + ", maxval " + maxval);
         }
-        if (dtype == DType.BOOL) {
+        if (DTypeRules.require("RandomUniform", dtype) == DType.BOOL) {
             throw InvalidArgumentException.of("RandomUniform", "dtype bool is not supported");
         }
         if (!Double.isFinite(maxval - minval)) {
@@ -102,7 +102,7 @@ public final class RandomOps {
             throw InvalidArgumentException.of(op, "mean must be finite and stddev finite and non-negative, got mean "
                     + mean + ", stddev " + stddev);
         }
-        if (!dtype.isFloating()) {
+        if (!DTypeRules.require(op, dtype).isFloating()) {
             throw InvalidArgumentException.of(op, "dtype must be float32 or float64, got " + dtype);
         }
     }

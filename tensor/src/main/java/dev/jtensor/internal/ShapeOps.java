@@ -280,6 +280,7 @@ public final class ShapeOps {
      * index and {@code off} elsewhere; indices outside {@code [0, depth)} give all {@code off}.
      */
     public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
+        DTypeRules.require("OneHot", dtype);
         if (!indices.dtype().isInteger()) {
             throw InvalidArgumentException.of("OneHot", "indices must be int32 or int64, got " + indices.dtype());
         }
