@@ -292,16 +292,16 @@ public final class TF {
     public static Tensor reduceMin(Tensor x, int... axes) { return x.reduceMin(axes); }
     /** Smallest element over {@code axes}, optionally keeping them. */
     public static Tensor reduceMin(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, x, axes, keepDims); }
-    /** Product over {@code axes} (all when none are given). */
-    public static Tensor reduceProd(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.PROD, x, axes.length == 0 ? null : axes, false); }
+    /** Product over {@code axes} (all when none, or null, are given). */
+    public static Tensor reduceProd(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.PROD, x, axes == null || axes.length == 0 ? null : axes, false); }
     /** Product over {@code axes}, optionally keeping them. */
     public static Tensor reduceProd(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, x, axes, keepDims); }
-    /** Logical and over {@code axes} (all when none are given). */
-    public static Tensor reduceAll(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ALL, x, axes.length == 0 ? null : axes, false); }
+    /** Logical and over {@code axes} (all when none, or null, are given). */
+    public static Tensor reduceAll(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ALL, x, axes == null || axes.length == 0 ? null : axes, false); }
     /** Logical and over {@code axes}, optionally keeping them. */
     public static Tensor reduceAll(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, x, axes, keepDims); }
-    /** Logical or over {@code axes} (all when none are given). */
-    public static Tensor reduceAny(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ANY, x, axes.length == 0 ? null : axes, false); }
+    /** Logical or over {@code axes} (all when none, or null, are given). */
+    public static Tensor reduceAny(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.ANY, x, axes == null || axes.length == 0 ? null : axes, false); }
     /** Logical or over {@code axes}, optionally keeping them. */
     public static Tensor reduceAny(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, x, axes, keepDims); }
     /** Population variance over {@code axes} ({@code null} for all). */
@@ -340,7 +340,7 @@ public final class TF {
     public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
     /** Matrix product with optional transposes of the last two axes. */
     public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) { return Linalg.matmul(a, b, transposeA, transposeB); }
-    /** Permutes axes ({@code perm} empty: reverses them). */
+    /** Permutes axes ({@code perm} empty or null: reverses them). */
     public static Tensor transpose(Tensor x, int... perm) { return x.transpose(perm); }
     /** Swaps the last two axes. */
     public static Tensor matrixTranspose(Tensor x) { return ShapeOps.matrixTranspose(x); }
@@ -355,7 +355,7 @@ public final class TF {
     public static Tensor reshape(Tensor x, int... shape) { return x.reshape(shape); }
     /** Inserts a size-1 axis at {@code axis}. */
     public static Tensor expandDims(Tensor x, int axis) { return x.expandDims(axis); }
-    /** Removes size-1 axes (all of them when none are given). */
+    /** Removes size-1 axes (all of them when none, or null, are given). */
     public static Tensor squeeze(Tensor x, int... axes) { return x.squeeze(axes); }
     /** A view of {@code x} broadcast to {@code shape}. */
     public static Tensor broadcastTo(Tensor x, int... shape) { return x.broadcastTo(shape); }

@@ -24,6 +24,9 @@ public final class ShapeOps {
 
     /** Reshape with at most one {@code -1}, which takes whatever size is left. */
     public static Tensor reshape(Tensor x, int... shape) {
+        if (shape == null) {
+            throw InvalidArgumentException.of("Reshape", "shape is null");
+        }
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < shape.length; i++) {
@@ -53,11 +56,11 @@ public final class ShapeOps {
         return target.equals(x.shape()) ? x : Dispatch.apply(new Reshape(target), x);
     }
 
-    /** Permutes axes; negative entries count from the end; no permutation reverses the axes. */
+    /** Permutes axes; negative entries count from the end; no permutation (empty or null) reverses the axes. */
     public static Tensor transpose(Tensor x, int... perm) {
         int rank = x.rank();
         int[] p = new int[rank];
-        if (perm.length == 0 && rank > 0) {
+        if ((perm == null || perm.length == 0) && rank > 0) {
             for (int i = 0; i < rank; i++) p[i] = rank - 1 - i;
         } else {
             p = perm.clone();
@@ -97,11 +100,11 @@ public final class ShapeOps {
         return Dispatch.apply(new Reshape(Shape.of(out)), x);
     }
 
-    /** Removes the given size-1 axes, or every size-1 axis when none are given. */
+    /** Removes the given size-1 axes, or every size-1 axis when none (or null) are given. */
     public static Tensor squeeze(Tensor x, int... axes) {
         int[] dims = x.shape().toArray();
         boolean[] drop = new boolean[dims.length];
-        if (axes.length == 0) {
+        if (axes == null || axes.length == 0) {
             for (int d = 0; d < dims.length; d++) drop[d] = dims[d] == 1;
         } else {
             for (int axis : axes) {
@@ -181,6 +184,9 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into pieces of the given sizes (one may be {@code -1}). */
     public static List<Tensor> split(Tensor x, int[] sizes, int axis) {
+        if (sizes == null) {
+            throw InvalidArgumentException.of("SplitV", "sizes is null");
+        }
         int a = Axes.normalize("SplitV", axis, x.rank());
         int total = x.shape().get(a);
         int[] s = sizes.clone();
@@ -226,6 +232,9 @@ public final class ShapeOps {
     /** Repeats the whole tensor {@code multiples[d]} times along each axis. */
     public static Tensor tile(Tensor x, int... multiples) {
         int rank = x.rank();
+        if (multiples == null) {
+            throw InvalidArgumentException.of("Tile", "multiples is null");
+        }
         if (multiples.length != rank) {
             throw InvalidArgumentException.of("Tile", "Expected multiples argument to be a vector of length " + rank
                     + " but got length " + multiples.length);
@@ -250,6 +259,9 @@ public final class ShapeOps {
     /** Pads with a constant; {@code paddings[d] = {before, after}}. */
     public static Tensor pad(Tensor x, int[][] paddings, double value) {
         int rank = x.rank();
+        if (paddings == null) {
+            throw InvalidArgumentException.of("PadV2", "paddings is null");
+        }
         if (paddings.length != rank) {
             throw InvalidArgumentException.of("PadV2", "The first dimension of paddings must be the rank of inputs ["
                     + paddings.length + ",2] " + x.shape().toBracketString());
