@@ -6,11 +6,13 @@ import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.internal.Creation;
 import dev.jtensor.internal.DTypeRules;
 import dev.jtensor.internal.Elementwise;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.Linalg;
 import dev.jtensor.internal.NnOps;
 import dev.jtensor.internal.RandomOps;
 import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,9 +96,9 @@ public final class TF {
     /** A bool tensor of {@code shape} filled with {@code value}. */
     public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Shape.of(shape), value); }
     /** Zeros with the shape and dtype of {@code x}. */
-    public static Tensor zerosLike(Tensor x) { return Creation.fill(x.shape(), 0, x.dtype()); }
+    public static Tensor zerosLike(Tensor x) { return Creation.fill(Inputs.require("ZerosLike", 0, x).shape(), 0, x.dtype()); }
     /** Ones with the shape and dtype of {@code x}. */
-    public static Tensor onesLike(Tensor x) { return Creation.fill(x.shape(), 1, x.dtype()); }
+    public static Tensor onesLike(Tensor x) { return Creation.fill(Inputs.require("OnesLike", 0, x).shape(), 1, x.dtype()); }
 
     /** int32 {@code 0, 1, ..., limit - 1}. */
     public static Tensor range(int limit) { return range(0, limit, 1); }
@@ -164,52 +166,52 @@ public final class TF {
     // ================================================================== elementwise
 
     /** {@code a + b} with broadcasting. */
-    public static Tensor add(Tensor a, Tensor b) { return a.add(b); }
+    public static Tensor add(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.ADD, a, b); }
     /** {@code a + value}. */
-    public static Tensor add(Tensor a, double value) { return a.add(value); }
+    public static Tensor add(Tensor a, double value) { return Elementwise.binary(BinaryOp.ADD, a, value); }
     /** {@code a - b}. */
-    public static Tensor subtract(Tensor a, Tensor b) { return a.sub(b); }
+    public static Tensor subtract(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.SUBTRACT, a, b); }
     /** {@code a * b} elementwise. */
-    public static Tensor multiply(Tensor a, Tensor b) { return a.mul(b); }
+    public static Tensor multiply(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.MULTIPLY, a, b); }
     /** {@code a * value}. */
-    public static Tensor multiply(Tensor a, double value) { return a.mul(value); }
+    public static Tensor multiply(Tensor a, double value) { return Elementwise.binary(BinaryOp.MULTIPLY, a, value); }
     /** {@code a / b}, true division: integers give float64 as in TensorFlow. */
-    public static Tensor divide(Tensor a, Tensor b) { return a.div(b); }
+    public static Tensor divide(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.DIVIDE, a, b); }
     /** {@code floor(a / b)}. */
-    public static Tensor floorDiv(Tensor a, Tensor b) { return a.floorDiv(b); }
+    public static Tensor floorDiv(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.FLOOR_DIV, a, b); }
     /** {@code a mod b} taking the sign of {@code b}. */
-    public static Tensor floorMod(Tensor a, Tensor b) { return a.floorMod(b); }
+    public static Tensor floorMod(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.FLOOR_MOD, a, b); }
     /** {@code a ^ b}. */
-    public static Tensor pow(Tensor a, Tensor b) { return a.pow(b); }
+    public static Tensor pow(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.POW, a, b); }
     /** {@code a ^ exponent}. */
-    public static Tensor pow(Tensor a, double exponent) { return a.pow(exponent); }
+    public static Tensor pow(Tensor a, double exponent) { return Elementwise.binary(BinaryOp.POW, a, exponent); }
     /** Elementwise maximum ({@code maximum(x, 0)} is ReLU). */
-    public static Tensor maximum(Tensor a, Tensor b) { return a.maximum(b); }
+    public static Tensor maximum(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.MAXIMUM, a, b); }
     /** Elementwise maximum with a scalar. */
-    public static Tensor maximum(Tensor a, double value) { return a.maximum(value); }
+    public static Tensor maximum(Tensor a, double value) { return Elementwise.binary(BinaryOp.MAXIMUM, a, value); }
     /** Elementwise minimum. */
-    public static Tensor minimum(Tensor a, Tensor b) { return a.minimum(b); }
+    public static Tensor minimum(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.MINIMUM, a, b); }
     /** Elementwise minimum with a scalar. */
-    public static Tensor minimum(Tensor a, double value) { return a.minimum(value); }
+    public static Tensor minimum(Tensor a, double value) { return Elementwise.binary(BinaryOp.MINIMUM, a, value); }
     /** {@code (a - b)^2}. */
     public static Tensor squaredDifference(Tensor a, Tensor b) { return Elementwise.squaredDifference(a, b); }
 
     /** {@code -x}. */
-    public static Tensor negative(Tensor x) { return x.neg(); }
+    public static Tensor negative(Tensor x) { return Elementwise.unary(UnaryOp.NEGATIVE, x); }
     /** {@code |x|}. */
-    public static Tensor abs(Tensor x) { return x.abs(); }
+    public static Tensor abs(Tensor x) { return Elementwise.unary(UnaryOp.ABS, x); }
     /** {@code -1, 0, 1} by sign. */
     public static Tensor sign(Tensor x) { return Elementwise.unary(UnaryOp.SIGN, x); }
     /** {@code x * x}. */
-    public static Tensor square(Tensor x) { return x.square(); }
+    public static Tensor square(Tensor x) { return Elementwise.unary(UnaryOp.SQUARE, x); }
     /** Square root. */
-    public static Tensor sqrt(Tensor x) { return x.sqrt(); }
+    public static Tensor sqrt(Tensor x) { return Elementwise.unary(UnaryOp.SQRT, x); }
     /** {@code 1 / sqrt(x)}. */
     public static Tensor rsqrt(Tensor x) { return Elementwise.unary(UnaryOp.RSQRT, x); }
     /** {@code e^x}. */
-    public static Tensor exp(Tensor x) { return x.exp(); }
+    public static Tensor exp(Tensor x) { return Elementwise.unary(UnaryOp.EXP, x); }
     /** Natural logarithm. */
-    public static Tensor log(Tensor x) { return x.log(); }
+    public static Tensor log(Tensor x) { return Elementwise.unary(UnaryOp.LOG, x); }
     /** {@code log(1 + x)}, accurate for small x. */
     public static Tensor log1p(Tensor x) { return Elementwise.unary(UnaryOp.LOG1P, x); }
     /** {@code e^x - 1}, accurate for small x. */
@@ -219,11 +221,11 @@ public final class TF {
     /** Cosine. */
     public static Tensor cos(Tensor x) { return Elementwise.unary(UnaryOp.COS, x); }
     /** Hyperbolic tangent. */
-    public static Tensor tanh(Tensor x) { return x.tanh(); }
+    public static Tensor tanh(Tensor x) { return Elementwise.unary(UnaryOp.TANH, x); }
     /** Logistic sigmoid {@code 1 / (1 + e^-x)}. */
-    public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
+    public static Tensor sigmoid(Tensor x) { return Elementwise.unary(UnaryOp.SIGMOID, x); }
     /** {@code max(x, 0)}. */
-    public static Tensor relu(Tensor x) { return x.relu(); }
+    public static Tensor relu(Tensor x) { return Elementwise.unary(UnaryOp.RELU, x); }
     /** {@code log(1 + e^x)}, stable for large x. */
     public static Tensor softplus(Tensor x) { return Elementwise.unary(UnaryOp.SOFTPLUS, x); }
     /** Round toward negative infinity. */
@@ -236,17 +238,17 @@ public final class TF {
     public static Tensor reciprocal(Tensor x) { return Elementwise.unary(UnaryOp.RECIPROCAL, x); }
 
     /** {@code a == b}, as bool. */
-    public static Tensor equal(Tensor a, Tensor b) { return a.equal(b); }
+    public static Tensor equal(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.EQUAL, a, b); }
     /** {@code a != b}. */
-    public static Tensor notEqual(Tensor a, Tensor b) { return a.notEqual(b); }
+    public static Tensor notEqual(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.NOT_EQUAL, a, b); }
     /** {@code a < b}. */
-    public static Tensor less(Tensor a, Tensor b) { return a.less(b); }
+    public static Tensor less(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LESS, a, b); }
     /** {@code a <= b}. */
-    public static Tensor lessEqual(Tensor a, Tensor b) { return a.lessEqual(b); }
+    public static Tensor lessEqual(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LESS_EQUAL, a, b); }
     /** {@code a > b}. */
-    public static Tensor greater(Tensor a, Tensor b) { return a.greater(b); }
+    public static Tensor greater(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.GREATER, a, b); }
     /** {@code a >= b}. */
-    public static Tensor greaterEqual(Tensor a, Tensor b) { return a.greaterEqual(b); }
+    public static Tensor greaterEqual(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.GREATER_EQUAL, a, b); }
     /** Elementwise and of bool tensors. */
     public static Tensor logicalAnd(Tensor a, Tensor b) { return Elementwise.binary(BinaryOp.LOGICAL_AND, a, b); }
     /** Elementwise or of bool tensors. */
@@ -263,33 +265,33 @@ public final class TF {
 
     /** Clips to {@code [lo, hi]} given as Java scalars. */
     public static Tensor clipByValue(Tensor x, double lo, double hi) {
-        return Elementwise.clipByValue(x, Elementwise.scalarLike(lo, x), Elementwise.scalarLike(hi, x));
+        return Elementwise.clipByValue(x, lo, hi);
     }
 
     // ================================================================== reductions
 
     /** Sum of all elements. */
-    public static Tensor reduceSum(Tensor x) { return x.reduceSum(); }
+    public static Tensor reduceSum(Tensor x) { return Reductions.reduce(ReduceOp.SUM, x, null, false); }
     /** Sum over {@code axes} (negative count from the end). */
-    public static Tensor reduceSum(Tensor x, int... axes) { return x.reduceSum(axes); }
+    public static Tensor reduceSum(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.SUM, x, axes, false); }
     /** Sum over {@code axes} ({@code null} for all), keeping them as size 1 if {@code keepDims}. */
     public static Tensor reduceSum(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, x, axes, keepDims); }
     /** Mean of all elements; integers truncate ({@code [1, 2, 3, 4]} gives 2). */
-    public static Tensor reduceMean(Tensor x) { return x.reduceMean(); }
+    public static Tensor reduceMean(Tensor x) { return Reductions.mean(x, null, false); }
     /** Mean over {@code axes}. */
-    public static Tensor reduceMean(Tensor x, int... axes) { return x.reduceMean(axes); }
+    public static Tensor reduceMean(Tensor x, int... axes) { return Reductions.mean(x, axes, false); }
     /** Mean over {@code axes}, optionally keeping them. */
     public static Tensor reduceMean(Tensor x, int[] axes, boolean keepDims) { return Reductions.mean(x, axes, keepDims); }
     /** Largest element. */
-    public static Tensor reduceMax(Tensor x) { return x.reduceMax(); }
+    public static Tensor reduceMax(Tensor x) { return Reductions.reduce(ReduceOp.MAX, x, null, false); }
     /** Largest element over {@code axes}. */
-    public static Tensor reduceMax(Tensor x, int... axes) { return x.reduceMax(axes); }
+    public static Tensor reduceMax(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.MAX, x, axes, false); }
     /** Largest element over {@code axes}, optionally keeping them. */
     public static Tensor reduceMax(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, x, axes, keepDims); }
     /** Smallest element. */
-    public static Tensor reduceMin(Tensor x) { return x.reduceMin(); }
+    public static Tensor reduceMin(Tensor x) { return Reductions.reduce(ReduceOp.MIN, x, null, false); }
     /** Smallest element over {@code axes}. */
-    public static Tensor reduceMin(Tensor x, int... axes) { return x.reduceMin(axes); }
+    public static Tensor reduceMin(Tensor x, int... axes) { return Reductions.reduce(ReduceOp.MIN, x, axes, false); }
     /** Smallest element over {@code axes}, optionally keeping them. */
     public static Tensor reduceMin(Tensor x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, x, axes, keepDims); }
     /** Product over {@code axes} (all when none, or null, are given). */
@@ -337,11 +339,11 @@ public final class TF {
     // ================================================================== linear algebra
 
     /** Matrix product {@code a @ b}; both need rank >= 2 (TensorFlow's rule). */
-    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
+    public static Tensor matmul(Tensor a, Tensor b) { return Linalg.matmul(a, b, false, false); }
     /** Matrix product with optional transposes of the last two axes. */
     public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) { return Linalg.matmul(a, b, transposeA, transposeB); }
     /** Permutes axes ({@code perm} empty or null: reverses them). */
-    public static Tensor transpose(Tensor x, int... perm) { return x.transpose(perm); }
+    public static Tensor transpose(Tensor x, int... perm) { return ShapeOps.transpose(x, perm); }
     /** Swaps the last two axes. */
     public static Tensor matrixTranspose(Tensor x) { return ShapeOps.matrixTranspose(x); }
     /** Inverse of each square matrix in the last two axes. */
@@ -352,19 +354,19 @@ public final class TF {
     // ================================================================== shapes
 
     /** The same elements in a new shape; one dimension may be {@code -1}. */
-    public static Tensor reshape(Tensor x, int... shape) { return x.reshape(shape); }
+    public static Tensor reshape(Tensor x, int... shape) { return ShapeOps.reshape(x, shape); }
     /** Inserts a size-1 axis at {@code axis}. */
-    public static Tensor expandDims(Tensor x, int axis) { return x.expandDims(axis); }
+    public static Tensor expandDims(Tensor x, int axis) { return ShapeOps.expandDims(x, axis); }
     /** Removes size-1 axes (all of them when none, or null, are given). */
-    public static Tensor squeeze(Tensor x, int... axes) { return x.squeeze(axes); }
+    public static Tensor squeeze(Tensor x, int... axes) { return ShapeOps.squeeze(x, axes); }
     /** A view of {@code x} broadcast to {@code shape}. */
-    public static Tensor broadcastTo(Tensor x, int... shape) { return x.broadcastTo(shape); }
+    public static Tensor broadcastTo(Tensor x, int... shape) { return Elementwise.broadcastTo(x, Shape.of(shape)); }
     /** Converts to {@code dtype}. */
-    public static Tensor cast(Tensor x, DType dtype) { return x.cast(dtype); }
+    public static Tensor cast(Tensor x, DType dtype) { return Elementwise.cast(x, dtype); }
     /** Joins tensors along a new axis ({@code -rank-1 .. rank}). */
     public static Tensor stack(List<Tensor> values, int axis) { return ShapeOps.stack(values, axis); }
     /** Joins tensors along a new leading axis. */
-    public static Tensor stack(Tensor... values) { return ShapeOps.stack(List.of(values), 0); }
+    public static Tensor stack(Tensor... values) { return ShapeOps.stack(values == null ? null : Arrays.asList(values), 0); }
     /** Splits along {@code axis} into its slices. */
     public static List<Tensor> unstack(Tensor x, int axis) { return ShapeOps.unstack(x, axis); }
     /** Joins tensors along an existing axis; the other dimensions must agree. */

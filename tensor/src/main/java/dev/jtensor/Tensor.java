@@ -303,6 +303,9 @@ public final class Tensor {
      * indices count from the end. {@code a.get(0)} of a matrix is its first row.
      */
     public Tensor get(int... indices) {
+        if (indices == null) {
+            return Indexing.get(this, (Index[]) null);
+        }
         Index[] items = new Index[indices.length];
         for (int i = 0; i < indices.length; i++) {
             items[i] = Index.at(indices[i]);

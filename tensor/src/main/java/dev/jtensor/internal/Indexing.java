@@ -22,6 +22,10 @@ public final class Indexing {
 
     /** {@code x[items...]} with NumPy's rules for basic indexing. */
     public static Tensor get(Tensor x, Index... items) {
+        Inputs.require("StridedSlice", 0, x);
+        if (items == null) {
+            throw InvalidArgumentException.of("StridedSlice", "the index is null");
+        }
         int consumed = 0, ellipses = 0;
         for (Index item : items) {
             if (item == null) {

@@ -15,6 +15,8 @@ public final class Linalg {
 
     /** Matrix product with TensorFlow's rules (rank >= 2, broadcast batch axes, optional transposes). */
     public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        Inputs.require("MatMul", 0, a);
+        Inputs.require("MatMul", 1, b);
         if (a.dtype() != b.dtype()) {
             if (!DTypeRules.numpyBehavior()) {
                 throw DTypeRules.mismatch("MatMul", a.dtype(), b.dtype(), 1);

@@ -44,6 +44,7 @@ public final class NnOps {
     }
 
     private static void requireFloating(String op, Tensor x) {
+        Inputs.require(op, 0, x);
         if (!x.dtype().isFloating()) {
             throw InvalidArgumentException.of(op, op + " needs a floating-point tensor, got " + x.dtype());
         }

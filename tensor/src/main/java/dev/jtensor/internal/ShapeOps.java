@@ -24,6 +24,7 @@ public final class ShapeOps {
 
     /** Reshape with at most one {@code -1}, which takes whatever size is left. */
     public static Tensor reshape(Tensor x, int... shape) {
+        Inputs.require("Reshape", 0, x);
         if (shape == null) {
             throw InvalidArgumentException.of("Reshape", "shape is null");
         }
@@ -58,6 +59,7 @@ public final class ShapeOps {
 
     /** Permutes axes; negative entries count from the end; no permutation (empty or null) reverses the axes. */
     public static Tensor transpose(Tensor x, int... perm) {
+        Inputs.require("Transpose", 0, x);
         int rank = x.rank();
         int[] p = new int[rank];
         if ((perm == null || perm.length == 0) && rank > 0) {
@@ -73,6 +75,7 @@ public final class ShapeOps {
 
     /** Swaps the last two axes. */
     public static Tensor matrixTranspose(Tensor x) {
+        Inputs.require("Transpose", 0, x);
         int rank = x.rank();
         if (rank < 2) {
             throw InvalidArgumentException.of("Transpose", "matrixTranspose needs rank >= 2, got shape "
@@ -87,6 +90,7 @@ public final class ShapeOps {
 
     /** Inserts a size-1 axis at {@code axis}, which may be {@code -rank-1 .. rank}. */
     public static Tensor expandDims(Tensor x, int axis) {
+        Inputs.require("ExpandDims", 0, x);
         if (axis < -x.rank() - 1 || axis > x.rank()) {
             throw InvalidArgumentException.of("ExpandDims", "Tried to expand dim index " + axis + " for tensor with "
                     + x.rank() + " dimensions (shape " + x.shape().toBracketString() + ")");
@@ -102,6 +106,7 @@ public final class ShapeOps {
 
     /** Removes the given size-1 axes, or every size-1 axis when none (or null) are given. */
     public static Tensor squeeze(Tensor x, int... axes) {
+        Inputs.require("Squeeze", 0, x);
         int[] dims = x.shape().toArray();
         boolean[] drop = new boolean[dims.length];
         if (axes == null || axes.length == 0) {
@@ -126,10 +131,11 @@ public final class ShapeOps {
 
     /** Joins tensors along an existing axis. */
     public static Tensor concat(List<Tensor> values, int axis) {
-        if (values.isEmpty()) {
+        Tensor[] inputs = Inputs.requireAll("ConcatV2", values);
+        if (inputs.length == 0) {
             throw InvalidArgumentException.of("ConcatV2", "ConcatOp : Expected a list of at least one tensor");
         }
-        Tensor[] inputs = unifyDTypes("ConcatV2", values);
+        inputs = unifyDTypes("ConcatV2", inputs);
         int rank = inputs[0].rank();
         int a = rank == 0 ? axis : Axes.normalize("ConcatV2", axis, rank);
         return Dispatch.apply(new Concat(a), inputs);
@@ -137,20 +143,21 @@ public final class ShapeOps {
 
     /** Joins equally shaped tensors along a new axis, which may be {@code -rank-1 .. rank}. */
     public static Tensor stack(List<Tensor> values, int axis) {
-        if (values.isEmpty()) {
+        Tensor[] inputs = Inputs.requireAll("Pack", values);
+        if (inputs.length == 0) {
             throw InvalidArgumentException.of("Pack", "stack needs at least one tensor");
         }
-        Shape first = values.get(0).shape();
-        for (int i = 1; i < values.size(); i++) {
-            if (!values.get(i).shape().equals(first)) {
+        Shape first = inputs[0].shape();
+        for (int i = 1; i < inputs.length; i++) {
+            if (!inputs[i].shape().equals(first)) {
                 throw InvalidArgumentException.of("Pack", "Shapes of all inputs must match: values[0].shape = "
                         + first.toBracketString() + " != values[" + i + "].shape = "
-                        + values.get(i).shape().toBracketString());
+                        + inputs[i].shape().toBracketString());
             }
         }
         int a = Axes.normalizeNew("Pack", axis, first.rank());
         List<Tensor> expanded = new ArrayList<>();
-        for (Tensor t : unifyDTypes("Pack", values)) {
+        for (Tensor t : unifyDTypes("Pack", inputs)) {
             expanded.add(expandDims(t, a));
         }
         return Dispatch.apply(new Concat(a), expanded.toArray(Tensor[]::new));
@@ -158,6 +165,7 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into its slices, each without that axis. */
     public static List<Tensor> unstack(Tensor x, int axis) {
+        Inputs.require("Unpack", 0, x);
         if (x.rank() == 0) {
             throw InvalidArgumentException.of("Unpack", "Cannot unstack a scalar");
         }
@@ -171,6 +179,7 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into {@code parts} equal pieces. */
     public static List<Tensor> split(Tensor x, int parts, int axis) {
+        Inputs.require("Split", 0, x);
         int a = Axes.normalize("Split", axis, x.rank());
         int size = x.shape().get(a);
         if (parts <= 0 || size % parts != 0) {
@@ -184,6 +193,7 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into pieces of the given sizes (one may be {@code -1}). */
     public static List<Tensor> split(Tensor x, int[] sizes, int axis) {
+        Inputs.require("SplitV", 0, x);
         if (sizes == null) {
             throw InvalidArgumentException.of("SplitV", "sizes is null");
         }
@@ -231,6 +241,7 @@ public final class ShapeOps {
 
     /** Repeats the whole tensor {@code multiples[d]} times along each axis. */
     public static Tensor tile(Tensor x, int... multiples) {
+        Inputs.require("Tile", 0, x);
         int rank = x.rank();
         if (multiples == null) {
             throw InvalidArgumentException.of("Tile", "multiples is null");
@@ -258,6 +269,7 @@ public final class ShapeOps {
 
     /** Pads with a constant; {@code paddings[d] = {before, after}}. */
     public static Tensor pad(Tensor x, int[][] paddings, double value) {
+        Inputs.require("PadV2", 0, x);
         int rank = x.rank();
         if (paddings == null) {
             throw InvalidArgumentException.of("PadV2", "paddings is null");
@@ -283,6 +295,8 @@ public final class ShapeOps {
 
     /** Slices of {@code params} along {@code axis} picked by integer {@code indices}. */
     public static Tensor gather(Tensor params, Tensor indices, int axis) {
+        Inputs.require("GatherV2", 0, params);
+        Inputs.require("GatherV2", 1, indices);
         int a = Axes.normalize("GatherV2", axis, params.rank());
         return Dispatch.apply(new Gather(a), params, indices);
     }
@@ -293,6 +307,7 @@ public final class ShapeOps {
      */
     public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
         DTypeRules.require("OneHot", dtype);
+        Inputs.require("OneHot", 0, indices);
         if (!indices.dtype().isInteger()) {
             throw InvalidArgumentException.of("OneHot", "indices must be int32 or int64, got " + indices.dtype());
         }
@@ -308,8 +323,8 @@ public final class ShapeOps {
         return Elementwise.where(hot, Creation.scalar(on, dtype), Creation.scalar(off, dtype));
     }
 
-    private static Tensor[] unifyDTypes(String op, List<Tensor> values) {
-        Tensor[] inputs = values.toArray(Tensor[]::new);
+    private static Tensor[] unifyDTypes(String op, Tensor[] values) {
+        Tensor[] inputs = values.clone();
         DType common = inputs[0].dtype();
         for (int i = 1; i < inputs.length; i++) {
             if (inputs[i].dtype() != common) {
