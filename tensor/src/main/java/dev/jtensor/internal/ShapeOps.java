@@ -252,6 +252,8 @@ public final class ShapeOps {
         }
         int[] dims = x.shape().toArray();
         int[] interleaved = new int[2 * rank], expanded = new int[2 * rank], out = new int[rank];
+        double outSize = 1; // cannot overflow, and is exact enough to compare with 2^31
+        boolean tooLarge = false;
         for (int d = 0; d < rank; d++) {
             if (multiples[d] < 0) {
                 throw InvalidArgumentException.of("Tile", "Expected multiples[" + d + "] >= 0, but got " + multiples[d]);
@@ -260,7 +262,14 @@ public final class ShapeOps {
             interleaved[2 * d + 1] = dims[d];
             expanded[2 * d] = multiples[d];
             expanded[2 * d + 1] = dims[d];
-            out[d] = multiples[d] * dims[d];
+            long tiled = (long) multiples[d] * dims[d];
+            out[d] = (int) tiled;
+            outSize *= tiled;
+            tooLarge |= tiled > Integer.MAX_VALUE;
+        }
+        if (tooLarge || outSize > Integer.MAX_VALUE - 8) {
+            throw InvalidArgumentException.of("Tile", "Tiling " + x.shape().toBracketString() + " by "
+                    + Arrays.toString(multiples) + " gives a shape too large for a Java array");
         }
         // (d0, d1) -> (1, d0, 1, d1) -> broadcast (m0, d0, m1, d1) -> (m0*d0, m1*d1)
         Tensor spread = Elementwise.broadcastTo(reshape(x, interleaved), Shape.of(expanded));
