@@ -85,16 +85,16 @@ public final class Indexing {
 
     /** {@code {start, count}} of a Python slice over an axis of {@code length}, as CPython computes it. */
     static int[] pythonSlice(Index.Range r, int length) {
-        int step = r.step();
+        long step = r.step(); // long: stop - start + step - 1 and -step overflow an int for steps near 2^31
         int start, stop;
         if (step > 0) {
             start = r.start() == null ? 0 : clamp(r.start(), length, 0, length);
             stop = r.stop() == null ? length : clamp(r.stop(), length, 0, length);
-            return new int[] {start, stop > start ? (stop - start + step - 1) / step : 0};
+            return new int[] {start, stop > start ? (int) ((stop - start + step - 1) / step) : 0};
         }
         start = r.start() == null ? length - 1 : clamp(r.start(), length, -1, length - 1);
         stop = r.stop() == null ? -1 : clamp(r.stop(), length, -1, length - 1);
-        int count = start > stop ? (start - stop + (-step) - 1) / (-step) : 0;
+        int count = start > stop ? (int) ((start - stop - step - 1) / -step) : 0;
         return new int[] {count > 0 ? start : 0, count};
     }
 
