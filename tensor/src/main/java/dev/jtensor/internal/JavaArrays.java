@@ -62,7 +62,11 @@ public final class JavaArrays {
     }
 
     private static void copyInto(Object array, int depth, int[] shape, Object flat, int[] position) {
-        int length = array == null ? -1 : Array.getLength(array);
+        if (array == null) {
+            throw new InvalidArgumentException("constant: ragged nested array: a row at depth " + depth
+                    + " is null, expected length " + shape[depth]);
+        }
+        int length = Array.getLength(array);
         if (length != shape[depth]) {
             throw new InvalidArgumentException("constant: ragged nested array: a row at depth " + depth
                     + " has length " + length + ", expected " + shape[depth] + " (all rows must match)");
