@@ -121,6 +121,15 @@ public final class Creation {
      */
     public static Tensor range(double start, double limit, double delta, DType dtype) {
         DTypeRules.require("Range", dtype);
+        if (dtype == DType.BOOL) {
+            throw InvalidArgumentException.of("Range", "dtype bool is not supported (use an integer or floating-point dtype)");
+        }
+        for (double v : new double[] {start, limit, delta}) {
+            if (!DTypeRules.fits(v, dtype)) {
+                throw InvalidArgumentException.of("Range", "Cannot convert " + v + " to EagerTensor of dtype " + dtype
+                        + " (start " + start + ", limit " + limit + ", delta " + delta + ")");
+            }
+        }
         if (delta == 0 || Double.isNaN(delta) || Double.isNaN(start) || Double.isNaN(limit)) {
             throw InvalidArgumentException.of("Range", "Requires delta != 0 and finite bounds: start " + start
                     + ", limit " + limit + ", delta " + delta);

@@ -110,13 +110,7 @@ public final class Elementwise {
      */
     public static Tensor scalarLike(double value, Tensor like) {
         DType t = like.dtype();
-        boolean fits = switch (t) {
-            case FLOAT32, FLOAT64 -> true;
-            case INT32 -> value == Math.rint(value) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-            case INT64 -> value == Math.rint(value) && Math.abs(value) <= 0x1p63;
-            case BOOL -> value == 0 || value == 1;
-        };
-        if (!fits) {
+        if (!DTypeRules.fits(value, t)) {
             if (DTypeRules.numpyBehavior()) {
                 return Creation.scalar(value, DType.FLOAT64);
             }
