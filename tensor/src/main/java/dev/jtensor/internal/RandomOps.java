@@ -76,6 +76,10 @@ public final class RandomOps {
             throw InvalidArgumentException.of("RandomUniform", "maxval - minval overflows a double: minval " + minval
                     + ", maxval " + maxval);
         }
+        if (dtype == DType.INT32 && (minval < Integer.MIN_VALUE || maxval > 0x1p31)) {
+            throw InvalidArgumentException.of("RandomUniform", "int32 values cannot span [minval, maxval) = ["
+                    + minval + ", " + maxval + "): both bounds must lie in [-2^31, 2^31]");
+        }
         long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
         if (dtype.isInteger() && lo >= hi) {
             throw InvalidArgumentException.of("RandomUniform", "no " + dtype + " value lies in [minval, maxval) = ["
