@@ -296,7 +296,7 @@ public final class ShapeOps {
             before[d] = paddings[d][0];
             after[d] = paddings[d][1];
         }
-        if (!x.dtype().isFloating() && value != Math.rint(value)) {
+        if (!DTypeRules.fits(value, x.dtype())) {
             throw InvalidArgumentException.of("PadV2", "constant " + value + " does not fit dtype " + x.dtype());
         }
         return Dispatch.apply(new Pad(before, after, value), x);
@@ -317,6 +317,12 @@ public final class ShapeOps {
     public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
         DTypeRules.require("OneHot", dtype);
         Inputs.require("OneHot", 0, indices);
+        for (double v : new double[] {on, off}) {
+            if (!DTypeRules.fits(v, dtype)) {
+                throw InvalidArgumentException.of("OneHot", "Cannot convert " + v + " to EagerTensor of dtype " + dtype
+                        + " (on_value " + on + ", off_value " + off + ")");
+            }
+        }
         if (!indices.dtype().isInteger()) {
             throw InvalidArgumentException.of("OneHot", "indices must be int32 or int64, got " + indices.dtype());
         }
