@@ -329,6 +329,10 @@ public final class ShapeOps {
         if (depth < 0) {
             throw InvalidArgumentException.of("OneHot", "depth must be non-negative, got: " + depth);
         }
+        if ((long) depth * Math.max(indices.size(), 1) > Integer.MAX_VALUE - 8) {
+            throw InvalidArgumentException.of("OneHot", "depth " + depth + " for indices of shape "
+                    + indices.shape().toBracketString() + " gives more elements than a Java array can hold");
+        }
         int a = Axes.normalizeNew("OneHot", axis, indices.rank());
         int[] positionsShape = new int[indices.rank() + 1];
         Arrays.fill(positionsShape, 1);
