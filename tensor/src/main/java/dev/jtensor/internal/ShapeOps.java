@@ -41,14 +41,16 @@ public final class ShapeOps {
                 throw InvalidArgumentException.of("Reshape", "Size " + i + " must be non-negative, not " + shape[i]
                         + " in " + Arrays.toString(shape));
             } else {
-                known *= shape[i];
+                // saturates at 2^32, above any tensor's size, so that many large sizes cannot wrap the long
+                known = Math.min(known * shape[i], 1L << 32);
             }
         }
         int[] resolved = shape.clone();
         if (unknown >= 0) {
             if (known == 0 || x.size() % known != 0) {
                 throw InvalidArgumentException.of("Reshape", "Input to reshape is a tensor with " + x.size()
-                        + " values, but the requested shape requires a multiple of " + known + " ("
+                        + " values, but the requested shape requires a multiple of "
+                        + (known < 1L << 32 ? String.valueOf(known) : "more than 2^32") + " ("
                         + Arrays.toString(shape) + ")");
             }
             resolved[unknown] = (int) (x.size() / known);
