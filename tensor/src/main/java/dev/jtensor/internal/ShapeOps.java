@@ -202,7 +202,8 @@ public final class ShapeOps {
         int a = Axes.normalize("SplitV", axis, x.rank());
         int total = x.shape().get(a);
         int[] s = sizes.clone();
-        int unknown = -1, known = 0;
+        int unknown = -1;
+        long known = 0; // a long: an int sum of sizes such as 2^31-1 wraps and could even match the dimension
         for (int i = 0; i < s.length; i++) {
             if (s[i] == -1 && unknown < 0) {
                 unknown = i;
@@ -214,7 +215,7 @@ public final class ShapeOps {
             }
         }
         if (unknown >= 0 && known <= total) {
-            s[unknown] = total - known;
+            s[unknown] = (int) (total - known);
             known = total;
         }
         if (known != total) {
