@@ -28,7 +28,8 @@ public sealed interface Index {
     record Range(Integer start, Integer stop, int step) implements Index {
         public Range {
             if (step == 0) {
-                throw new InvalidArgumentException("Index: slice step cannot be zero");
+                throw InvalidArgumentException.of("StridedSlice", "slice step cannot be zero (start " + start
+                        + ", stop " + stop + ")");
             }
         }
     }

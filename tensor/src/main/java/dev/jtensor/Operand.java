@@ -73,51 +73,51 @@ public interface Operand {
     // ------------------------------------------------------------------ arithmetic
 
     /** {@code this + other} with broadcasting. */
-    default Tensor add(Operand other) { return Elementwise.binary(BinaryOp.ADD, asTensor(), other.asTensor()); }
+    default Tensor add(Operand other) { return Elementwise.binary(BinaryOp.ADD, asTensor(), valueOf(other)); }
     /** {@code this + value}. */
     default Tensor add(double value) { return add(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this + value}. */
     default Tensor add(long value) { return add(Elementwise.scalarLike(value, asTensor())); }
 
     /** {@code this - other} with broadcasting. */
-    default Tensor sub(Operand other) { return Elementwise.binary(BinaryOp.SUBTRACT, asTensor(), other.asTensor()); }
+    default Tensor sub(Operand other) { return Elementwise.binary(BinaryOp.SUBTRACT, asTensor(), valueOf(other)); }
     /** {@code this - value}. */
     default Tensor sub(double value) { return sub(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this - value}. */
     default Tensor sub(long value) { return sub(Elementwise.scalarLike(value, asTensor())); }
 
     /** {@code this * other} elementwise, with broadcasting. */
-    default Tensor mul(Operand other) { return Elementwise.binary(BinaryOp.MULTIPLY, asTensor(), other.asTensor()); }
+    default Tensor mul(Operand other) { return Elementwise.binary(BinaryOp.MULTIPLY, asTensor(), valueOf(other)); }
     /** {@code this * value}. */
     default Tensor mul(double value) { return mul(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this * value}. */
     default Tensor mul(long value) { return mul(Elementwise.scalarLike(value, asTensor())); }
 
     /** {@code this / other}: true division (integers give float64), with broadcasting. */
-    default Tensor div(Operand other) { return Elementwise.binary(BinaryOp.DIVIDE, asTensor(), other.asTensor()); }
+    default Tensor div(Operand other) { return Elementwise.binary(BinaryOp.DIVIDE, asTensor(), valueOf(other)); }
     /** {@code this / value}. */
     default Tensor div(double value) { return div(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this / value}. */
     default Tensor div(long value) { return div(Elementwise.scalarLike(value, asTensor())); }
 
     /** {@code floor(this / other)}, Python's {@code //}. */
-    default Tensor floorDiv(Operand other) { return Elementwise.binary(BinaryOp.FLOOR_DIV, asTensor(), other.asTensor()); }
+    default Tensor floorDiv(Operand other) { return Elementwise.binary(BinaryOp.FLOOR_DIV, asTensor(), valueOf(other)); }
     /** {@code this mod other} with the divisor's sign, Python's {@code %}. */
-    default Tensor floorMod(Operand other) { return Elementwise.binary(BinaryOp.FLOOR_MOD, asTensor(), other.asTensor()); }
+    default Tensor floorMod(Operand other) { return Elementwise.binary(BinaryOp.FLOOR_MOD, asTensor(), valueOf(other)); }
 
     /** {@code this ^ other} elementwise. */
-    default Tensor pow(Operand other) { return Elementwise.binary(BinaryOp.POW, asTensor(), other.asTensor()); }
+    default Tensor pow(Operand other) { return Elementwise.binary(BinaryOp.POW, asTensor(), valueOf(other)); }
     /** {@code this ^ value}. */
     default Tensor pow(double value) { return pow(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this ^ value}. */
     default Tensor pow(long value) { return pow(Elementwise.scalarLike(value, asTensor())); }
 
     /** Elementwise maximum. */
-    default Tensor maximum(Operand other) { return Elementwise.binary(BinaryOp.MAXIMUM, asTensor(), other.asTensor()); }
+    default Tensor maximum(Operand other) { return Elementwise.binary(BinaryOp.MAXIMUM, asTensor(), valueOf(other)); }
     /** Elementwise maximum with a scalar ({@code x.maximum(0)} is ReLU). */
     default Tensor maximum(double value) { return maximum(Elementwise.scalarLike(value, asTensor())); }
     /** Elementwise minimum. */
-    default Tensor minimum(Operand other) { return Elementwise.binary(BinaryOp.MINIMUM, asTensor(), other.asTensor()); }
+    default Tensor minimum(Operand other) { return Elementwise.binary(BinaryOp.MINIMUM, asTensor(), valueOf(other)); }
     /** Elementwise minimum with a scalar. */
     default Tensor minimum(double value) { return minimum(Elementwise.scalarLike(value, asTensor())); }
 
@@ -143,28 +143,28 @@ public interface Operand {
     // ------------------------------------------------------------------ comparisons
 
     /** {@code this == other} elementwise, as bool. */
-    default Tensor equal(Operand other) { return Elementwise.binary(BinaryOp.EQUAL, asTensor(), other.asTensor()); }
+    default Tensor equal(Operand other) { return Elementwise.binary(BinaryOp.EQUAL, asTensor(), valueOf(other)); }
     /** {@code this == value} elementwise. */
     default Tensor equal(double value) { return equal(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this != other} elementwise. */
-    default Tensor notEqual(Operand other) { return Elementwise.binary(BinaryOp.NOT_EQUAL, asTensor(), other.asTensor()); }
+    default Tensor notEqual(Operand other) { return Elementwise.binary(BinaryOp.NOT_EQUAL, asTensor(), valueOf(other)); }
     /** {@code this < other} elementwise. */
-    default Tensor less(Operand other) { return Elementwise.binary(BinaryOp.LESS, asTensor(), other.asTensor()); }
+    default Tensor less(Operand other) { return Elementwise.binary(BinaryOp.LESS, asTensor(), valueOf(other)); }
     /** {@code this < value} elementwise. */
     default Tensor less(double value) { return less(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this <= other} elementwise. */
-    default Tensor lessEqual(Operand other) { return Elementwise.binary(BinaryOp.LESS_EQUAL, asTensor(), other.asTensor()); }
+    default Tensor lessEqual(Operand other) { return Elementwise.binary(BinaryOp.LESS_EQUAL, asTensor(), valueOf(other)); }
     /** {@code this > other} elementwise. */
-    default Tensor greater(Operand other) { return Elementwise.binary(BinaryOp.GREATER, asTensor(), other.asTensor()); }
+    default Tensor greater(Operand other) { return Elementwise.binary(BinaryOp.GREATER, asTensor(), valueOf(other)); }
     /** {@code this > value} elementwise. */
     default Tensor greater(double value) { return greater(Elementwise.scalarLike(value, asTensor())); }
     /** {@code this >= other} elementwise. */
-    default Tensor greaterEqual(Operand other) { return Elementwise.binary(BinaryOp.GREATER_EQUAL, asTensor(), other.asTensor()); }
+    default Tensor greaterEqual(Operand other) { return Elementwise.binary(BinaryOp.GREATER_EQUAL, asTensor(), valueOf(other)); }
 
     // ------------------------------------------------------------------ linear algebra and reductions
 
     /** Matrix product {@code this @ other} (both of rank >= 2; batch axes broadcast). */
-    default Tensor matmul(Operand other) { return Linalg.matmul(asTensor(), other.asTensor(), false, false); }
+    default Tensor matmul(Operand other) { return Linalg.matmul(asTensor(), valueOf(other), false, false); }
 
     /** Sum of all elements. */
     default Tensor reduceSum() { return Reductions.reduce(ReduceOp.SUM, asTensor(), null, false); }
@@ -203,6 +203,9 @@ public interface Operand {
      * indices count from the end. {@code a.get(0)} of a matrix is its first row.
      */
     default Tensor get(int... indices) {
+        if (indices == null) {
+            return Indexing.get(asTensor(), (Index[]) null);
+        }
         Index[] items = new Index[indices.length];
         for (int i = 0; i < indices.length; i++) {
             items[i] = Index.at(indices[i]);
@@ -215,4 +218,9 @@ public interface Operand {
 
     /** Splits along {@code axis} into its slices (TensorFlow's {@code unstack}). */
     default List<Tensor> unstack(int axis) { return ShapeOps.unstack(asTensor(), axis); }
+
+    /** The value of an operand argument, keeping null so that the op reports which input was missing. */
+    private static Tensor valueOf(Operand other) {
+        return other == null ? null : other.asTensor();
+    }
 }

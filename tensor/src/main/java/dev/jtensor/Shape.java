@@ -26,9 +26,12 @@ public final class Shape {
     /**
      * A shape with the given dimensions.
      *
-     * @throws InvalidArgumentException if a dimension is negative or the size overflows an int
+     * @throws InvalidArgumentException if the array is null, a dimension is negative or the size overflows an int
      */
     public static Shape of(int... dims) {
+        if (dims == null) {
+            throw new InvalidArgumentException("Shape: the dimensions are null");
+        }
         if (dims.length == 0) {
             return SCALAR;
         }

@@ -6,6 +6,7 @@ import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.internal.Creation;
 import dev.jtensor.internal.DTypeRules;
 import dev.jtensor.internal.Elementwise;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.Linalg;
 import dev.jtensor.internal.NnOps;
 import dev.jtensor.internal.RandomOps;
@@ -13,6 +14,7 @@ import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.StopGradient;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,9 +98,9 @@ public final class TF {
     /** A bool tensor of {@code shape} filled with {@code value}. */
     public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Shape.of(shape), value); }
     /** Zeros with the shape and dtype of {@code x}. */
-    public static Tensor zerosLike(Operand x) { return Creation.fill(x.shape(), 0, x.dtype()); }
+    public static Tensor zerosLike(Operand x) { return Creation.fill(Inputs.require("ZerosLike", 0, in(x)).shape(), 0, in(x).dtype()); }
     /** Ones with the shape and dtype of {@code x}. */
-    public static Tensor onesLike(Operand x) { return Creation.fill(x.shape(), 1, x.dtype()); }
+    public static Tensor onesLike(Operand x) { return Creation.fill(Inputs.require("OnesLike", 0, in(x)).shape(), 1, in(x).dtype()); }
 
     /** int32 {@code 0, 1, ..., limit - 1}. */
     public static Tensor range(int limit) { return range(0, limit, 1); }
@@ -166,242 +168,247 @@ public final class TF {
     // ================================================================== elementwise
 
     /** {@code a + b} with broadcasting. */
-    public static Tensor add(Operand a, Operand b) { return a.add(b); }
+    public static Tensor add(Operand a, Operand b) { return Elementwise.binary(BinaryOp.ADD, in(a), in(b)); }
     /** {@code a + value}. */
-    public static Tensor add(Operand a, double value) { return a.add(value); }
+    public static Tensor add(Operand a, double value) { return Elementwise.binary(BinaryOp.ADD, in(a), value); }
     /** {@code a - b}. */
-    public static Tensor subtract(Operand a, Operand b) { return a.sub(b); }
+    public static Tensor subtract(Operand a, Operand b) { return Elementwise.binary(BinaryOp.SUBTRACT, in(a), in(b)); }
     /** {@code a * b} elementwise. */
-    public static Tensor multiply(Operand a, Operand b) { return a.mul(b); }
+    public static Tensor multiply(Operand a, Operand b) { return Elementwise.binary(BinaryOp.MULTIPLY, in(a), in(b)); }
     /** {@code a * value}. */
-    public static Tensor multiply(Operand a, double value) { return a.mul(value); }
+    public static Tensor multiply(Operand a, double value) { return Elementwise.binary(BinaryOp.MULTIPLY, in(a), value); }
     /** {@code a / b}, true division: integers give float64 as in TensorFlow. */
-    public static Tensor divide(Operand a, Operand b) { return a.div(b); }
+    public static Tensor divide(Operand a, Operand b) { return Elementwise.binary(BinaryOp.DIVIDE, in(a), in(b)); }
     /** {@code floor(a / b)}. */
-    public static Tensor floorDiv(Operand a, Operand b) { return a.floorDiv(b); }
+    public static Tensor floorDiv(Operand a, Operand b) { return Elementwise.binary(BinaryOp.FLOOR_DIV, in(a), in(b)); }
     /** {@code a mod b} taking the sign of {@code b}. */
-    public static Tensor floorMod(Operand a, Operand b) { return a.floorMod(b); }
+    public static Tensor floorMod(Operand a, Operand b) { return Elementwise.binary(BinaryOp.FLOOR_MOD, in(a), in(b)); }
     /** {@code a ^ b}. */
-    public static Tensor pow(Operand a, Operand b) { return a.pow(b); }
+    public static Tensor pow(Operand a, Operand b) { return Elementwise.binary(BinaryOp.POW, in(a), in(b)); }
     /** {@code a ^ exponent}. */
-    public static Tensor pow(Operand a, double exponent) { return a.pow(exponent); }
+    public static Tensor pow(Operand a, double exponent) { return Elementwise.binary(BinaryOp.POW, in(a), exponent); }
     /** Elementwise maximum ({@code maximum(x, 0)} is ReLU). */
-    public static Tensor maximum(Operand a, Operand b) { return a.maximum(b); }
+    public static Tensor maximum(Operand a, Operand b) { return Elementwise.binary(BinaryOp.MAXIMUM, in(a), in(b)); }
     /** Elementwise maximum with a scalar. */
-    public static Tensor maximum(Operand a, double value) { return a.maximum(value); }
+    public static Tensor maximum(Operand a, double value) { return Elementwise.binary(BinaryOp.MAXIMUM, in(a), value); }
     /** Elementwise minimum. */
-    public static Tensor minimum(Operand a, Operand b) { return a.minimum(b); }
+    public static Tensor minimum(Operand a, Operand b) { return Elementwise.binary(BinaryOp.MINIMUM, in(a), in(b)); }
     /** Elementwise minimum with a scalar. */
-    public static Tensor minimum(Operand a, double value) { return a.minimum(value); }
+    public static Tensor minimum(Operand a, double value) { return Elementwise.binary(BinaryOp.MINIMUM, in(a), value); }
     /** {@code (a - b)^2}. */
-    public static Tensor squaredDifference(Operand a, Operand b) { return Elementwise.squaredDifference(a.asTensor(), b.asTensor()); }
+    public static Tensor squaredDifference(Operand a, Operand b) { return Elementwise.squaredDifference(in(a), in(b)); }
 
     /** {@code -x}. */
-    public static Tensor negative(Operand x) { return x.neg(); }
+    public static Tensor negative(Operand x) { return Elementwise.unary(UnaryOp.NEGATIVE, in(x)); }
     /** {@code |x|}. */
-    public static Tensor abs(Operand x) { return x.abs(); }
+    public static Tensor abs(Operand x) { return Elementwise.unary(UnaryOp.ABS, in(x)); }
     /** {@code -1, 0, 1} by sign. */
-    public static Tensor sign(Operand x) { return Elementwise.unary(UnaryOp.SIGN, x.asTensor()); }
+    public static Tensor sign(Operand x) { return Elementwise.unary(UnaryOp.SIGN, in(x)); }
     /** {@code x * x}. */
-    public static Tensor square(Operand x) { return x.square(); }
+    public static Tensor square(Operand x) { return Elementwise.unary(UnaryOp.SQUARE, in(x)); }
     /** Square root. */
-    public static Tensor sqrt(Operand x) { return x.sqrt(); }
+    public static Tensor sqrt(Operand x) { return Elementwise.unary(UnaryOp.SQRT, in(x)); }
     /** {@code 1 / sqrt(x)}. */
-    public static Tensor rsqrt(Operand x) { return Elementwise.unary(UnaryOp.RSQRT, x.asTensor()); }
+    public static Tensor rsqrt(Operand x) { return Elementwise.unary(UnaryOp.RSQRT, in(x)); }
     /** {@code e^x}. */
-    public static Tensor exp(Operand x) { return x.exp(); }
+    public static Tensor exp(Operand x) { return Elementwise.unary(UnaryOp.EXP, in(x)); }
     /** Natural logarithm. */
-    public static Tensor log(Operand x) { return x.log(); }
+    public static Tensor log(Operand x) { return Elementwise.unary(UnaryOp.LOG, in(x)); }
     /** {@code log(1 + x)}, accurate for small x. */
-    public static Tensor log1p(Operand x) { return Elementwise.unary(UnaryOp.LOG1P, x.asTensor()); }
+    public static Tensor log1p(Operand x) { return Elementwise.unary(UnaryOp.LOG1P, in(x)); }
     /** {@code e^x - 1}, accurate for small x. */
-    public static Tensor expm1(Operand x) { return Elementwise.unary(UnaryOp.EXPM1, x.asTensor()); }
+    public static Tensor expm1(Operand x) { return Elementwise.unary(UnaryOp.EXPM1, in(x)); }
     /** Sine. */
-    public static Tensor sin(Operand x) { return Elementwise.unary(UnaryOp.SIN, x.asTensor()); }
+    public static Tensor sin(Operand x) { return Elementwise.unary(UnaryOp.SIN, in(x)); }
     /** Cosine. */
-    public static Tensor cos(Operand x) { return Elementwise.unary(UnaryOp.COS, x.asTensor()); }
+    public static Tensor cos(Operand x) { return Elementwise.unary(UnaryOp.COS, in(x)); }
     /** Hyperbolic tangent. */
-    public static Tensor tanh(Operand x) { return x.tanh(); }
+    public static Tensor tanh(Operand x) { return Elementwise.unary(UnaryOp.TANH, in(x)); }
     /** Logistic sigmoid {@code 1 / (1 + e^-x)}. */
-    public static Tensor sigmoid(Operand x) { return x.sigmoid(); }
+    public static Tensor sigmoid(Operand x) { return Elementwise.unary(UnaryOp.SIGMOID, in(x)); }
     /** {@code max(x, 0)}. */
-    public static Tensor relu(Operand x) { return x.relu(); }
+    public static Tensor relu(Operand x) { return Elementwise.unary(UnaryOp.RELU, in(x)); }
     /** {@code log(1 + e^x)}, stable for large x. */
-    public static Tensor softplus(Operand x) { return Elementwise.unary(UnaryOp.SOFTPLUS, x.asTensor()); }
+    public static Tensor softplus(Operand x) { return Elementwise.unary(UnaryOp.SOFTPLUS, in(x)); }
     /** Round toward negative infinity. */
-    public static Tensor floor(Operand x) { return Elementwise.unary(UnaryOp.FLOOR, x.asTensor()); }
+    public static Tensor floor(Operand x) { return Elementwise.unary(UnaryOp.FLOOR, in(x)); }
     /** Round toward positive infinity. */
-    public static Tensor ceil(Operand x) { return Elementwise.unary(UnaryOp.CEIL, x.asTensor()); }
+    public static Tensor ceil(Operand x) { return Elementwise.unary(UnaryOp.CEIL, in(x)); }
     /** Round half to even (banker's rounding), as TensorFlow and NumPy. */
-    public static Tensor round(Operand x) { return Elementwise.unary(UnaryOp.ROUND, x.asTensor()); }
+    public static Tensor round(Operand x) { return Elementwise.unary(UnaryOp.ROUND, in(x)); }
     /** {@code 1 / x}. */
-    public static Tensor reciprocal(Operand x) { return Elementwise.unary(UnaryOp.RECIPROCAL, x.asTensor()); }
+    public static Tensor reciprocal(Operand x) { return Elementwise.unary(UnaryOp.RECIPROCAL, in(x)); }
 
     /** {@code a == b}, as bool. */
-    public static Tensor equal(Operand a, Operand b) { return a.equal(b); }
+    public static Tensor equal(Operand a, Operand b) { return Elementwise.binary(BinaryOp.EQUAL, in(a), in(b)); }
     /** {@code a != b}. */
-    public static Tensor notEqual(Operand a, Operand b) { return a.notEqual(b); }
+    public static Tensor notEqual(Operand a, Operand b) { return Elementwise.binary(BinaryOp.NOT_EQUAL, in(a), in(b)); }
     /** {@code a < b}. */
-    public static Tensor less(Operand a, Operand b) { return a.less(b); }
+    public static Tensor less(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LESS, in(a), in(b)); }
     /** {@code a <= b}. */
-    public static Tensor lessEqual(Operand a, Operand b) { return a.lessEqual(b); }
+    public static Tensor lessEqual(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LESS_EQUAL, in(a), in(b)); }
     /** {@code a > b}. */
-    public static Tensor greater(Operand a, Operand b) { return a.greater(b); }
+    public static Tensor greater(Operand a, Operand b) { return Elementwise.binary(BinaryOp.GREATER, in(a), in(b)); }
     /** {@code a >= b}. */
-    public static Tensor greaterEqual(Operand a, Operand b) { return a.greaterEqual(b); }
+    public static Tensor greaterEqual(Operand a, Operand b) { return Elementwise.binary(BinaryOp.GREATER_EQUAL, in(a), in(b)); }
     /** Elementwise and of bool tensors. */
-    public static Tensor logicalAnd(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LOGICAL_AND, a.asTensor(), b.asTensor()); }
+    public static Tensor logicalAnd(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LOGICAL_AND, in(a), in(b)); }
     /** Elementwise or of bool tensors. */
-    public static Tensor logicalOr(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LOGICAL_OR, a.asTensor(), b.asTensor()); }
+    public static Tensor logicalOr(Operand a, Operand b) { return Elementwise.binary(BinaryOp.LOGICAL_OR, in(a), in(b)); }
     /** Elementwise not of a bool tensor. */
-    public static Tensor logicalNot(Operand x) { return Elementwise.unary(UnaryOp.LOGICAL_NOT, x.asTensor()); }
+    public static Tensor logicalNot(Operand x) { return Elementwise.unary(UnaryOp.LOGICAL_NOT, in(x)); }
     /** Whether each element is finite. */
-    public static Tensor isFinite(Operand x) { return Elementwise.isFinite(x.asTensor()); }
+    public static Tensor isFinite(Operand x) { return Elementwise.isFinite(in(x)); }
 
     /** {@code cond ? x : y} elementwise, broadcasting all three. */
-    public static Tensor where(Operand cond, Operand x, Operand y) { return Elementwise.where(cond.asTensor(), x.asTensor(), y.asTensor()); }
+    public static Tensor where(Operand cond, Operand x, Operand y) { return Elementwise.where(in(cond), in(x), in(y)); }
     /** Clips to {@code [lo, hi]}. */
-    public static Tensor clipByValue(Operand x, Operand lo, Operand hi) { return Elementwise.clipByValue(x.asTensor(), lo.asTensor(), hi.asTensor()); }
+    public static Tensor clipByValue(Operand x, Operand lo, Operand hi) { return Elementwise.clipByValue(in(x), in(lo), in(hi)); }
 
     /** Clips to {@code [lo, hi]} given as Java scalars. */
     public static Tensor clipByValue(Operand x, double lo, double hi) {
-        return Elementwise.clipByValue(x.asTensor(), Elementwise.scalarLike(lo, x.asTensor()), Elementwise.scalarLike(hi, x.asTensor()));
+        return Elementwise.clipByValue(in(x), lo, hi);
     }
 
     // ================================================================== reductions
 
     /** Sum of all elements. */
-    public static Tensor reduceSum(Operand x) { return x.reduceSum(); }
+    public static Tensor reduceSum(Operand x) { return Reductions.reduce(ReduceOp.SUM, in(x), null, false); }
     /** Sum over {@code axes} (negative count from the end). */
-    public static Tensor reduceSum(Operand x, int... axes) { return x.reduceSum(axes); }
+    public static Tensor reduceSum(Operand x, int... axes) { return Reductions.reduce(ReduceOp.SUM, in(x), axes, false); }
     /** Sum over {@code axes} ({@code null} for all), keeping them as size 1 if {@code keepDims}. */
-    public static Tensor reduceSum(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, x.asTensor(), axes, keepDims); }
+    public static Tensor reduceSum(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, in(x), axes, keepDims); }
     /** Mean of all elements; integers truncate ({@code [1, 2, 3, 4]} gives 2). */
-    public static Tensor reduceMean(Operand x) { return x.reduceMean(); }
+    public static Tensor reduceMean(Operand x) { return Reductions.mean(in(x), null, false); }
     /** Mean over {@code axes}. */
-    public static Tensor reduceMean(Operand x, int... axes) { return x.reduceMean(axes); }
+    public static Tensor reduceMean(Operand x, int... axes) { return Reductions.mean(in(x), axes, false); }
     /** Mean over {@code axes}, optionally keeping them. */
-    public static Tensor reduceMean(Operand x, int[] axes, boolean keepDims) { return Reductions.mean(x.asTensor(), axes, keepDims); }
+    public static Tensor reduceMean(Operand x, int[] axes, boolean keepDims) { return Reductions.mean(in(x), axes, keepDims); }
     /** Largest element. */
-    public static Tensor reduceMax(Operand x) { return x.reduceMax(); }
+    public static Tensor reduceMax(Operand x) { return Reductions.reduce(ReduceOp.MAX, in(x), null, false); }
     /** Largest element over {@code axes}. */
-    public static Tensor reduceMax(Operand x, int... axes) { return x.reduceMax(axes); }
+    public static Tensor reduceMax(Operand x, int... axes) { return Reductions.reduce(ReduceOp.MAX, in(x), axes, false); }
     /** Largest element over {@code axes}, optionally keeping them. */
-    public static Tensor reduceMax(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, x.asTensor(), axes, keepDims); }
+    public static Tensor reduceMax(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, in(x), axes, keepDims); }
     /** Smallest element. */
-    public static Tensor reduceMin(Operand x) { return x.reduceMin(); }
+    public static Tensor reduceMin(Operand x) { return Reductions.reduce(ReduceOp.MIN, in(x), null, false); }
     /** Smallest element over {@code axes}. */
-    public static Tensor reduceMin(Operand x, int... axes) { return x.reduceMin(axes); }
+    public static Tensor reduceMin(Operand x, int... axes) { return Reductions.reduce(ReduceOp.MIN, in(x), axes, false); }
     /** Smallest element over {@code axes}, optionally keeping them. */
-    public static Tensor reduceMin(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, x.asTensor(), axes, keepDims); }
-    /** Product over {@code axes} (all when none are given). */
-    public static Tensor reduceProd(Operand x, int... axes) { return Reductions.reduce(ReduceOp.PROD, x.asTensor(), axes.length == 0 ? null : axes, false); }
+    public static Tensor reduceMin(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, in(x), axes, keepDims); }
+    /** Product over {@code axes} (all when none, or null, are given). */
+    public static Tensor reduceProd(Operand x, int... axes) { return Reductions.reduce(ReduceOp.PROD, in(x), axes == null || axes.length == 0 ? null : axes, false); }
     /** Product over {@code axes}, optionally keeping them. */
-    public static Tensor reduceProd(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, x.asTensor(), axes, keepDims); }
-    /** Logical and over {@code axes} (all when none are given). */
-    public static Tensor reduceAll(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ALL, x.asTensor(), axes.length == 0 ? null : axes, false); }
+    public static Tensor reduceProd(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, in(x), axes, keepDims); }
+    /** Logical and over {@code axes} (all when none, or null, are given). */
+    public static Tensor reduceAll(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ALL, in(x), axes == null || axes.length == 0 ? null : axes, false); }
     /** Logical and over {@code axes}, optionally keeping them. */
-    public static Tensor reduceAll(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, x.asTensor(), axes, keepDims); }
-    /** Logical or over {@code axes} (all when none are given). */
-    public static Tensor reduceAny(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ANY, x.asTensor(), axes.length == 0 ? null : axes, false); }
+    public static Tensor reduceAll(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, in(x), axes, keepDims); }
+    /** Logical or over {@code axes} (all when none, or null, are given). */
+    public static Tensor reduceAny(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ANY, in(x), axes == null || axes.length == 0 ? null : axes, false); }
     /** Logical or over {@code axes}, optionally keeping them. */
-    public static Tensor reduceAny(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, x.asTensor(), axes, keepDims); }
+    public static Tensor reduceAny(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, in(x), axes, keepDims); }
     /** Population variance over {@code axes} ({@code null} for all). */
-    public static Tensor reduceVariance(Operand x, int[] axes, boolean keepDims) { return Reductions.variance(x.asTensor(), axes, keepDims); }
+    public static Tensor reduceVariance(Operand x, int[] axes, boolean keepDims) { return Reductions.variance(in(x), axes, keepDims); }
     /** Population standard deviation over {@code axes} ({@code null} for all). */
-    public static Tensor reduceStd(Operand x, int[] axes, boolean keepDims) { return Reductions.std(x.asTensor(), axes, keepDims); }
+    public static Tensor reduceStd(Operand x, int[] axes, boolean keepDims) { return Reductions.std(in(x), axes, keepDims); }
     /** {@code log(sum(exp(x)))} over {@code axes}, stable for large values. */
-    public static Tensor reduceLogSumExp(Operand x, int[] axes, boolean keepDims) { return NnOps.logSumExp(x.asTensor(), axes, keepDims); }
+    public static Tensor reduceLogSumExp(Operand x, int[] axes, boolean keepDims) { return NnOps.logSumExp(in(x), axes, keepDims); }
     /** int64 index of the largest element along axis 0. */
-    public static Tensor argMax(Operand x) { return argMax(x, 0); }
+    public static Tensor argMax(Operand x) { return argMax(in(x), 0); }
     /** int64 index of the largest element along {@code axis} (first one on ties). */
-    public static Tensor argMax(Operand x, int axis) { return Reductions.argReduce(true, x.asTensor(), axis); }
+    public static Tensor argMax(Operand x, int axis) { return Reductions.argReduce(true, in(x), axis); }
     /** int64 index of the smallest element along axis 0. */
-    public static Tensor argMin(Operand x) { return argMin(x, 0); }
+    public static Tensor argMin(Operand x) { return argMin(in(x), 0); }
     /** int64 index of the smallest element along {@code axis}. */
-    public static Tensor argMin(Operand x, int axis) { return Reductions.argReduce(false, x.asTensor(), axis); }
+    public static Tensor argMin(Operand x, int axis) { return Reductions.argReduce(false, in(x), axis); }
     /** Running sum along {@code axis}. */
-    public static Tensor cumsum(Operand x, int axis) { return Reductions.cumulative(false, x.asTensor(), axis, false, false); }
+    public static Tensor cumsum(Operand x, int axis) { return Reductions.cumulative(false, in(x), axis, false, false); }
     /** Running sum along {@code axis}, optionally exclusive of each element and/or from the end. */
-    public static Tensor cumsum(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumulative(false, x.asTensor(), axis, exclusive, reverse); }
+    public static Tensor cumsum(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumulative(false, in(x), axis, exclusive, reverse); }
     /** Running product along {@code axis}. */
-    public static Tensor cumprod(Operand x, int axis) { return Reductions.cumulative(true, x.asTensor(), axis, false, false); }
+    public static Tensor cumprod(Operand x, int axis) { return Reductions.cumulative(true, in(x), axis, false, false); }
     /** Running product along {@code axis}, optionally exclusive of each element and/or from the end. */
-    public static Tensor cumprod(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumulative(true, x.asTensor(), axis, exclusive, reverse); }
+    public static Tensor cumprod(Operand x, int axis, boolean exclusive, boolean reverse) { return Reductions.cumulative(true, in(x), axis, exclusive, reverse); }
 
     // ================================================================== composites
 
     /** {@code x} unchanged, but no gradient flows back through the result. */
-    public static Tensor stopGradient(Operand x) { return Dispatch.apply(new StopGradient(), x.asTensor()); }
+    public static Tensor stopGradient(Operand x) { return Dispatch.apply(new StopGradient(), in(x)); }
 
     /** Softmax along the last axis. */
-    public static Tensor softmax(Operand x) { return NnOps.softmax(x.asTensor(), -1); }
+    public static Tensor softmax(Operand x) { return NnOps.softmax(in(x), -1); }
     /** Softmax along {@code axis}. */
-    public static Tensor softmax(Operand x, int axis) { return NnOps.softmax(x.asTensor(), axis); }
+    public static Tensor softmax(Operand x, int axis) { return NnOps.softmax(in(x), axis); }
     /** Log-softmax along the last axis. */
-    public static Tensor logSoftmax(Operand x) { return NnOps.logSoftmax(x.asTensor(), -1); }
+    public static Tensor logSoftmax(Operand x) { return NnOps.logSoftmax(in(x), -1); }
     /** Log-softmax along {@code axis}. */
-    public static Tensor logSoftmax(Operand x, int axis) { return NnOps.logSoftmax(x.asTensor(), axis); }
+    public static Tensor logSoftmax(Operand x, int axis) { return NnOps.logSoftmax(in(x), axis); }
 
     // ================================================================== linear algebra
 
     /** Matrix product {@code a @ b}; both need rank >= 2 (TensorFlow's rule). */
-    public static Tensor matmul(Operand a, Operand b) { return a.matmul(b); }
+    public static Tensor matmul(Operand a, Operand b) { return Linalg.matmul(in(a), in(b), false, false); }
     /** Matrix product with optional transposes of the last two axes. */
-    public static Tensor matmul(Operand a, Operand b, boolean transposeA, boolean transposeB) { return Linalg.matmul(a.asTensor(), b.asTensor(), transposeA, transposeB); }
-    /** Permutes axes ({@code perm} empty: reverses them). */
-    public static Tensor transpose(Operand x, int... perm) { return x.transpose(perm); }
+    public static Tensor matmul(Operand a, Operand b, boolean transposeA, boolean transposeB) { return Linalg.matmul(in(a), in(b), transposeA, transposeB); }
+    /** Permutes axes ({@code perm} empty or null: reverses them). */
+    public static Tensor transpose(Operand x, int... perm) { return ShapeOps.transpose(in(x), perm); }
     /** Swaps the last two axes. */
-    public static Tensor matrixTranspose(Operand x) { return ShapeOps.matrixTranspose(x.asTensor()); }
+    public static Tensor matrixTranspose(Operand x) { return ShapeOps.matrixTranspose(in(x)); }
     /** Inverse of each square matrix in the last two axes. */
-    public static Tensor matrixInverse(Operand x) { return Linalg.inverse(x.asTensor()); }
+    public static Tensor matrixInverse(Operand x) { return Linalg.inverse(in(x)); }
     /** Determinant of each square matrix in the last two axes. */
-    public static Tensor matrixDeterminant(Operand x) { return Linalg.determinant(x.asTensor()); }
+    public static Tensor matrixDeterminant(Operand x) { return Linalg.determinant(in(x)); }
 
     // ================================================================== shapes
 
     /** The same elements in a new shape; one dimension may be {@code -1}. */
-    public static Tensor reshape(Operand x, int... shape) { return x.reshape(shape); }
+    public static Tensor reshape(Operand x, int... shape) { return ShapeOps.reshape(in(x), shape); }
     /** Inserts a size-1 axis at {@code axis}. */
-    public static Tensor expandDims(Operand x, int axis) { return x.expandDims(axis); }
-    /** Removes size-1 axes (all of them when none are given). */
-    public static Tensor squeeze(Operand x, int... axes) { return x.squeeze(axes); }
+    public static Tensor expandDims(Operand x, int axis) { return ShapeOps.expandDims(in(x), axis); }
+    /** Removes size-1 axes (all of them when none, or null, are given). */
+    public static Tensor squeeze(Operand x, int... axes) { return ShapeOps.squeeze(in(x), axes); }
     /** A view of {@code x} broadcast to {@code shape}. */
-    public static Tensor broadcastTo(Operand x, int... shape) { return x.broadcastTo(shape); }
+    public static Tensor broadcastTo(Operand x, int... shape) { return Elementwise.broadcastTo(in(x), Shape.of(shape)); }
     /** Converts to {@code dtype}. */
-    public static Tensor cast(Operand x, DType dtype) { return x.cast(dtype); }
+    public static Tensor cast(Operand x, DType dtype) { return Elementwise.cast(in(x), dtype); }
     /** Joins tensors along a new axis ({@code -rank-1 .. rank}). */
     public static Tensor stack(List<? extends Operand> values, int axis) { return ShapeOps.stack(tensors(values), axis); }
     /** Joins tensors along a new leading axis. */
-    public static Tensor stack(Operand... values) { return ShapeOps.stack(tensors(List.of(values)), 0); }
+    public static Tensor stack(Operand... values) { return ShapeOps.stack(values == null ? null : tensors(Arrays.asList(values)), 0); }
     /** Splits along {@code axis} into its slices. */
-    public static List<Tensor> unstack(Operand x, int axis) { return ShapeOps.unstack(x.asTensor(), axis); }
+    public static List<Tensor> unstack(Operand x, int axis) { return ShapeOps.unstack(in(x), axis); }
     /** Joins tensors along an existing axis; the other dimensions must agree. */
     public static Tensor concat(List<? extends Operand> values, int axis) { return ShapeOps.concat(tensors(values), axis); }
     /** Splits into {@code parts} equal pieces along {@code axis}. */
-    public static List<Tensor> split(Operand x, int parts, int axis) { return ShapeOps.split(x.asTensor(), parts, axis); }
+    public static List<Tensor> split(Operand x, int parts, int axis) { return ShapeOps.split(in(x), parts, axis); }
     /** Splits into pieces of the given sizes along {@code axis} (one size may be {@code -1}). */
-    public static List<Tensor> split(Operand x, int[] sizes, int axis) { return ShapeOps.split(x.asTensor(), sizes, axis); }
+    public static List<Tensor> split(Operand x, int[] sizes, int axis) { return ShapeOps.split(in(x), sizes, axis); }
     /** Repeats {@code x} {@code multiples[d]} times along each axis. */
-    public static Tensor tile(Operand x, int... multiples) { return ShapeOps.tile(x.asTensor(), multiples); }
+    public static Tensor tile(Operand x, int... multiples) { return ShapeOps.tile(in(x), multiples); }
     /** Pads with zeros; {@code paddings[d] = {before, after}}. */
-    public static Tensor pad(Operand x, int[][] paddings) { return ShapeOps.pad(x.asTensor(), paddings, 0); }
+    public static Tensor pad(Operand x, int[][] paddings) { return ShapeOps.pad(in(x), paddings, 0); }
     /** Pads with a constant value. */
-    public static Tensor pad(Operand x, int[][] paddings, double constant) { return ShapeOps.pad(x.asTensor(), paddings, constant); }
+    public static Tensor pad(Operand x, int[][] paddings, double constant) { return ShapeOps.pad(in(x), paddings, constant); }
     /** Slices of {@code params} along {@code axis} chosen by integer {@code indices}. */
-    public static Tensor gather(Operand params, Operand indices, int axis) { return ShapeOps.gather(params.asTensor(), indices.asTensor(), axis); }
+    public static Tensor gather(Operand params, Operand indices, int axis) { return ShapeOps.gather(in(params), in(indices), axis); }
     /** Rows of {@code params} (axis 0) chosen by {@code indices}. */
-    public static Tensor gather(Operand params, int... indices) { return ShapeOps.gather(params.asTensor(), constant(indices), 0); }
+    public static Tensor gather(Operand params, int... indices) { return ShapeOps.gather(in(params), constant(indices), 0); }
     /** float32 one-hot vectors of length {@code depth} on a new last axis. */
-    public static Tensor oneHot(Operand indices, int depth) { return ShapeOps.oneHot(indices.asTensor(), depth, 1, 0, -1, DType.FLOAT32); }
+    public static Tensor oneHot(Operand indices, int depth) { return ShapeOps.oneHot(in(indices), depth, 1, 0, -1, DType.FLOAT32); }
 
     /** One-hot encoding with explicit on/off values, axis and dtype. */
     public static Tensor oneHot(Operand indices, int depth, double on, double off, int axis, DType dtype) {
-        return ShapeOps.oneHot(indices.asTensor(), depth, on, off, axis, dtype);
+        return ShapeOps.oneHot(in(indices), depth, on, off, axis, dtype);
+    }
+
+    /** The value of an operand, keeping null so that the frontend reports which input it was. */
+    private static Tensor in(Operand x) {
+        return x == null ? null : x.asTensor();
     }
 
     private static List<Tensor> tensors(List<? extends Operand> values) {
-        return values.stream().map(Operand::asTensor).toList();
+        return values == null ? null : values.stream().map(TF::in).toList();
     }
 
     // ================================================================== configuration

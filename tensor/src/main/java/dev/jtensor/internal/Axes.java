@@ -22,6 +22,20 @@ public final class Axes {
         return axis < 0 ? axis + rank : axis;
     }
 
+    /**
+     * The position of a new axis inserted into a tensor of rank {@code rank} (expandDims, stack,
+     * oneHot): within {@code [-rank-1, rank]}, made non-negative.
+     *
+     * @throws InvalidArgumentException naming the op, the axis and the rank of the input
+     */
+    public static int normalizeNew(String op, int axis, int rank) {
+        if (axis < -rank - 1 || axis > rank) {
+            throw InvalidArgumentException.of(op, "axis " + axis + " is out of range [" + (-rank - 1) + ", "
+                    + (rank + 1) + ") for a new axis in a tensor of rank " + rank);
+        }
+        return axis < 0 ? axis + rank + 1 : axis;
+    }
+
     /** Distinct normalised axes in increasing order; {@code null} means all axes. */
     public static int[] normalizeAll(String op, int[] axes, int rank) {
         if (axes == null) {

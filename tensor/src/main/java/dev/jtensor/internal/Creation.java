@@ -6,6 +6,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.KernelProvider;
 import dev.jtensor.accel.Strided;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /** Tensors made from Java values and from sizes: constants, fills, ranges, identity matrices. */
@@ -61,8 +62,11 @@ public final class Creation {
             Object original = from.allocate(shape.size());
             KernelProvider.kernels().copy(shape.toArray(), src, Strided.contiguous(original, shape.toArray()));
             if (!Arrays.deepEquals(new Object[] {back}, new Object[] {original})) {
+                int i = 0;
+                while (java.util.Objects.equals(Array.get(back, i), Array.get(original, i))) i++;
                 throw new InvalidArgumentException("Cannot convert " + what + " of dtype " + from
-                        + " to EagerTensor of dtype " + to + " without losing values");
+                        + " to EagerTensor of dtype " + to + " without losing values: element " + i
+                        + " (row-major) is " + Array.get(original, i));
             }
         }
         return TensorAccess.wrap(to, shape, out);
@@ -89,7 +93,7 @@ public final class Creation {
 
     /** {@code shape} filled with {@code value} of {@code dtype}. */
     public static Tensor fill(Shape shape, double value, DType dtype) {
-        return fill(shape, scalar(value, dtype));
+        return fill(shape, scalar(value, DTypeRules.require("Fill", dtype)));
     }
 
     /** A bool tensor of {@code shape} filled with {@code value}. */
@@ -100,7 +104,8 @@ public final class Creation {
     /** {@code shape} filled with the single element of {@code scalar}, as a dense tensor. */
     public static Tensor fill(Shape shape, Tensor scalar) {
         if (scalar.size() != 1) {
-            throw new InvalidArgumentException("Fill: value must be a scalar, got shape " + scalar.shape());
+            throw InvalidArgumentException.of("Fill", "value must be a scalar, got a tensor of shape "
+                    + scalar.shape().toBracketString());
         }
         Object out = scalar.dtype().allocate(shape.size());
         int[] zeros = new int[shape.rank()];
@@ -115,6 +120,16 @@ public final class Creation {
      * {@code tf.range}.
      */
     public static Tensor range(double start, double limit, double delta, DType dtype) {
+        DTypeRules.require("Range", dtype);
+        if (dtype == DType.BOOL) {
+            throw InvalidArgumentException.of("Range", "dtype bool is not supported (use an integer or floating-point dtype)");
+        }
+        for (double v : new double[] {start, limit, delta}) {
+            if (!DTypeRules.fits(v, dtype)) {
+                throw InvalidArgumentException.of("Range", "Cannot convert " + v + " to EagerTensor of dtype " + dtype
+                        + " (start " + start + ", limit " + limit + ", delta " + delta + ")");
+            }
+        }
         if (delta == 0 || Double.isNaN(delta) || Double.isNaN(start) || Double.isNaN(limit)) {
             throw InvalidArgumentException.of("Range", "Requires delta != 0 and finite bounds: start " + start
                     + ", limit " + limit + ", delta " + delta);
@@ -140,7 +155,7 @@ public final class Creation {
         if (num <= 0) {
             throw InvalidArgumentException.of("LinSpace", "Requires num > 0: " + num);
         }
-        if (!dtype.isFloating()) {
+        if (!DTypeRules.require("LinSpace", dtype).isFloating()) {
             throw InvalidArgumentException.of("LinSpace", "Requires a floating-point dtype, got " + dtype);
         }
         double[] values = new double[num];
@@ -153,6 +168,7 @@ public final class Creation {
 
     /** An {@code rows x columns} matrix with ones on the diagonal. */
     public static Tensor eye(int rows, int columns, DType dtype) {
+        DTypeRules.require("Eye", dtype);
         Shape shape = Shape.of(rows, columns);
         double[] values = new double[shape.size()];
         for (int i = 0; i < Math.min(rows, columns); i++) {

@@ -38,6 +38,32 @@ public final class DTypeRules {
         return DType.FLOAT64;
     }
 
+    /**
+     * Whether {@code dtype} holds {@code value} exactly, as TensorFlow decides whether a Python
+     * number converts: any value for floating point, whole numbers in range for integers, 0 and 1
+     * for bool.
+     */
+    public static boolean fits(double value, DType dtype) {
+        return switch (dtype) {
+            case FLOAT32, FLOAT64 -> true;
+            case INT32 -> value == Math.rint(value) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+            case INT64 -> value == Math.rint(value) && value >= -0x1p63 && value < 0x1p63;
+            case BOOL -> value == 0 || value == 1;
+        };
+    }
+
+    /**
+     * {@code dtype} itself, checked for null.
+     *
+     * @throws InvalidArgumentException "dtype is null [Op:op]"
+     */
+    public static DType require(String op, DType dtype) {
+        if (dtype == null) {
+            throw InvalidArgumentException.of(op, "dtype is null");
+        }
+        return dtype;
+    }
+
     /** TensorFlow's wording for an input whose dtype differs from the first input's. */
     public static InvalidArgumentException mismatch(String op, DType expected, DType actual, int index) {
         return InvalidArgumentException.of(op, "cannot compute " + op + " as input #" + index

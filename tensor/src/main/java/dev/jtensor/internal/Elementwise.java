@@ -25,6 +25,7 @@ public final class Elementwise {
 
     /** {@code op(x)}; in NumPy mode integer input to a floating-point function is cast to float64 first. */
     public static Tensor unary(UnaryOp op, Tensor x) {
+        Inputs.require(new Unary(op).name(), 0, x);
         if (!op.integerDefined() && !x.dtype().isFloating() && DTypeRules.numpyBehavior()) {
             x = cast(x, DType.FLOAT64);
         }
@@ -33,7 +34,13 @@ public final class Elementwise {
 
     /** {@code op(a, b)} with broadcasting; {@code DIVIDE} of integers is true division in float64. */
     public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        String name = new Binary(op).name();
+        return binary(new Binary(op).name(), op, a, b);
+    }
+
+    /** {@code op(a, b)} with dtype and shape errors reported under the name of the composite {@code name}. */
+    private static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
+        Inputs.require(name, 0, a);
+        Inputs.require(name, 1, b);
         if (a.dtype() != b.dtype()) {
             if (!DTypeRules.numpyBehavior()) {
                 throw DTypeRules.mismatch(name, a.dtype(), b.dtype(), 1);
@@ -50,8 +57,23 @@ public final class Elementwise {
         return Dispatch.apply(new Binary(op), broadcastTo(a, shape), broadcastTo(b, shape));
     }
 
+    /** {@code op(a, value)}, the Java scalar converted by {@link #scalarLike(double, Tensor)}. */
+    public static Tensor binary(BinaryOp op, Tensor a, double value) {
+        String name = new Binary(op).name();
+        return binary(name, op, a, scalarLike(value, Inputs.require(name, 0, a)));
+    }
+
+    /** {@code op(a, value)}, the Java scalar converted by {@link #scalarLike(long, Tensor)}. */
+    public static Tensor binary(BinaryOp op, Tensor a, long value) {
+        String name = new Binary(op).name();
+        return binary(name, op, a, scalarLike(value, Inputs.require(name, 0, a)));
+    }
+
     /** {@code cond ? x : y} elementwise, broadcasting all three. */
     public static Tensor where(Tensor cond, Tensor x, Tensor y) {
+        Inputs.require("SelectV2", 0, cond);
+        Inputs.require("SelectV2", 1, x);
+        Inputs.require("SelectV2", 2, y);
         if (cond.dtype() != DType.BOOL) {
             throw InvalidArgumentException.of("SelectV2", "condition must be a bool tensor, got " + cond.dtype());
         }
@@ -70,11 +92,13 @@ public final class Elementwise {
 
     /** A view of {@code x} broadcast to {@code shape}, or {@code x} itself when it already has that shape. */
     public static Tensor broadcastTo(Tensor x, Shape shape) {
+        Inputs.require("BroadcastTo", 0, x);
         return x.shape().equals(shape) ? x : Dispatch.apply(new BroadcastTo(shape), x);
     }
 
     /** {@code x} as {@code dtype} ({@code x} itself when it has that dtype already). */
     public static Tensor cast(Tensor x, DType dtype) {
+        Inputs.require("Cast", 0, x);
         return x.dtype() == dtype ? x : Dispatch.apply(new Cast(dtype), x);
     }
 
@@ -86,13 +110,7 @@ public final class Elementwise {
      */
     public static Tensor scalarLike(double value, Tensor like) {
         DType t = like.dtype();
-        boolean fits = switch (t) {
-            case FLOAT32, FLOAT64 -> true;
-            case INT32 -> value == Math.rint(value) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-            case INT64 -> value == Math.rint(value) && Math.abs(value) <= 0x1p63;
-            case BOOL -> value == 0 || value == 1;
-        };
-        if (!fits) {
+        if (!DTypeRules.fits(value, t)) {
             if (DTypeRules.numpyBehavior()) {
                 return Creation.scalar(value, DType.FLOAT64);
             }
@@ -123,16 +141,26 @@ public final class Elementwise {
 
     /** {@code (a - b)^2}. */
     public static Tensor squaredDifference(Tensor a, Tensor b) {
-        return unary(UnaryOp.SQUARE, binary(BinaryOp.SUBTRACT, a, b));
+        return unary(UnaryOp.SQUARE, binary("SquaredDifference", BinaryOp.SUBTRACT, a, b));
     }
 
     /** {@code min(max(x, lo), hi)}. */
     public static Tensor clipByValue(Tensor x, Tensor lo, Tensor hi) {
+        Inputs.require("ClipByValue", 0, x);
+        Inputs.require("ClipByValue", 1, lo);
+        Inputs.require("ClipByValue", 2, hi);
         return binary(BinaryOp.MINIMUM, binary(BinaryOp.MAXIMUM, x, lo), hi);
+    }
+
+    /** {@code min(max(x, lo), hi)} with Java scalar bounds converted to {@code x}'s dtype. */
+    public static Tensor clipByValue(Tensor x, double lo, double hi) {
+        Inputs.require("ClipByValue", 0, x);
+        return clipByValue(x, scalarLike(lo, x), scalarLike(hi, x));
     }
 
     /** Whether each element is finite (neither infinite nor NaN). */
     public static Tensor isFinite(Tensor x) {
+        Inputs.require("IsFinite", 0, x);
         if (!x.dtype().isFloating()) {
             return Creation.fill(x.shape(), true);
         }

@@ -22,6 +22,10 @@ public final class Indexing {
 
     /** {@code x[items...]} with NumPy's rules for basic indexing. */
     public static Tensor get(Tensor x, Index... items) {
+        Inputs.require("StridedSlice", 0, x);
+        if (items == null) {
+            throw InvalidArgumentException.of("StridedSlice", "the index is null");
+        }
         int consumed = 0, ellipses = 0;
         for (Index item : items) {
             if (item == null) {
@@ -81,16 +85,16 @@ public final class Indexing {
 
     /** {@code {start, count}} of a Python slice over an axis of {@code length}, as CPython computes it. */
     static int[] pythonSlice(Index.Range r, int length) {
-        int step = r.step();
+        long step = r.step(); // long: stop - start + step - 1 and -step overflow an int for steps near 2^31
         int start, stop;
         if (step > 0) {
             start = r.start() == null ? 0 : clamp(r.start(), length, 0, length);
             stop = r.stop() == null ? length : clamp(r.stop(), length, 0, length);
-            return new int[] {start, stop > start ? (stop - start + step - 1) / step : 0};
+            return new int[] {start, stop > start ? (int) ((stop - start + step - 1) / step) : 0};
         }
         start = r.start() == null ? length - 1 : clamp(r.start(), length, -1, length - 1);
         stop = r.stop() == null ? -1 : clamp(r.stop(), length, -1, length - 1);
-        int count = start > stop ? (start - stop + (-step) - 1) / (-step) : 0;
+        int count = start > stop ? (int) ((start - stop - step - 1) / -step) : 0;
         return new int[] {count > 0 ? start : 0, count};
     }
 

@@ -62,13 +62,29 @@ public final class JavaArrays {
     }
 
     private static void copyInto(Object array, int depth, int[] shape, Object flat, int[] position) {
-        int length = array == null ? -1 : Array.getLength(array);
+        if (array == null) {
+            throw new InvalidArgumentException("constant: ragged nested array: a row at depth " + depth
+                    + " is null, expected length " + shape[depth]);
+        }
+        int length = Array.getLength(array);
         if (length != shape[depth]) {
             throw new InvalidArgumentException("constant: ragged nested array: a row at depth " + depth
                     + " has length " + length + ", expected " + shape[depth] + " (all rows must match)");
         }
         if (depth == shape.length - 1) {
-            System.arraycopy(array, 0, flat, position[0], length);
+            if (array.getClass().getComponentType().isPrimitive()) {
+                System.arraycopy(array, 0, flat, position[0], length);
+            } else {
+                // boxed elements (Integer[], Float[][], ...): unbox one by one; arraycopy would throw ArrayStoreException
+                for (int i = 0; i < length; i++) {
+                    Object element = Array.get(array, i);
+                    if (element == null) {
+                        throw new InvalidArgumentException("constant: element at index " + i + " of a row at depth "
+                                + depth + " is null");
+                    }
+                    Array.set(flat, position[0] + i, element);
+                }
+            }
             position[0] += length;
             return;
         }

@@ -1,6 +1,7 @@
 package dev.jtensor.internal;
 
 import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Dispatch;
@@ -17,6 +18,8 @@ public final class Linalg {
 
     /** Matrix product with TensorFlow's rules (rank >= 2, broadcast batch axes, optional transposes). */
     public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        Inputs.require("MatMul", 0, a);
+        Inputs.require("MatMul", 1, b);
         if (a.dtype() != b.dtype()) {
             if (!DTypeRules.numpyBehavior()) {
                 throw DTypeRules.mismatch("MatMul", a.dtype(), b.dtype(), 1);
@@ -28,8 +31,14 @@ public final class Linalg {
         if (a.rank() >= 2 && b.rank() >= 2) {
             // broadcast the batch axes with zero-stride views; BroadcastTo's gradient undoes it
             int[] ad = a.shape().toArray(), bd = b.shape().toArray();
-            Shape batch = BroadcastShapes.broadcast("MatMul", Shape.of(Arrays.copyOf(ad, ad.length - 2)),
-                    Shape.of(Arrays.copyOf(bd, bd.length - 2)));
+            Shape batch;
+            try {
+                batch = BroadcastShapes.broadcast("MatMul", Shape.of(Arrays.copyOf(ad, ad.length - 2)),
+                        Shape.of(Arrays.copyOf(bd, bd.length - 2)));
+            } catch (InvalidArgumentException e) {
+                throw InvalidArgumentException.of("MatMul", "In[0] and In[1] must have broadcastable batch dimensions: "
+                        + a.shape().toBracketString() + " vs. " + b.shape().toBracketString());
+            }
             a = Elementwise.broadcastTo(a, withMatrix(batch, ad));
             b = Elementwise.broadcastTo(b, withMatrix(batch, bd));
         }

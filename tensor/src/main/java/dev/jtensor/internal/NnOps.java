@@ -18,6 +18,7 @@ public final class NnOps {
      */
     public static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
         requireFloating("ReduceLogSumExp", x);
+        Axes.normalizeAll("ReduceLogSumExp", axes, x.rank());
         Tensor max = finiteMax(x, axes);
         Tensor log = logSumExpShifted(Elementwise.binary(BinaryOp.SUBTRACT, x, max), axes, keepDims);
         return Elementwise.binary(BinaryOp.ADD, log, keepDims ? max : ShapeOps.reshape(max, log.shape().toArray()));
@@ -39,7 +40,7 @@ public final class NnOps {
     /** {@code exp(x) / sum(exp(x))} along {@code axis}, shifted by the maximum for stability. */
     public static Tensor softmax(Tensor x, int axis) {
         requireFloating("Softmax", x);
-        int[] axes = {axis};
+        int[] axes = {Axes.normalize("Softmax", axis, x.rank())};
         Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, Reductions.reduce(ReduceOp.MAX, x, axes, true));
         Tensor e = Elementwise.unary(UnaryOp.EXP, shifted);
         return Elementwise.binary(BinaryOp.DIVIDE, e, Reductions.reduce(ReduceOp.SUM, e, axes, true));
@@ -52,12 +53,13 @@ public final class NnOps {
      */
     public static Tensor logSoftmax(Tensor x, int axis) {
         requireFloating("LogSoftmax", x);
-        int[] axes = {axis};
+        int[] axes = {Axes.normalize("LogSoftmax", axis, x.rank())};
         Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, finiteMax(x, axes));
         return Elementwise.binary(BinaryOp.SUBTRACT, shifted, logSumExpShifted(shifted, axes, true));
     }
 
     private static void requireFloating(String op, Tensor x) {
+        Inputs.require(op, 0, x);
         if (!x.dtype().isFloating()) {
             throw InvalidArgumentException.of(op, op + " needs a floating-point tensor, got " + x.dtype());
         }

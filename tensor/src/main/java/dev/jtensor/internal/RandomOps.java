@@ -66,16 +66,28 @@ public final class RandomOps {
     /** Uniform values in {@code [minval, maxval)}; integers are drawn uniformly from that range. */
     public static Tensor uniform(Shape shape, double minval, double maxval, DType dtype, Long seed) {
         if (!(minval < maxval) || !Double.isFinite(minval) || !Double.isFinite(maxval)) {
-            throw InvalidArgumentException.of("RandomUniform", "Need minval < maxval (both finite): " + minval
-                    + " >= " + maxval);
+            throw InvalidArgumentException.of("RandomUniform", "Need minval < maxval, both finite, got minval "
+                    + minval + ", maxval " + maxval);
         }
-        if (dtype == DType.BOOL) {
+        if (DTypeRules.require("RandomUniform", dtype) == DType.BOOL) {
             throw InvalidArgumentException.of("RandomUniform", "dtype bool is not supported");
+        }
+        if (!Double.isFinite(maxval - minval)) {
+            throw InvalidArgumentException.of("RandomUniform", "maxval - minval overflows a double: minval " + minval
+                    + ", maxval " + maxval);
+        }
+        if (dtype == DType.INT32 && (minval < Integer.MIN_VALUE || maxval > 0x1p31)) {
+            throw InvalidArgumentException.of("RandomUniform", "int32 values cannot span [minval, maxval) = ["
+                    + minval + ", " + maxval + "): both bounds must lie in [-2^31, 2^31]");
+        }
+        long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
+        if (dtype.isInteger() && lo >= hi) {
+            throw InvalidArgumentException.of("RandomUniform", "no " + dtype + " value lies in [minval, maxval) = ["
+                    + minval + ", " + maxval + ")");
         }
         SplittableRandom random = generator(seed);
         double[] values = new double[shape.size()];
         if (dtype.isInteger()) {
-            long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
             for (int i = 0; i < values.length; i++) values[i] = random.nextLong(lo, hi);
         } else {
             for (int i = 0; i < values.length; i++) values[i] = random.nextDouble(minval, maxval);
@@ -94,7 +106,7 @@ public final class RandomOps {
             throw InvalidArgumentException.of(op, "mean must be finite and stddev finite and non-negative, got mean "
                     + mean + ", stddev " + stddev);
         }
-        if (!dtype.isFloating()) {
+        if (!DTypeRules.require(op, dtype).isFloating()) {
             throw InvalidArgumentException.of(op, "dtype must be float32 or float64, got " + dtype);
         }
     }

@@ -23,6 +23,7 @@ public final class Reductions {
      */
     public static Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
         Reduce probe = new Reduce(op, new int[0], keepDims);
+        Inputs.require(probe.name(), 0, x);
         int[] normalized = Axes.normalizeAll(probe.name(), axes, x.rank());
         if (x.dtype() == DType.BOOL && (op == ReduceOp.SUM || op == ReduceOp.PROD) && DTypeRules.numpyBehavior()) {
             x = Elementwise.cast(x, DType.INT64);
@@ -35,8 +36,9 @@ public final class Reductions {
      * of int32 {@code [1, 2, 3, 4]} is 2.
      */
     public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        Inputs.require("Mean", 0, x);
+        long count = count(x, axes); // checks the axes first, so that errors name Mean rather than Sum
         Tensor sum = reduce(ReduceOp.SUM, x, axes, keepDims);
-        long count = count(x, axes);
         if (sum.dtype().isInteger()) {
             if (count == 0) {
                 throw InvalidArgumentException.of("Mean", "Mean of an empty integer tensor (shape " + x.shape() + ")");
@@ -61,6 +63,7 @@ public final class Reductions {
     /** Index of the largest ({@code max}) or smallest element along {@code axis}, as int64. */
     public static Tensor argReduce(boolean max, Tensor x, int axis) {
         String name = max ? "ArgMax" : "ArgMin";
+        Inputs.require(name, 0, x);
         if (x.rank() == 0) {
             throw InvalidArgumentException.of(name, "Expected a tensor of rank >= 1, got a scalar");
         }
@@ -70,6 +73,7 @@ public final class Reductions {
     /** Running sum ({@code product} false) or product along {@code axis}. */
     public static Tensor cumulative(boolean product, Tensor x, int axis, boolean exclusive, boolean reverse) {
         String name = product ? "Cumprod" : "Cumsum";
+        Inputs.require(name, 0, x);
         if (x.rank() == 0) {
             throw InvalidArgumentException.of(name, "Expected a tensor of rank >= 1, got a scalar");
         }
@@ -84,6 +88,7 @@ public final class Reductions {
     }
 
     private static void requireFloating(String op, Tensor x) {
+        Inputs.require(op, 0, x);
         if (!x.dtype().isFloating()) {
             throw InvalidArgumentException.of(op, op + " needs a floating-point tensor, got " + x.dtype());
         }

@@ -24,6 +24,10 @@ public final class ShapeOps {
 
     /** Reshape with at most one {@code -1}, which takes whatever size is left. */
     public static Tensor reshape(Tensor x, int... shape) {
+        Inputs.require("Reshape", 0, x);
+        if (shape == null) {
+            throw InvalidArgumentException.of("Reshape", "shape is null");
+        }
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < shape.length; i++) {
@@ -37,14 +41,16 @@ public final class ShapeOps {
                 throw InvalidArgumentException.of("Reshape", "Size " + i + " must be non-negative, not " + shape[i]
                         + " in " + Arrays.toString(shape));
             } else {
-                known *= shape[i];
+                // saturates at 2^32, above any tensor's size, so that many large sizes cannot wrap the long
+                known = Math.min(known * shape[i], 1L << 32);
             }
         }
         int[] resolved = shape.clone();
         if (unknown >= 0) {
             if (known == 0 || x.size() % known != 0) {
                 throw InvalidArgumentException.of("Reshape", "Input to reshape is a tensor with " + x.size()
-                        + " values, but the requested shape requires a multiple of " + known + " ("
+                        + " values, but the requested shape requires a multiple of "
+                        + (known < 1L << 32 ? String.valueOf(known) : "more than 2^32") + " ("
                         + Arrays.toString(shape) + ")");
             }
             resolved[unknown] = (int) (x.size() / known);
@@ -53,11 +59,12 @@ public final class ShapeOps {
         return target.equals(x.shape()) ? x : Dispatch.apply(new Reshape(target), x);
     }
 
-    /** Permutes axes; negative entries count from the end; no permutation reverses the axes. */
+    /** Permutes axes; negative entries count from the end; no permutation (empty or null) reverses the axes. */
     public static Tensor transpose(Tensor x, int... perm) {
+        Inputs.require("Transpose", 0, x);
         int rank = x.rank();
         int[] p = new int[rank];
-        if (perm.length == 0 && rank > 0) {
+        if ((perm == null || perm.length == 0) && rank > 0) {
             for (int i = 0; i < rank; i++) p[i] = rank - 1 - i;
         } else {
             p = perm.clone();
@@ -70,6 +77,7 @@ public final class ShapeOps {
 
     /** Swaps the last two axes. */
     public static Tensor matrixTranspose(Tensor x) {
+        Inputs.require("Transpose", 0, x);
         int rank = x.rank();
         if (rank < 2) {
             throw InvalidArgumentException.of("Transpose", "matrixTranspose needs rank >= 2, got shape "
@@ -84,7 +92,12 @@ public final class ShapeOps {
 
     /** Inserts a size-1 axis at {@code axis}, which may be {@code -rank-1 .. rank}. */
     public static Tensor expandDims(Tensor x, int axis) {
-        int a = Axes.normalize("ExpandDims", axis, x.rank() + 1);
+        Inputs.require("ExpandDims", 0, x);
+        if (axis < -x.rank() - 1 || axis > x.rank()) {
+            throw InvalidArgumentException.of("ExpandDims", "Tried to expand dim index " + axis + " for tensor with "
+                    + x.rank() + " dimensions (shape " + x.shape().toBracketString() + ")");
+        }
+        int a = Axes.normalizeNew("ExpandDims", axis, x.rank());
         int[] dims = x.shape().toArray();
         int[] out = new int[dims.length + 1];
         System.arraycopy(dims, 0, out, 0, a);
@@ -93,11 +106,12 @@ public final class ShapeOps {
         return Dispatch.apply(new Reshape(Shape.of(out)), x);
     }
 
-    /** Removes the given size-1 axes, or every size-1 axis when none are given. */
+    /** Removes the given size-1 axes, or every size-1 axis when none (or null) are given. */
     public static Tensor squeeze(Tensor x, int... axes) {
+        Inputs.require("Squeeze", 0, x);
         int[] dims = x.shape().toArray();
         boolean[] drop = new boolean[dims.length];
-        if (axes.length == 0) {
+        if (axes == null || axes.length == 0) {
             for (int d = 0; d < dims.length; d++) drop[d] = dims[d] == 1;
         } else {
             for (int axis : axes) {
@@ -119,10 +133,11 @@ public final class ShapeOps {
 
     /** Joins tensors along an existing axis. */
     public static Tensor concat(List<Tensor> values, int axis) {
-        if (values.isEmpty()) {
+        Tensor[] inputs = Inputs.requireAll("ConcatV2", values);
+        if (inputs.length == 0) {
             throw InvalidArgumentException.of("ConcatV2", "ConcatOp : Expected a list of at least one tensor");
         }
-        Tensor[] inputs = unifyDTypes("ConcatV2", values);
+        inputs = unifyDTypes("ConcatV2", inputs);
         int rank = inputs[0].rank();
         int a = rank == 0 ? axis : Axes.normalize("ConcatV2", axis, rank);
         return Dispatch.apply(new Concat(a), inputs);
@@ -130,20 +145,21 @@ public final class ShapeOps {
 
     /** Joins equally shaped tensors along a new axis, which may be {@code -rank-1 .. rank}. */
     public static Tensor stack(List<Tensor> values, int axis) {
-        if (values.isEmpty()) {
+        Tensor[] inputs = Inputs.requireAll("Pack", values);
+        if (inputs.length == 0) {
             throw InvalidArgumentException.of("Pack", "stack needs at least one tensor");
         }
-        Shape first = values.get(0).shape();
-        for (int i = 1; i < values.size(); i++) {
-            if (!values.get(i).shape().equals(first)) {
+        Shape first = inputs[0].shape();
+        for (int i = 1; i < inputs.length; i++) {
+            if (!inputs[i].shape().equals(first)) {
                 throw InvalidArgumentException.of("Pack", "Shapes of all inputs must match: values[0].shape = "
                         + first.toBracketString() + " != values[" + i + "].shape = "
-                        + values.get(i).shape().toBracketString());
+                        + inputs[i].shape().toBracketString());
             }
         }
-        int a = Axes.normalize("Pack", axis, first.rank() + 1);
+        int a = Axes.normalizeNew("Pack", axis, first.rank());
         List<Tensor> expanded = new ArrayList<>();
-        for (Tensor t : unifyDTypes("Pack", values)) {
+        for (Tensor t : unifyDTypes("Pack", inputs)) {
             expanded.add(expandDims(t, a));
         }
         return Dispatch.apply(new Concat(a), expanded.toArray(Tensor[]::new));
@@ -151,6 +167,7 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into its slices, each without that axis. */
     public static List<Tensor> unstack(Tensor x, int axis) {
+        Inputs.require("Unpack", 0, x);
         if (x.rank() == 0) {
             throw InvalidArgumentException.of("Unpack", "Cannot unstack a scalar");
         }
@@ -164,6 +181,7 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into {@code parts} equal pieces. */
     public static List<Tensor> split(Tensor x, int parts, int axis) {
+        Inputs.require("Split", 0, x);
         int a = Axes.normalize("Split", axis, x.rank());
         int size = x.shape().get(a);
         if (parts <= 0 || size % parts != 0) {
@@ -177,10 +195,15 @@ public final class ShapeOps {
 
     /** Splits along {@code axis} into pieces of the given sizes (one may be {@code -1}). */
     public static List<Tensor> split(Tensor x, int[] sizes, int axis) {
+        Inputs.require("SplitV", 0, x);
+        if (sizes == null) {
+            throw InvalidArgumentException.of("SplitV", "sizes is null");
+        }
         int a = Axes.normalize("SplitV", axis, x.rank());
         int total = x.shape().get(a);
         int[] s = sizes.clone();
-        int unknown = -1, known = 0;
+        int unknown = -1;
+        long known = 0; // a long: an int sum of sizes such as 2^31-1 wraps and could even match the dimension
         for (int i = 0; i < s.length; i++) {
             if (s[i] == -1 && unknown < 0) {
                 unknown = i;
@@ -192,7 +215,7 @@ public final class ShapeOps {
             }
         }
         if (unknown >= 0 && known <= total) {
-            s[unknown] = total - known;
+            s[unknown] = (int) (total - known);
             known = total;
         }
         if (known != total) {
@@ -221,13 +244,19 @@ public final class ShapeOps {
 
     /** Repeats the whole tensor {@code multiples[d]} times along each axis. */
     public static Tensor tile(Tensor x, int... multiples) {
+        Inputs.require("Tile", 0, x);
         int rank = x.rank();
+        if (multiples == null) {
+            throw InvalidArgumentException.of("Tile", "multiples is null");
+        }
         if (multiples.length != rank) {
             throw InvalidArgumentException.of("Tile", "Expected multiples argument to be a vector of length " + rank
                     + " but got length " + multiples.length);
         }
         int[] dims = x.shape().toArray();
         int[] interleaved = new int[2 * rank], expanded = new int[2 * rank], out = new int[rank];
+        double outSize = 1; // cannot overflow, and is exact enough to compare with 2^31
+        boolean tooLarge = false;
         for (int d = 0; d < rank; d++) {
             if (multiples[d] < 0) {
                 throw InvalidArgumentException.of("Tile", "Expected multiples[" + d + "] >= 0, but got " + multiples[d]);
@@ -236,7 +265,14 @@ public final class ShapeOps {
             interleaved[2 * d + 1] = dims[d];
             expanded[2 * d] = multiples[d];
             expanded[2 * d + 1] = dims[d];
-            out[d] = multiples[d] * dims[d];
+            long tiled = (long) multiples[d] * dims[d];
+            out[d] = (int) tiled;
+            outSize *= tiled;
+            tooLarge |= tiled > Integer.MAX_VALUE;
+        }
+        if (tooLarge || outSize > Integer.MAX_VALUE - 8) {
+            throw InvalidArgumentException.of("Tile", "Tiling " + x.shape().toBracketString() + " by "
+                    + Arrays.toString(multiples) + " gives a shape too large for a Java array");
         }
         // (d0, d1) -> (1, d0, 1, d1) -> broadcast (m0, d0, m1, d1) -> (m0*d0, m1*d1)
         Tensor spread = Elementwise.broadcastTo(reshape(x, interleaved), Shape.of(expanded));
@@ -245,7 +281,11 @@ public final class ShapeOps {
 
     /** Pads with a constant; {@code paddings[d] = {before, after}}. */
     public static Tensor pad(Tensor x, int[][] paddings, double value) {
+        Inputs.require("PadV2", 0, x);
         int rank = x.rank();
+        if (paddings == null) {
+            throw InvalidArgumentException.of("PadV2", "paddings is null");
+        }
         if (paddings.length != rank) {
             throw InvalidArgumentException.of("PadV2", "The first dimension of paddings must be the rank of inputs ["
                     + paddings.length + ",2] " + x.shape().toBracketString());
@@ -259,7 +299,7 @@ public final class ShapeOps {
             before[d] = paddings[d][0];
             after[d] = paddings[d][1];
         }
-        if (!x.dtype().isFloating() && value != Math.rint(value)) {
+        if (!DTypeRules.fits(value, x.dtype())) {
             throw InvalidArgumentException.of("PadV2", "constant " + value + " does not fit dtype " + x.dtype());
         }
         return Dispatch.apply(new Pad(before, after, value), x);
@@ -267,6 +307,8 @@ public final class ShapeOps {
 
     /** Slices of {@code params} along {@code axis} picked by integer {@code indices}. */
     public static Tensor gather(Tensor params, Tensor indices, int axis) {
+        Inputs.require("GatherV2", 0, params);
+        Inputs.require("GatherV2", 1, indices);
         int a = Axes.normalize("GatherV2", axis, params.rank());
         return Dispatch.apply(new Gather(a), params, indices);
     }
@@ -276,13 +318,25 @@ public final class ShapeOps {
      * index and {@code off} elsewhere; indices outside {@code [0, depth)} give all {@code off}.
      */
     public static Tensor oneHot(Tensor indices, int depth, double on, double off, int axis, DType dtype) {
+        DTypeRules.require("OneHot", dtype);
+        Inputs.require("OneHot", 0, indices);
+        for (double v : new double[] {on, off}) {
+            if (!DTypeRules.fits(v, dtype)) {
+                throw InvalidArgumentException.of("OneHot", "Cannot convert " + v + " to EagerTensor of dtype " + dtype
+                        + " (on_value " + on + ", off_value " + off + ")");
+            }
+        }
         if (!indices.dtype().isInteger()) {
             throw InvalidArgumentException.of("OneHot", "indices must be int32 or int64, got " + indices.dtype());
         }
         if (depth < 0) {
             throw InvalidArgumentException.of("OneHot", "depth must be non-negative, got: " + depth);
         }
-        int a = Axes.normalize("OneHot", axis, indices.rank() + 1);
+        if ((long) depth * Math.max(indices.size(), 1) > Integer.MAX_VALUE - 8) {
+            throw InvalidArgumentException.of("OneHot", "depth " + depth + " for indices of shape "
+                    + indices.shape().toBracketString() + " gives more elements than a Java array can hold");
+        }
+        int a = Axes.normalizeNew("OneHot", axis, indices.rank());
         int[] positionsShape = new int[indices.rank() + 1];
         Arrays.fill(positionsShape, 1);
         positionsShape[a] = depth;
@@ -291,8 +345,8 @@ public final class ShapeOps {
         return Elementwise.where(hot, Creation.scalar(on, dtype), Creation.scalar(off, dtype));
     }
 
-    private static Tensor[] unifyDTypes(String op, List<Tensor> values) {
-        Tensor[] inputs = values.toArray(Tensor[]::new);
+    private static Tensor[] unifyDTypes(String op, Tensor[] values) {
+        Tensor[] inputs = values.clone();
         DType common = inputs[0].dtype();
         for (int i = 1; i < inputs.length; i++) {
             if (inputs[i].dtype() != common) {

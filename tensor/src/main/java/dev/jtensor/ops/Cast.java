@@ -20,6 +20,9 @@ public record Cast(DType dtype) implements Primitive {
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
         Storage.arity(this, inputs, 1);
+        if (dtype == null) {
+            throw Storage.error(this, "dtype is null");
+        }
         return new TensorSpec(dtype, inputs[0].shape());
     }
 

@@ -28,6 +28,7 @@ public record Concat(int axis) implements Primitive {
         }
         Storage.requireAxis(this, axis, rank);
         int[] out = first.shape().toArray();
+        long joined = out[axis]; // a long: inputs that are broadcast views can be large enough to wrap an int
         for (int i = 1; i < inputs.length; i++) {
             TensorSpec in = inputs[i];
             Storage.requireSameDType(this, first, in, i);
@@ -42,8 +43,13 @@ public record Concat(int axis) implements Primitive {
                             + in.shape().toBracketString());
                 }
             }
-            out[axis] += in.shape().get(axis);
+            joined += in.shape().get(axis);
         }
+        if (joined > Integer.MAX_VALUE) {
+            throw Storage.error(this, "ConcatOp : the concatenated dimension " + axis + " would have " + joined
+                    + " elements, more than a Java array can hold");
+        }
+        out[axis] = (int) joined;
         return new TensorSpec(first.dtype(), Shape.of(out));
     }
 

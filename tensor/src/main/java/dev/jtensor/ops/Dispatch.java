@@ -35,7 +35,7 @@ public final class Dispatch {
             }
             specs[i] = TensorSpec.of(inputs[i]);
         }
-        TensorSpec output = primitive.infer(specs);
+        TensorSpec output = infer(primitive, specs);
         List<OpHook> hooks = HOOKS.get();
         Tensor result = null;
         for (int i = hooks.size() - 1; i >= 0 && result == null; i--) {
@@ -48,6 +48,21 @@ public final class Dispatch {
             hook.recorded(primitive, inputs, result);
         }
         return result;
+    }
+
+    /**
+     * The primitive's output spec. A rule error from a shared helper that knows no op (a
+     * {@link dev.jtensor.Shape} too large for a Java array) gets this primitive's {@code [Op:...]} tag.
+     */
+    private static TensorSpec infer(Primitive primitive, TensorSpec[] specs) {
+        try {
+            return primitive.infer(specs);
+        } catch (InvalidArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("[Op:")) {
+                throw e;
+            }
+            throw new InvalidArgumentException(e.getMessage() + " [Op:" + primitive.name() + "]", e);
+        }
     }
 
     private static Tensor compute(Primitive primitive, Tensor[] inputs, TensorSpec output) {

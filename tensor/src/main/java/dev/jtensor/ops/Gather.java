@@ -39,12 +39,15 @@ public record Gather(int axis) implements Primitive {
         Tensor params = inputs[0], indices = inputs[1];
         int[] p = params.shape().toArray();
         int axisLength = p[axis];
-        int[] ix = new int[indices.size()];
-        Storage.kernels().copy(indices.shape().toArray(), Storage.view(indices), Strided.contiguous(ix, indices.shape().toArray()));
+        // checked as longs: narrowing int64 indices first would wrap 2^32 + 1 to a valid 1
+        long[] wide = new long[indices.size()];
+        Storage.kernels().copy(indices.shape().toArray(), Storage.view(indices), Strided.contiguous(wide, indices.shape().toArray()));
+        int[] ix = new int[wide.length];
         for (int i = 0; i < ix.length; i++) {
-            if (ix[i] < 0 || ix[i] >= axisLength) {
-                throw Storage.error(this, "indices[" + i + "] = " + ix[i] + " is not in [0, " + axisLength + ")");
+            if (wide[i] < 0 || wide[i] >= axisLength) {
+                throw Storage.error(this, "indices[" + i + "] = " + wide[i] + " is not in [0, " + axisLength + ")");
             }
+            ix[i] = (int) wide[i];
         }
         int outer = 1, inner = 1;
         for (int d = 0; d < axis; d++) outer *= p[d];

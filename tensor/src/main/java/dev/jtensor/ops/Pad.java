@@ -48,7 +48,12 @@ public record Pad(int[] before, int[] after, double value) implements Primitive 
                 throw Storage.error(this, "Paddings must be non-negative: " + before[d] + " " + after[d]
                         + " at axis " + d);
             }
-            out[d] = dims[d] + before[d] + after[d];
+            long padded = (long) dims[d] + before[d] + after[d];
+            if (padded > Integer.MAX_VALUE) {
+                throw Storage.error(this, "Paddings " + before[d] + " " + after[d] + " at axis " + d
+                        + " make the dimension " + padded + ", more than a Java array can hold");
+            }
+            out[d] = (int) padded;
         }
         return new TensorSpec(inputs[0].dtype(), Shape.of(out));
     }
