@@ -1,0 +1,184 @@
+package dev.jtensor.accel.simd;
+
+import static jdk.incubator.vector.VectorOperators.*;
+
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.ScalarKernels;
+import dev.jtensor.accel.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float64 loops over contiguous rows. Each op has its own loop so that the vector operator is a
+ * constant (only then does the JIT turn Vector API calls into SIMD instructions); the tail after
+ * the last full vector runs through the scalar definition.
+ */
+final class DoubleRows {
+
+    static final VectorSpecies<Double> F = Species.DOUBLE;
+    private static final int L = F.length();
+
+    private DoubleRows() {
+    }
+
+    /** Whether {@link #unary} has a vector loop for {@code op}. */
+    static boolean supports(UnaryOp op) {
+        return switch (op) {
+            case SIGN, FLOOR, CEIL, ROUND, LOGICAL_NOT -> false;
+            default -> true;
+        };
+    }
+
+    /** Whether {@link #binary} has a vector loop for {@code op}. */
+    static boolean supports(BinaryOp op) {
+        return switch (op) {
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MAXIMUM, MINIMUM, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER,
+                 GREATER_EQUAL -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code o[oo + i] = op(x[xo + i])} for {@code i < n}. */
+    static void unary(UnaryOp op, double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0, bound = F.loopBound(n);
+        switch (op) {
+            case NEGATIVE -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).neg().intoArray(o, oo + i); }
+            case ABS -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).abs().intoArray(o, oo + i); }
+            case SQUARE -> { for (; i < bound; i += L) { var v = DoubleVector.fromArray(F, x, xo + i); v.mul(v).intoArray(o, oo + i); } }
+            case RELU -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).max(0.0).intoArray(o, oo + i); }
+            case RECIPROCAL -> { for (; i < bound; i += L) DoubleVector.broadcast(F, 1.0).div(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SQRT -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).sqrt().intoArray(o, oo + i); }
+            case RSQRT -> { for (; i < bound; i += L) DoubleVector.broadcast(F, 1.0).div(DoubleVector.fromArray(F, x, xo + i).sqrt()).intoArray(o, oo + i); }
+            case EXP -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(EXP).intoArray(o, oo + i); }
+            case LOG -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(LOG).intoArray(o, oo + i); }
+            case LOG1P -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(LOG1P).intoArray(o, oo + i); }
+            case EXPM1 -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(EXPM1).intoArray(o, oo + i); }
+            case SIN -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(SIN).intoArray(o, oo + i); }
+            case COS -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(COS).intoArray(o, oo + i); }
+            case TANH -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(TANH).intoArray(o, oo + i); }
+            // e = exp(-|x|) never overflows: sigmoid is 1/(1+e) for x >= 0 and e/(1+e) below
+            case SIGMOID -> {
+                for (; i < bound; i += L) {
+                    var v = DoubleVector.fromArray(F, x, xo + i);
+                    var e = v.abs().neg().lanewise(EXP);
+                    var s = DoubleVector.broadcast(F, 1.0).div(e.add(1.0));
+                    s.blend(e.mul(s), v.compare(LT, 0.0)).intoArray(o, oo + i);
+                }
+            }
+            // max(x, 0) + log1p(exp(-|x|))
+            case SOFTPLUS -> {
+                for (; i < bound; i += L) {
+                    var v = DoubleVector.fromArray(F, x, xo + i);
+                    v.max(0.0).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(o, oo + i);
+                }
+            }
+            default -> throw new IllegalArgumentException("no vector loop for " + op);
+        }
+        if (i < n) {
+            double[] tail = java.util.Arrays.copyOfRange(x, xo + i, xo + n);
+            ScalarKernels.unaryRow(op, tail, tail.length);
+            System.arraycopy(tail, 0, o, oo + i, tail.length);
+        }
+    }
+
+    /** {@code o[oo + i] = op(a[ao + i], b[bo + i])} for arithmetic ops. */
+    static void binary(BinaryOp op, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        int i = 0, bound = F.loopBound(n);
+        switch (op) {
+            case ADD -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).add(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case SUBTRACT -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).sub(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case MULTIPLY -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).mul(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case DIVIDE -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).div(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case MAXIMUM -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).max(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case MINIMUM -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).min(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            default -> throw new IllegalArgumentException("no vector loop for " + op);
+        }
+        for (; i < n; i++) {
+            double x = a[ao + i], y = b[bo + i];
+            o[oo + i] = switch (op) {
+                case ADD -> x + y;
+                case SUBTRACT -> x - y;
+                case MULTIPLY -> x * y;
+                case DIVIDE -> x / y;
+                case MAXIMUM -> Math.max(x, y);
+                default -> Math.min(x, y);
+            };
+        }
+    }
+
+    /** {@code o[oo + i] = a[ao + i] <op> b[bo + i]} for comparisons. */
+    static void compare(BinaryOp op, double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
+        int i = 0, bound = F.loopBound(n);
+        switch (op) {
+            case EQUAL -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).compare(EQ, DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case NOT_EQUAL -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).compare(NE, DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case LESS -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).compare(LT, DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case LESS_EQUAL -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).compare(LE, DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case GREATER -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).compare(GT, DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case GREATER_EQUAL -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).compare(GE, DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            default -> throw new IllegalArgumentException("no vector loop for " + op);
+        }
+        for (; i < n; i++) {
+            double x = a[ao + i], y = b[bo + i];
+            o[oo + i] = switch (op) {
+                case EQUAL -> x == y;
+                case NOT_EQUAL -> x != y;
+                case LESS -> x < y;
+                case LESS_EQUAL -> x <= y;
+                case GREATER -> x > y;
+                default -> x >= y;
+            };
+        }
+    }
+
+    /** Sum of a contiguous row: four vector accumulators over blocks of 4096 elements (see FloatRows). */
+    static double sum(double[] x, int off, int n) {
+        double total = 0;
+        for (int start = 0; start < n; start += 4096) {
+            int end = Math.min(n, start + 4096), i = start;
+            var s0 = DoubleVector.zero(F); var s1 = DoubleVector.zero(F); var s2 = DoubleVector.zero(F); var s3 = DoubleVector.zero(F);
+            for (; i + 4 * L <= end; i += 4 * L) {
+                s0 = s0.add(DoubleVector.fromArray(F, x, off + i));
+                s1 = s1.add(DoubleVector.fromArray(F, x, off + i + L));
+                s2 = s2.add(DoubleVector.fromArray(F, x, off + i + 2 * L));
+                s3 = s3.add(DoubleVector.fromArray(F, x, off + i + 3 * L));
+            }
+            double block = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
+            for (; i < end; i++) block += x[off + i];
+            total += block;
+        }
+        return total;
+    }
+
+    /** Largest ({@code max}) or smallest element of a contiguous row; NaN if any is NaN. */
+    static double extreme(boolean max, double[] x, int off, int n) {
+        int i = 0, bound = F.loopBound(n);
+        var acc = DoubleVector.broadcast(F, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        if (max) {
+            for (; i < bound; i += L) acc = acc.max(DoubleVector.fromArray(F, x, off + i));
+        } else {
+            for (; i < bound; i += L) acc = acc.min(DoubleVector.fromArray(F, x, off + i));
+        }
+        double r = acc.reduceLanes(max ? MAX : MIN);
+        for (; i < n; i++) r = max ? Math.max(r, x[off + i]) : Math.min(r, x[off + i]);
+        return r;
+    }
+
+    /** {@code acc[i] = op(acc[i], x[off + i])} for SUM (as add), MAX and MIN. */
+    static void accumulate(dev.jtensor.accel.ReduceOp op, double[] x, int off, double[] acc, int n) {
+        int i = 0, bound = F.loopBound(n);
+        switch (op) {
+            case SUM -> { for (; i < bound; i += L) DoubleVector.fromArray(F, acc, i).add(DoubleVector.fromArray(F, x, off + i)).intoArray(acc, i); }
+            case MAX -> { for (; i < bound; i += L) DoubleVector.fromArray(F, acc, i).max(DoubleVector.fromArray(F, x, off + i)).intoArray(acc, i); }
+            case MIN -> { for (; i < bound; i += L) DoubleVector.fromArray(F, acc, i).min(DoubleVector.fromArray(F, x, off + i)).intoArray(acc, i); }
+            default -> throw new IllegalArgumentException("no vector loop for " + op);
+        }
+        for (; i < n; i++) {
+            acc[i] = switch (op) {
+                case SUM -> acc[i] + x[off + i];
+                case MAX -> Math.max(acc[i], x[off + i]);
+                default -> Math.min(acc[i], x[off + i]);
+            };
+        }
+    }
+}

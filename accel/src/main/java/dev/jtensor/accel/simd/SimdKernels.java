@@ -1,0 +1,231 @@
+package dev.jtensor.accel.simd;
+
+import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.Kernels;
+import dev.jtensor.accel.Parallel;
+import dev.jtensor.accel.ReduceOp;
+import dev.jtensor.accel.ScalarKernels;
+import dev.jtensor.accel.Strided;
+import dev.jtensor.accel.StridedLoops;
+import dev.jtensor.accel.StridedLoops.Layout;
+import dev.jtensor.accel.UnaryOp;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The Vector API backend. Elementwise ops run vector loops over contiguous rows; an operand that
+ * is strided or broadcast along the row (stride 0) is staged chunk by chunk into a small buffer, so
+ * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
+ * rows (or by ranges of one long row). What has no vector loop here (integer math, select,
+ * arg-reductions, running sums, gathers, LU) runs on {@link ScalarKernels}.
+ */
+public final class SimdKernels implements Kernels {
+
+    /** Elements staged at a time for a strided or broadcast operand. */
+    static final int CHUNK = 1024;
+    /** Fewest elements worth handing to another thread. */
+    static final int PARALLEL_MIN = 1 << 15;
+
+    private final ScalarKernels scalar = new ScalarKernels();
+
+    @Override
+    public String name() {
+        return "simd-" + Species.FLOAT.vectorBitSize() + "bit";
+    }
+
+    @Override
+    public void unary(UnaryOp op, int[] shape, Strided x, Strided out) {
+        Object xd = x.data(), od = out.data();
+        Layout layout = Layout.merge(shape, new int[][] {x.strides(), out.strides()});
+        if (!FloatRows.supports(op) || !sameFloatingType(xd, od) || !unitInner(layout, 1)) {
+            scalar.unary(op, shape, x, out);
+            return;
+        }
+        int xs = layout.innerStride(0);
+        rows(layout, new int[] {x.offset(), out.offset()}, scratchFor(xd, CHUNK), (off, len, scratch) -> {
+            if (xs == 1) {
+                unaryRow(op, xd, off[0], od, off[1], len);
+                return;
+            }
+            for (int c = 0; c < len; c += CHUNK) {
+                int n = Math.min(CHUNK, len - c);
+                stage(xd, off[0] + c * xs, xs, scratch, 0, n);
+                unaryRow(op, scratch, 0, od, off[1] + c, n);
+            }
+        });
+    }
+
+    @Override
+    public void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out) {
+        Object ad = a.data(), bd = b.data(), od = out.data();
+        boolean compare = op.kind() == BinaryOp.Kind.COMPARISON;
+        Layout layout = Layout.merge(shape, new int[][] {a.strides(), b.strides(), out.strides()});
+        if (!FloatRows.supports(op) || !sameFloatingType(ad, bd) || !unitInner(layout, 2)
+                || !(compare ? od instanceof boolean[] : od.getClass() == ad.getClass())) {
+            scalar.binary(op, shape, a, b, out);
+            return;
+        }
+        int as = layout.innerStride(0), bs = layout.innerStride(1);
+        rows(layout, new int[] {a.offset(), b.offset(), out.offset()}, scratchFor(ad, 2 * CHUNK), (off, len, scratch) -> {
+            if (as == 1 && bs == 1) {
+                binaryRow(op, ad, off[0], bd, off[1], od, off[2], len);
+                return;
+            }
+            for (int c = 0; c < len; c += CHUNK) {
+                int n = Math.min(CHUNK, len - c);
+                Object left = ad, right = bd;
+                int lo = off[0] + c, ro = off[1] + c;
+                if (as != 1) {
+                    stage(ad, off[0] + c * as, as, scratch, 0, n);
+                    left = scratch;
+                    lo = 0;
+                }
+                if (bs != 1) {
+                    stage(bd, off[1] + c * bs, bs, scratch, CHUNK, n);
+                    right = scratch;
+                    ro = CHUNK;
+                }
+                binaryRow(op, left, lo, right, ro, od, off[2] + c, n);
+            }
+        });
+    }
+
+    @Override
+    public void select(int[] shape, Strided cond, Strided a, Strided b, Strided out) {
+        scalar.select(shape, cond, a, b, out);
+    }
+
+    @Override
+    public void copy(int[] shape, Strided src, Strided dst) {
+        Object sd = src.data(), dd = dst.data();
+        Layout layout = Layout.merge(shape, new int[][] {src.strides(), dst.strides()});
+        if (sd.getClass() != dd.getClass() || !unitInner(layout, 0) || !unitInner(layout, 1)) {
+            scalar.copy(shape, src, dst);
+            return;
+        }
+        rows(layout, new int[] {src.offset(), dst.offset()}, () -> null,
+                (off, len, unused) -> System.arraycopy(sd, off[0], dd, off[1], len));
+    }
+
+    @Override
+    public void reduce(ReduceOp op, int[] shape, boolean[] reduced, Strided x, Object out) {
+        if (!SimdReductions.reduce(op, shape, reduced, x, out)) {
+            scalar.reduce(op, shape, reduced, x, out);
+        }
+    }
+
+    @Override
+    public void argReduce(boolean max, int[] shape, int axis, Strided x, long[] out) {
+        scalar.argReduce(max, shape, axis, x, out);
+    }
+
+    @Override
+    public void cumulative(boolean product, int[] shape, int axis, boolean exclusive, boolean reverse, Strided x,
+                           Object out) {
+        scalar.cumulative(product, shape, axis, exclusive, reverse, x, out);
+    }
+
+    @Override
+    public void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out) {
+        scalar.matmul(batchShape, m, n, k, a, b, out);
+    }
+
+    @Override
+    public void gather(Object params, int outer, int axisLength, int inner, int[] indices, Object out) {
+        scalar.gather(params, outer, axisLength, inner, indices, out);
+    }
+
+    @Override
+    public void matrixInverse(int batch, int n, Object in, Object out) {
+        scalar.matrixInverse(batch, n, in, out);
+    }
+
+    @Override
+    public void matrixDeterminant(int batch, int n, Object in, Object out) {
+        scalar.matrixDeterminant(batch, n, in, out);
+    }
+
+    // ------------------------------------------------------------------ rows, staging, threads
+
+    /** One row with a per-thread scratch buffer. */
+    @FunctionalInterface
+    interface ScratchRow {
+        void row(int[] offsets, int length, Object scratch);
+    }
+
+    /**
+     * Visits the rows of {@code layout}, on the caller's thread when small, else split across the
+     * pool: over the outermost dimension, or over ranges of a single long row.
+     */
+    static void rows(Layout layout, int[] offsets, Supplier<Object> scratch, ScratchRow body) {
+        int[] shape = layout.shape();
+        long size = 1;
+        for (int d : shape) size *= d;
+        int rank = shape.length;
+        int tasks = (int) Math.min(Parallel.threads(), size / PARALLEL_MIN);
+        if (rank > 1) {
+            tasks = Math.min(tasks, shape[0]);
+        }
+        if (tasks <= 1) {
+            Object s = scratch.get();
+            StridedLoops.forEachRow(layout, offsets, (off, len) -> body.row(off, len, s));
+            return;
+        }
+        int parts = tasks, extent = shape[0];
+        Parallel.forEach(parts, t -> {
+            int start = (int) ((long) extent * t / parts), end = (int) ((long) extent * (t + 1) / parts);
+            int[] off = offsets.clone();
+            for (int k = 0; k < off.length; k++) off[k] += start * layout.strides()[k][0];
+            Object s = scratch.get();
+            if (rank == 1) {
+                body.row(off, end - start, s);
+            } else {
+                int[] part = shape.clone();
+                part[0] = end - start;
+                StridedLoops.forEachRow(new Layout(part, layout.strides()), off, (o, len) -> body.row(o, len, s));
+            }
+        });
+    }
+
+    private static boolean sameFloatingType(Object a, Object b) {
+        return (a instanceof float[] && b instanceof float[]) || (a instanceof double[] && b instanceof double[]);
+    }
+
+    /** Whether operand {@code k} walks its rows with stride 1 (trivially true for rank 0). */
+    private static boolean unitInner(Layout layout, int k) {
+        return layout.shape().length == 0 || layout.innerStride(k) == 1;
+    }
+
+    private static Supplier<Object> scratchFor(Object like, int length) {
+        return like instanceof float[] ? () -> new float[length] : () -> new double[length];
+    }
+
+    /** Copies {@code n} elements at {@code stride} (0 repeats one element) into {@code dst} at {@code dstOff}. */
+    private static void stage(Object src, int off, int stride, Object dst, int dstOff, int n) {
+        if (src instanceof float[] s) {
+            float[] d = (float[]) dst;
+            if (stride == 0) Arrays.fill(d, dstOff, dstOff + n, s[off]);
+            else for (int i = 0; i < n; i++) d[dstOff + i] = s[off + i * stride];
+        } else {
+            double[] s = (double[]) src, d = (double[]) dst;
+            if (stride == 0) Arrays.fill(d, dstOff, dstOff + n, s[off]);
+            else for (int i = 0; i < n; i++) d[dstOff + i] = s[off + i * stride];
+        }
+    }
+
+    private static void unaryRow(UnaryOp op, Object x, int xo, Object o, int oo, int n) {
+        if (x instanceof float[] xf) FloatRows.unary(op, xf, xo, (float[]) o, oo, n);
+        else DoubleRows.unary(op, (double[]) x, xo, (double[]) o, oo, n);
+    }
+
+    private static void binaryRow(BinaryOp op, Object a, int ao, Object b, int bo, Object o, int oo, int n) {
+        boolean compare = op.kind() == BinaryOp.Kind.COMPARISON;
+        if (a instanceof float[] af) {
+            if (compare) FloatRows.compare(op, af, ao, (float[]) b, bo, (boolean[]) o, oo, n);
+            else FloatRows.binary(op, af, ao, (float[]) b, bo, (float[]) o, oo, n);
+        } else {
+            if (compare) DoubleRows.compare(op, (double[]) a, ao, (double[]) b, bo, (boolean[]) o, oo, n);
+            else DoubleRows.binary(op, (double[]) a, ao, (double[]) b, bo, (double[]) o, oo, n);
+        }
+    }
+}
