@@ -20,21 +20,25 @@ import dev.jtensor.ops.Unary;
  */
 public final class Elementwise {
 
+    // primitives are immutable values: one instance per op saves an allocation on every call
+    private static final Unary[] UNARY = java.util.Arrays.stream(UnaryOp.values()).map(Unary::new).toArray(Unary[]::new);
+    private static final Binary[] BINARY = java.util.Arrays.stream(BinaryOp.values()).map(Binary::new).toArray(Binary[]::new);
+
     private Elementwise() {
     }
 
     /** {@code op(x)}; in NumPy mode integer input to a floating-point function is cast to float64 first. */
     public static Tensor unary(UnaryOp op, Tensor x) {
-        Inputs.require(new Unary(op).name(), 0, x);
+        Inputs.require(UNARY[op.ordinal()].name(), 0, x);
         if (!op.integerDefined() && !x.dtype().isFloating() && DTypeRules.numpyBehavior()) {
             x = cast(x, DType.FLOAT64);
         }
-        return Dispatch.apply(new Unary(op), x);
+        return Dispatch.apply(UNARY[op.ordinal()], x);
     }
 
     /** {@code op(a, b)} with broadcasting; {@code DIVIDE} of integers is true division in float64. */
     public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        return binary(new Binary(op).name(), op, a, b);
+        return binary(BINARY[op.ordinal()].name(), op, a, b);
     }
 
     /** {@code op(a, b)} with dtype and shape errors reported under the name of the composite {@code name}. */
@@ -54,18 +58,18 @@ public final class Elementwise {
             b = cast(b, DType.FLOAT64);
         }
         Shape shape = BroadcastShapes.broadcast(name, a.shape(), b.shape());
-        return Dispatch.apply(new Binary(op), broadcastTo(a, shape), broadcastTo(b, shape));
+        return Dispatch.apply(BINARY[op.ordinal()], broadcastTo(a, shape), broadcastTo(b, shape));
     }
 
     /** {@code op(a, value)}, the Java scalar converted by {@link #scalarLike(double, Tensor)}. */
     public static Tensor binary(BinaryOp op, Tensor a, double value) {
-        String name = new Binary(op).name();
+        String name = BINARY[op.ordinal()].name();
         return binary(name, op, a, scalarLike(value, Inputs.require(name, 0, a)));
     }
 
     /** {@code op(a, value)}, the Java scalar converted by {@link #scalarLike(long, Tensor)}. */
     public static Tensor binary(BinaryOp op, Tensor a, long value) {
-        String name = new Binary(op).name();
+        String name = BINARY[op.ordinal()].name();
         return binary(name, op, a, scalarLike(value, Inputs.require(name, 0, a)));
     }
 

@@ -36,19 +36,24 @@ public final class SimdKernels implements Kernels {
     @Override
     public void unary(UnaryOp op, int[] shape, Strided x, Strided out) {
         Object xd = x.data(), od = out.data();
+        int size = denseSize(shape, x, out);
+        if (size >= 0 && size < PARALLEL_MIN && FloatRows.supports(op) && sameFloatingType(xd, od)) {
+            unaryRow(op, xd, x.offset(), od, out.offset(), size);   // small dense data: no layout work at all
+            return;
+        }
         Layout layout = Layout.merge(shape, new int[][] {x.strides(), out.strides()});
         if (!FloatRows.supports(op) || !sameFloatingType(xd, od) || !unitInner(layout, 1)) {
             scalar.unary(op, shape, x, out);
             return;
         }
-        int xs = layout.innerStride(0);
-        rows(layout, new int[] {x.offset(), out.offset()}, scratchFor(xd, CHUNK), (off, len, scratch) -> {
+        int xs = layout.innerStride(0), chunk = chunk(layout);
+        rows(layout, new int[] {x.offset(), out.offset()}, xs == 1 ? () -> null : scratchFor(xd, chunk), (off, len, scratch) -> {
             if (xs == 1) {
                 unaryRow(op, xd, off[0], od, off[1], len);
                 return;
             }
-            for (int c = 0; c < len; c += CHUNK) {
-                int n = Math.min(CHUNK, len - c);
+            for (int c = 0; c < len; c += chunk) {
+                int n = Math.min(chunk, len - c);
                 stage(xd, off[0] + c * xs, xs, scratch, 0, n);
                 unaryRow(op, scratch, 0, od, off[1] + c, n);
             }
@@ -59,20 +64,27 @@ public final class SimdKernels implements Kernels {
     public void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out) {
         Object ad = a.data(), bd = b.data(), od = out.data();
         boolean compare = op.kind() == BinaryOp.Kind.COMPARISON;
+        int size = denseSize(shape, a, b, out);
+        if (size >= 0 && size < PARALLEL_MIN && FloatRows.supports(op) && sameFloatingType(ad, bd)
+                && (compare ? od instanceof boolean[] : od.getClass() == ad.getClass())) {
+            binaryRow(op, ad, a.offset(), bd, b.offset(), od, out.offset(), size);
+            return;
+        }
         Layout layout = Layout.merge(shape, new int[][] {a.strides(), b.strides(), out.strides()});
         if (!FloatRows.supports(op) || !sameFloatingType(ad, bd) || !unitInner(layout, 2)
                 || !(compare ? od instanceof boolean[] : od.getClass() == ad.getClass())) {
             scalar.binary(op, shape, a, b, out);
             return;
         }
-        int as = layout.innerStride(0), bs = layout.innerStride(1);
-        rows(layout, new int[] {a.offset(), b.offset(), out.offset()}, scratchFor(ad, 2 * CHUNK), (off, len, scratch) -> {
+        int as = layout.innerStride(0), bs = layout.innerStride(1), chunk = chunk(layout);
+        Supplier<Object> staging = as == 1 && bs == 1 ? () -> null : scratchFor(ad, 2 * chunk);
+        rows(layout, new int[] {a.offset(), b.offset(), out.offset()}, staging, (off, len, scratch) -> {
             if (as == 1 && bs == 1) {
                 binaryRow(op, ad, off[0], bd, off[1], od, off[2], len);
                 return;
             }
-            for (int c = 0; c < len; c += CHUNK) {
-                int n = Math.min(CHUNK, len - c);
+            for (int c = 0; c < len; c += chunk) {
+                int n = Math.min(chunk, len - c);
                 Object left = ad, right = bd;
                 int lo = off[0] + c, ro = off[1] + c;
                 if (as != 1) {
@@ -81,9 +93,9 @@ public final class SimdKernels implements Kernels {
                     lo = 0;
                 }
                 if (bs != 1) {
-                    stage(bd, off[1] + c * bs, bs, scratch, CHUNK, n);
+                    stage(bd, off[1] + c * bs, bs, scratch, chunk, n);
                     right = scratch;
-                    ro = CHUNK;
+                    ro = chunk;
                 }
                 binaryRow(op, left, lo, right, ro, od, off[2] + c, n);
             }
@@ -187,6 +199,21 @@ public final class SimdKernels implements Kernels {
         });
     }
 
+    /**
+     * The element count when every operand is laid out row-major without gaps (the common case of
+     * freshly computed tensors), else -1; checked without allocating.
+     */
+    private static int denseSize(int[] shape, Strided... operands) {
+        int size = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            for (Strided s : operands) {
+                if (shape[d] != 1 && s.strides()[d] != size) return -1;
+            }
+            size *= shape[d];
+        }
+        return size;
+    }
+
     private static boolean sameFloatingType(Object a, Object b) {
         return (a instanceof float[] && b instanceof float[]) || (a instanceof double[] && b instanceof double[]);
     }
@@ -194,6 +221,12 @@ public final class SimdKernels implements Kernels {
     /** Whether operand {@code k} walks its rows with stride 1 (trivially true for rank 0). */
     private static boolean unitInner(Layout layout, int k) {
         return layout.shape().length == 0 || layout.innerStride(k) == 1;
+    }
+
+    /** Staging chunk for a layout: {@link #CHUNK}, or the row length when rows are shorter. */
+    private static int chunk(Layout layout) {
+        int[] shape = layout.shape();
+        return shape.length == 0 ? 1 : Math.max(1, Math.min(CHUNK, shape[shape.length - 1]));
     }
 
     private static Supplier<Object> scratchFor(Object like, int length) {
