@@ -94,7 +94,7 @@ class SimdKernelsPropertyTest {
     @Property(tries = 100)
     void reductionsAgreeOverRowsAndColumns(@ForAll("sizes") int rows, @ForAll boolean overRows,
                                            @ForAll boolean doubles, @ForAll long seed) {
-        int cols = 1 + (int) (Math.abs(seed) % 37);
+        int cols = 1 + (int) Math.floorMod(seed, 37L);
         double[] values = new double[rows * cols];
         Random r = new Random(seed);
         for (int i = 0; i < values.length; i++) values[i] = (r.nextDouble() - 0.5) * 100;
