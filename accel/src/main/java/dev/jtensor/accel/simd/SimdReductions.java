@@ -49,28 +49,58 @@ final class SimdReductions {
         return false;
     }
 
-    /** Each output reduces its own contiguous row of {@code length} elements. */
+    /**
+     * Each output reduces its own contiguous row of {@code length} elements; outputs are split
+     * over the pool, or, when there are fewer outputs than threads, each long row is.
+     */
     private static void perOutputRow(ReduceOp op, boolean floats, Strided x, int[] keptShape, int[] keptStrides,
                                      int length, Object out) {
         int outputs = size(keptShape);
-        int tasks = (int) Math.min(Parallel.threads(), (long) outputs * length / SimdKernels.PARALLEL_MIN);
-        tasks = Math.max(1, Math.min(tasks, outputs));
+        int tasks = (int) Math.max(1, Math.min(Parallel.threads(), (long) outputs * length / SimdKernels.PARALLEL_MIN));
+        if (outputs < tasks) {
+            for (int j = 0; j < outputs; j++) {
+                int base = offsetOf(j, keptShape, keptStrides, x.offset());
+                double[] partial = new double[tasks];
+                int parts = tasks;
+                Parallel.forEach(parts, t -> {
+                    int start = (int) ((long) length * t / parts), end = (int) ((long) length * (t + 1) / parts);
+                    partial[t] = reduceRow(op, floats, x.data(), base + start, end - start);
+                });
+                double r = partial[0];
+                for (int t = 1; t < parts; t++) r = combine(op, r, partial[t]);
+                store(out, j, r);
+            }
+            return;
+        }
         int parts = tasks;
         Parallel.forEach(parts, t -> {
             int start = (int) ((long) outputs * t / parts), end = (int) ((long) outputs * (t + 1) / parts);
             for (int j = start; j < end; j++) {
-                int base = offsetOf(j, keptShape, keptStrides, x.offset());
-                if (floats) {
-                    float[] xs = (float[]) x.data();
-                    ((float[]) out)[j] = op == ReduceOp.SUM ? (float) FloatRows.sum(xs, base, length)
-                            : FloatRows.extreme(op == ReduceOp.MAX, xs, base, length);
-                } else {
-                    double[] xs = (double[]) x.data();
-                    ((double[]) out)[j] = op == ReduceOp.SUM ? DoubleRows.sum(xs, base, length)
-                            : DoubleRows.extreme(op == ReduceOp.MAX, xs, base, length);
-                }
+                store(out, j, reduceRow(op, floats, x.data(), offsetOf(j, keptShape, keptStrides, x.offset()), length));
             }
         });
+    }
+
+    private static double reduceRow(ReduceOp op, boolean floats, Object data, int base, int length) {
+        if (floats) {
+            float[] xs = (float[]) data;
+            return op == ReduceOp.SUM ? FloatRows.sum(xs, base, length) : FloatRows.extreme(op == ReduceOp.MAX, xs, base, length);
+        }
+        double[] xs = (double[]) data;
+        return op == ReduceOp.SUM ? DoubleRows.sum(xs, base, length) : DoubleRows.extreme(op == ReduceOp.MAX, xs, base, length);
+    }
+
+    private static double combine(ReduceOp op, double a, double b) {
+        return switch (op) {
+            case SUM -> a + b;
+            case MAX -> Math.max(a, b);
+            default -> Math.min(a, b);
+        };
+    }
+
+    private static void store(Object out, int j, double value) {
+        if (out instanceof float[] f) f[j] = (float) value;
+        else ((double[]) out)[j] = value;
     }
 
     /** Whole contiguous rows (the kept axes) are accumulated into the output, one per reduced index. */
