@@ -111,12 +111,17 @@ public final class SimdKernels implements Kernels {
     public void copy(int[] shape, Strided src, Strided dst) {
         Object sd = src.data(), dd = dst.data();
         Layout layout = Layout.merge(shape, new int[][] {src.strides(), dst.strides()});
-        if (sd.getClass() != dd.getClass() || !unitInner(layout, 0) || !unitInner(layout, 1)) {
+        boolean floatCast = Conversions.available() && sameFloatingType(sd, sd) && sameFloatingType(dd, dd)
+                && sd.getClass() != dd.getClass();
+        if ((sd.getClass() != dd.getClass() && !floatCast) || !unitInner(layout, 0) || !unitInner(layout, 1)) {
             scalar.copy(shape, src, dst);
             return;
         }
-        rows(layout, new int[] {src.offset(), dst.offset()}, () -> null,
-                (off, len, unused) -> System.arraycopy(sd, off[0], dd, off[1], len));
+        rows(layout, new int[] {src.offset(), dst.offset()}, () -> null, (off, len, unused) -> {
+            if (!floatCast) System.arraycopy(sd, off[0], dd, off[1], len);
+            else if (sd instanceof float[] f) Conversions.widen(f, off[0], (double[]) dd, off[1], len);
+            else Conversions.narrow((double[]) sd, off[0], (float[]) dd, off[1], len);
+        });
     }
 
     @Override

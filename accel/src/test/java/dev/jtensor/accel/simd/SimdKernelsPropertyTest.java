@@ -127,6 +127,19 @@ class SimdKernelsPropertyTest {
         assertArrayEquals(expected, actual);
     }
 
+    @Property(tries = 60)
+    void floatCastsAreExact(@ForAll("sizes") int n, @ForAll("layouts") int layout, @ForAll long seed) {
+        double[] values = new Random(seed).doubles(2L * n + 1, -1e6, 1e6).toArray();
+        float[] narrowScalar = new float[n], narrowSimd = new float[n];
+        new ScalarKernels().copy(new int[] {n}, view(values, n, layout), Strided.contiguous(narrowScalar, new int[] {n}));
+        simd.copy(new int[] {n}, view(values, n, layout), Strided.contiguous(narrowSimd, new int[] {n}));
+        assertArrayEquals(narrowScalar, narrowSimd);
+        double[] wideScalar = new double[n], wideSimd = new double[n];
+        scalar.copy(new int[] {n}, Strided.contiguous(narrowSimd, new int[] {n}), Strided.contiguous(wideScalar, new int[] {n}));
+        simd.copy(new int[] {n}, Strided.contiguous(narrowSimd, new int[] {n}), Strided.contiguous(wideSimd, new int[] {n}));
+        assertArrayEquals(wideScalar, wideSimd);
+    }
+
     private static Strided view(Object data, int n, int layout) {
         return switch (layout) {
             case 1 -> new Strided(data, 0, new int[] {2});
