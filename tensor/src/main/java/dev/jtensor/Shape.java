@@ -102,14 +102,7 @@ public final class Shape {
     /** Python tuple notation, as TensorFlow prints shapes: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
     @Override
     public String toString() {
-        if (dims.length == 1) {
-            return "(" + dims[0] + ",)";
-        }
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < dims.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(dims[i]);
-        }
-        return sb.append(')').toString();
+        return dev.jtensor.internal.NumpyFormatter.shapeToString(dims);
     }
 
     /** TensorFlow's error-message notation: {@code [2,3]}. */
