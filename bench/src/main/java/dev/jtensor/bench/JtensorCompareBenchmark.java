@@ -30,12 +30,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code sgemm} runs with {@code threads=1} ({@link Parallel#setMaxThreads} 1) and
  * {@code threads=all} (the whole pool); the other benchmarks use all threads.
+ *
+ * <p>The fork gets a pre-touched heap ({@code -Xms4g -Xmx4g -XX:+AlwaysPreTouch}, the setting
+ * ARCHITECTURE.md recommends for large tensors): otherwise each fresh 64 MB output lands on heap
+ * pages the kernel has never mapped, and faulting them in costs ~170 ms on this VM, far more than
+ * the op. NumPy's allocator and TensorFlow's reuse mapped memory in the same way.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class JtensorCompareBenchmark {
 
     private static Tensor uniformTensor(long seed, int... shape) {
