@@ -4,6 +4,7 @@ import static dev.jtensor.TF.*;
 
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Reduce;
 
 /** Gradient rules of the reductions. */
@@ -53,5 +54,27 @@ final class ReductionGradients {
         int[] inverse = new int[rank];
         for (int i = 0; i < rank; i++) inverse[perm[i]] = i;
         return transpose(reshape(others, moved.shape().toArray()), inverse);
+    }
+
+    /**
+     * The running product's gradient: {@code d x_j = sum over the outputs i whose product contains x_j
+     * of g_i y_i / x_j}, a reversed cumulative sum divided by {@code x} (TensorFlow's formula). That
+     * divides 0 by 0 where {@code x_j = 0}. There, the first zero along the scan gets the same sum
+     * with itself replaced by 1 in the products; any later zero gets 0, as every product containing
+     * it also contains the first zero.
+     */
+    static Tensor cumprodGradient(Cumulative c, Tensor x, Tensor y, Tensor g) {
+        int axis = c.axis();
+        boolean exclusive = c.exclusive(), reverse = c.reverse();
+        Tensor isZero = x.equal(0.0);
+        if (!reduceAny(isZero).booleanValue()) {
+            return cumsum(y.mul(g), axis, exclusive, !reverse).div(x);
+        }
+        Tensor zeros = zerosLike(x), ones = onesLike(x);
+        Tensor regular = cumsum(y.mul(g), axis, exclusive, !reverse).div(where(isZero, ones, x));
+        Tensor firstZero = logicalAnd(isZero, cumsum(cast(isZero, x.dtype()), axis, true, reverse).equal(0.0));
+        Tensor withoutFirstZero = cumprod(where(firstZero, ones, x), axis, exclusive, reverse);
+        Tensor atFirstZero = cumsum(withoutFirstZero.mul(g), axis, exclusive, !reverse);
+        return where(isZero, where(firstZero, atFirstZero, zeros), regular);
     }
 }

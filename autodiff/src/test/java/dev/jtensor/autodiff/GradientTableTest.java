@@ -90,6 +90,16 @@ class GradientTableTest {
                 new Case("cumsum", xs -> cumsum(xs.get(0), 1), normal(1, 2, 3)),
                 new Case("cumsum exclusive reverse", xs -> cumsum(xs.get(0), 0, true, true), normal(1, 4)),
                 new Case("cumprod", xs -> cumprod(xs.get(0), 0), positive(1, 4)),
+                new Case("cumprod with zeros", xs -> cumprod(xs.get(0), 1),
+                        constant(new double[][] {{1.5, 0.0, -2.0, 0.0, 0.7}, {0.0, 1.2, 0.8, -1.1, 0.9}})),
+                new Case("cumprod with zeros exclusive reverse", xs -> cumprod(xs.get(0), 0, true, true),
+                        constant(new double[] {1.5, 0.0, -2.0, 0.0, 0.7})),
+                new Case("second derivative of cumprod with a zero", xs -> {
+                    try (GradientTape inner = new GradientTape()) {
+                        inner.watch(xs.get(0));
+                        return inner.gradient(cumprod(xs.get(0), 0).mul(xs.get(0)), xs.get(0));
+                    }
+                }, constant(new double[] {1.5, -0.5, 0.0, 2.0})),
                 new Case("matmul", xs -> matmul(xs.get(0), xs.get(1)), normal(1, 2, 3), normal(2, 3, 4)),
                 new Case("matmul transposed", xs -> matmul(xs.get(0), xs.get(1), true, true), normal(1, 3, 2), normal(2, 4, 3)),
                 new Case("matmul transposeA", xs -> matmul(xs.get(0), xs.get(1), true, false), normal(1, 3, 2), normal(2, 3, 4)),
