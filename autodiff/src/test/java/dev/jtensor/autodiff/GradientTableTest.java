@@ -84,6 +84,8 @@ class GradientTableTest {
                 new Case("reduceProd with a zero", xs -> reduceProd(xs.get(0)),
                         constant(new double[] {1.5, 0.0, -2.0, 0.7})),
                 new Case("reduceVariance", xs -> reduceVariance(xs.get(0), new int[] {1}, false), normal(1, 2, 4)),
+                new Case("reduceStd", xs -> reduceStd(xs.get(0), new int[] {0}, true), normal(1, 3, 2)),
+                new Case("reduceStd over a size-1 axis", xs -> reduceStd(xs.get(0), new int[] {1}, false), normal(1, 3, 1)),
                 new Case("reduceLogSumExp", xs -> reduceLogSumExp(xs.get(0), new int[] {1}, false), normal(1, 2, 3)),
                 new Case("softmax", xs -> softmax(xs.get(0)), normal(1, 2, 3)),
                 new Case("logSoftmax", xs -> logSoftmax(xs.get(0), 0), normal(1, 3, 2)),
