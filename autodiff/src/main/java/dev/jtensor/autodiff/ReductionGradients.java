@@ -59,9 +59,9 @@ final class ReductionGradients {
     /**
      * The running product's gradient: {@code d x_j = sum over the outputs i whose product contains x_j
      * of g_i y_i / x_j}, a reversed cumulative sum divided by {@code x} (TensorFlow's formula). That
-     * divides 0 by 0 where {@code x_j = 0}. There, the first zero along the scan gets the same sum
-     * with itself replaced by 1 in the products; any later zero gets 0, as every product containing
-     * it also contains the first zero.
+     * divides 0 by 0 where {@code x_j = 0}; there the same sum is taken over products with {@code x_j}
+     * replaced by 1, one zero per row at a time (the m-th zero of every row together). Those products
+     * keep the other zeros, so the result is also right to differentiate again.
      */
     static Tensor cumprodGradient(Cumulative c, Tensor x, Tensor y, Tensor g) {
         int axis = c.axis();
@@ -70,11 +70,15 @@ final class ReductionGradients {
         if (!reduceAny(isZero).booleanValue()) {
             return cumsum(y.mul(g), axis, exclusive, !reverse).div(x);
         }
-        Tensor zeros = zerosLike(x), ones = onesLike(x);
-        Tensor regular = cumsum(y.mul(g), axis, exclusive, !reverse).div(where(isZero, ones, x));
-        Tensor firstZero = logicalAnd(isZero, cumsum(cast(isZero, x.dtype()), axis, true, reverse).equal(0.0));
-        Tensor withoutFirstZero = cumprod(where(firstZero, ones, x), axis, exclusive, reverse);
-        Tensor atFirstZero = cumsum(withoutFirstZero.mul(g), axis, exclusive, !reverse);
-        return where(isZero, where(firstZero, atFirstZero, zeros), regular);
+        Tensor ones = onesLike(x), zeroCount = cast(isZero, x.dtype());
+        Tensor result = where(isZero, zerosLike(x), cumsum(y.mul(g), axis, exclusive, !reverse).div(where(isZero, ones, x)));
+        Tensor zerosBefore = cumsum(zeroCount, axis, true, reverse);
+        int mostZeros = (int) reduceMax(reduceSum(zeroCount, axis)).doubleValue();
+        for (int m = 0; m < mostZeros; m++) {
+            Tensor at = logicalAnd(isZero, zerosBefore.equal(m));
+            Tensor others = cumprod(where(at, ones, x), axis, exclusive, reverse);
+            result = where(at, cumsum(others.mul(g), axis, exclusive, !reverse), result);
+        }
+        return result;
     }
 }

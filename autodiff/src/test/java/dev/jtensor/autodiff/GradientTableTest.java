@@ -102,6 +102,13 @@ class GradientTableTest {
                         return inner.gradient(cumprod(xs.get(0), 0).mul(xs.get(0)), xs.get(0));
                     }
                 }, constant(new double[] {1.5, -0.5, 0.0, 2.0})),
+                new Case("second derivative of cumprod with several zeros", xs -> {
+                    try (GradientTape inner = new GradientTape()) {
+                        inner.watch(xs.get(0));
+                        return inner.gradient(cumprod(xs.get(0), 0).mul(constant(new double[] {0.3, -1.2, 0.7, 1.1})),
+                                xs.get(0));
+                    }
+                }, constant(new double[] {0.0, 0.0, 1.5, 0.0})),
                 new Case("matmul", xs -> matmul(xs.get(0), xs.get(1)), normal(1, 2, 3), normal(2, 3, 4)),
                 new Case("matmul transposed", xs -> matmul(xs.get(0), xs.get(1), true, true), normal(1, 3, 2), normal(2, 4, 3)),
                 new Case("matmul transposeA", xs -> matmul(xs.get(0), xs.get(1), true, false), normal(1, 3, 2), normal(2, 3, 4)),
