@@ -129,7 +129,8 @@ class GradientProperties {
 
     /**
      * 7. A watched source the result does not use gets null, or zeros of its shape and dtype when
-     * {@link UnconnectedGradients#ZERO} is asked. Inputs of a zero-gradient spec get null or zeros.
+     * {@link UnconnectedGradients#ZERO} is asked; an integer source always gets null. Inputs of a
+     * zero-gradient spec get null or zeros.
      */
     @Property(tries = 5000)
     void unusedSourcesGetNullOrZeros(@ForAll("cases") Case c, @ForAll("shapes") int[] unusedShape,
@@ -137,12 +138,14 @@ class GradientProperties {
         Assume.that(c.admitted());
         Tensor unused = TF.zeros(float32 ? DType.FLOAT32 : DType.FLOAT64, unusedShape);
         List<Tensor> sources = new ArrayList<>(c.inputs());
+        sources.add(TF.zeros(DType.INT32, unusedShape));
         sources.add(unused);
         for (UnconnectedGradients mode : UnconnectedGradients.values()) {
             try (GradientTape tape = new GradientTape(false, false)) {
                 tape.watch(sources);
                 Tensor y = c.output();
                 List<Tensor> grads = tape.gradient(y, sources, null, mode);
+                assertNull(grads.get(sources.size() - 2), "gradient of an integer source");
                 Tensor g = grads.get(sources.size() - 1);
                 for (int j = 0; j < c.inputs().size() && c.spec().zeroGradient(); j++) {
                     Tensor used = grads.get(j);

@@ -242,15 +242,15 @@ final class Layouts {
     static Arbitrary<Shaped<Gathering>> gather() {
         return shape(1, 3).flatMap(s -> axis(s.length).flatMap(a -> {
             int length = s[a < 0 ? a + s.length : a];
-            return indexShape(length).flatMap(is -> indices(length, size(is))
-                    .map(ix -> shaped(new Gathering(a, is, ix), s)));
+            return indexShape(length).flatMap(is -> Combinators.combine(indices(length, size(is)),
+                    Arbitraries.of(false, true)).as((ix, int64) -> shaped(new Gathering(a, is, ix, int64), s)));
         }));
     }
 
     /** gather of rows (axis 0) by a list of indices. */
     static Arbitrary<Shaped<Gathering>> gatherRows() {
         return shape(1, 3).flatMap(s -> Arbitraries.integers().between(s[0] == 0 ? 0 : 1, s[0] == 0 ? 0 : 4)
-                .flatMap(n -> indices(s[0], n).map(ix -> shaped(new Gathering(0, new int[] {n}, ix), s))));
+                .flatMap(n -> indices(s[0], n).map(ix -> shaped(new Gathering(0, new int[] {n}, ix, false), s))));
     }
 
     private static Arbitrary<int[]> indexShape(int length) {

@@ -1,6 +1,9 @@
 package dev.jtensor.proptests;
 
+import dev.jtensor.DType;
 import dev.jtensor.Index;
+import dev.jtensor.TF;
+import dev.jtensor.Tensor;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -80,11 +83,17 @@ final class Params {
         }
     }
 
-    /** gather: axis, index shape and the indices row-major. */
-    record Gathering(int axis, int[] indexShape, int[] indices) {
+    /** gather: axis, index shape, the indices row-major, and whether they are int64 (else int32). */
+    record Gathering(int axis, int[] indexShape, int[] indices, boolean int64) {
+        /** The indices as a tensor. */
+        Tensor tensor() {
+            return TF.constant(indices, int64 ? DType.INT64 : DType.INT32, indexShape);
+        }
+
         @Override
         public String toString() {
-            return "axis=" + axis + " indices" + Shapes.show(indexShape) + "=" + Arrays.toString(indices);
+            return "axis=" + axis + " indices" + Shapes.show(indexShape) + "=" + Arrays.toString(indices)
+                    + (int64 ? " int64" : " int32");
         }
     }
 

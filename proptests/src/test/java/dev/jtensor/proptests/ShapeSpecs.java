@@ -3,7 +3,6 @@ package dev.jtensor.proptests;
 import static dev.jtensor.TF.*;
 import static dev.jtensor.proptests.Domain.ANY;
 
-import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 import dev.jtensor.proptests.Params.Split;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ final class ShapeSpecs {
                 GradientSpec.of("pad(x, paddings, value)", Layouts.pad(),
                         (xs, p) -> pad(xs.get(0), p.paddings(), p.value()), ANY),
                 GradientSpec.of("gather(params, indices, axis)", Layouts.gather(),
-                        (xs, p) -> gather(xs.get(0), constant(p.indices(), DType.INT32, p.indexShape()), p.axis()), ANY),
+                        (xs, p) -> gather(xs.get(0), p.tensor(), p.axis()), ANY),
                 GradientSpec.of("gather(params, indices...)", Layouts.gatherRows(),
                         (xs, p) -> gather(xs.get(0), p.indices()), ANY),
                 GradientSpec.of("x.get(Index...)", Slicing.index(), (xs, p) -> xs.get(0).get(p.items()), ANY),
