@@ -24,19 +24,27 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * specs, shapes, parameters and values, the tape's gradients agree with float64 central finite
  * differences, to first and second order, and sources a result does not depend on get no gradient.
  * {@link GradientLayoutProperties} adds broadcasting, strided views and float32;
- * {@link ForwardLawProperties} the forward laws; {@link CatalogueCompletenessTest} keeps the
- * catalogue complete.
+ * {@link TapeProperties} repeated inputs, variables, jacobians and the public checker;
+ * {@link TieProperties} the conventions at ties; {@link ForwardLawProperties} the forward laws;
+ * {@link CatalogueCompletenessTest} keeps the catalogue complete.
  *
- * <p><b>Running.</b> The default run ({@code ./mvnw -pl proptests -am test}) uses the tries given
- * below, tuned to finish the module in a few minutes. A deep pass multiplies every property's tries
- * by ten:
+ * <p><b>Running.</b> The default run uses the tries given on each property, tuned so that the
+ * module's tests take about a minute on a 2-core machine:
+ * <pre>
+ * ./mvnw -pl proptests -am test
+ * </pre>
+ * A deep pass multiplies every property's tries by ten (about ten minutes), or by any factor:
  * <pre>
  * ./mvnw -pl proptests -am test -Pdeep
- * ./mvnw -pl proptests -am test -Djtensor.proptests.scale=50     (any factor)
+ * ./mvnw -pl proptests -am test -Djtensor.proptests.scale=50
  * </pre>
- * A failure prints jqwik's seed and the shrunk counterexample: the spec, its parameters and each
- * input's dtype, shape and exact values. To replay it, put the seed in the property,
- * {@code @Property(seed = "...")}; jqwik also reruns the failing seed first on the next run.
+ * One class or property alone: add {@code -Dtest=GradientProperties#tapeGradientsMatchFiniteDifferences
+ * -Dsurefire.failIfNoSpecifiedTests=false}; jqwik's statistics: {@code -Djqwik.reporting.onlyfailures=false}.
+ *
+ * <p>A failure prints jqwik's seed and the shrunk counterexample (shrinking keeps the spec): the spec,
+ * its parameters and each input's dtype, shape and exact values, and the worst element's tape and
+ * expected values. jqwik replays the failing sample first on the next run; to pin it, put the seed
+ * in the property, {@code @Property(seed = "...")}.
  */
 @AddLifecycleHook(ScaledTries.class)
 class GradientProperties {

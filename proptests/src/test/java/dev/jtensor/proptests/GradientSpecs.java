@@ -39,10 +39,13 @@ final class GradientSpecs {
         return ALL;
     }
 
-    /** Cases of a random spec among those that pass {@code filter}, each spec equally likely. */
+    /**
+     * Cases of a random spec among those that pass {@code filter}, each spec equally likely. Shrinking
+     * keeps the spec (and shrinks its shapes and values), so a counterexample is about the op that failed.
+     */
     static Arbitrary<Case> cases(Predicate<GradientSpec<?>> filter) {
         List<GradientSpec<?>> chosen = ALL.stream().filter(filter).toList();
-        return Arbitraries.of(chosen).flatMap(GradientSpec::cases);
+        return Arbitraries.of(chosen).dontShrink().flatMap(GradientSpec::cases);
     }
 
     // ------------------------------------------------------------------ helpers for the catalogue
