@@ -43,7 +43,7 @@ class GradientLayoutProperties {
      * 3. With broadcast inputs, each gradient has its source's shape and equals the gradient taken
      * on the explicitly broadcast (materialised) input, summed over the broadcast axes.
      */
-    @Property(tries = 15000)
+    @Property(tries = 30000)
     void broadcastGradientsSumOverTheBroadcastAxes(@ForAll("broadcasting") Case c) {
         Assume.that(c.admitted());
         int[] full = new int[0];
@@ -79,7 +79,7 @@ class GradientLayoutProperties {
      * 4. Inputs given as strided views (transposed, stepped, reversed, broadcast) give the values
      * and gradients that contiguous copies of them give.
      */
-    @Property(tries = 30000)
+    @Property(tries = 50000)
     void stridedViewsBehaveAsContiguousCopies(@ForAll("cases") Case c, @ForAll("kinds") List<Views.Kind> kinds) {
         List<Tensor> contiguous = new ArrayList<>(), views = new ArrayList<>();
         for (int j = 0; j < c.inputs().size(); j++) {
@@ -107,7 +107,7 @@ class GradientLayoutProperties {
      * 5. The op and its gradients in float32 agree with float64 (on the same, float32-representable
      * inputs) within float32 rounding, and stay float32.
      */
-    @Property(tries = 30000)
+    @Property(tries = 50000)
     void float32AgreesWithFloat64(@ForAll("cases") Case c) {
         List<Tensor> x32 = c.float32Inputs();
         List<Tensor> x64 = new ArrayList<>();

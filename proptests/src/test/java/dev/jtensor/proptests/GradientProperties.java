@@ -29,11 +29,11 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * {@link CatalogueCompletenessTest} keeps the catalogue complete.
  *
  * <p><b>Running.</b> The default run uses the tries given on each property, tuned so that the
- * module's tests take about a minute on a 2-core machine:
+ * module's tests take well under a minute on a 2-core machine (about 40 s):
  * <pre>
  * ./mvnw -pl proptests -am test
  * </pre>
- * A deep pass multiplies every property's tries by ten (about ten minutes), or by any factor:
+ * A deep pass multiplies every property's tries by ten (about six minutes), or by any factor:
  * <pre>
  * ./mvnw -pl proptests -am test -Pdeep
  * ./mvnw -pl proptests -am test -Djtensor.proptests.scale=50
@@ -60,7 +60,7 @@ class GradientProperties {
     }
 
     /** 1. The gradient of {@code sum(w * f(x))} equals its central differences, element by element. */
-    @Property(tries = 60000)
+    @Property(tries = 100000)
     void tapeGradientsMatchFiniteDifferences(@ForAll("cases") Case c) {
         Assume.that(c.admitted());
         List<Tensor> grads = Numerics.gradients(c::apply, c.inputs());
@@ -86,7 +86,7 @@ class GradientProperties {
      * 2. Second order: differentiating the first gradient (taken by an inner tape, projected on fixed
      * weights) with an outer tape equals the central differences of that projection.
      */
-    @Property(tries = 15000)
+    @Property(tries = 30000)
     void secondOrderMatchesFiniteDifferencesOfTheFirst(@ForAll("twiceDifferentiable") Case c) {
         Assume.that(c.admitted());
         List<Tensor> second = Numerics.gradients(xs -> Numerics.projectedGradient(c::apply, xs), c.inputs());
@@ -104,7 +104,7 @@ class GradientProperties {
      * 2b. The same second derivatives through persistent tapes, asking the inner tape for one
      * source at a time (twice) and the outer tape for one source at a time.
      */
-    @Property(tries = 5000)
+    @Property(tries = 10000)
     void persistentTapesGiveTheSameSecondOrder(@ForAll("twiceDifferentiable") Case c) {
         Assume.that(c.admitted());
         List<Tensor> xs = c.inputs();

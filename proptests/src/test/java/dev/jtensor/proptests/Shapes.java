@@ -9,8 +9,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of shapes: ranks 0 to 4, dimensions 0 to 5 with 1 the most common (it is what
- * broadcasting and squeezing act on) and 0 rare, and at most {@link #MAX_SIZE} elements so that a
+ * Generators of shapes: ranks 0 to 4, dimensions 0 to 5 with 1 (what broadcasting and squeezing
+ * act on), 2 and 3 the most common and 0 rare, and at most {@link #MAX_SIZE} elements so that a
  * finite-difference check stays fast. Shrinking goes towards low rank and dimensions of 1.
  */
 final class Shapes {
