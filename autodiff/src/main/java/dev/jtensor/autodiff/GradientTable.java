@@ -48,7 +48,7 @@ public final class GradientTable {
             case Reduce r -> of(ReductionGradients.reduce(r, x[0], y, g));
             case ArgReduce a -> of((Tensor) null);
             case Cumulative c -> of(c.product()
-                    ? cumsum(y.mul(g), c.axis(), c.exclusive(), !c.reverse()).div(x[0])
+                    ? ReductionGradients.cumprodGradient(c, x[0], y, g)
                     : cumsum(g, c.axis(), c.exclusive(), !c.reverse()));
             case MatMul m -> matmulGradients(m, x[0], x[1], g);
             case Reshape r -> of(reshape(g, x[0].shape().toArray()));

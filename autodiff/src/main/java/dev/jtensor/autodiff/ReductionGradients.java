@@ -4,6 +4,7 @@ import static dev.jtensor.TF.*;
 
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Reduce;
 
 /** Gradient rules of the reductions. */
@@ -53,5 +54,31 @@ final class ReductionGradients {
         int[] inverse = new int[rank];
         for (int i = 0; i < rank; i++) inverse[perm[i]] = i;
         return transpose(reshape(others, moved.shape().toArray()), inverse);
+    }
+
+    /**
+     * The running product's gradient: {@code d x_j = sum over the outputs i whose product contains x_j
+     * of g_i y_i / x_j}, a reversed cumulative sum divided by {@code x} (TensorFlow's formula). That
+     * divides 0 by 0 where {@code x_j = 0}; there the same sum is taken over products with {@code x_j}
+     * replaced by 1, one zero per row at a time (the m-th zero of every row together). Those products
+     * keep the other zeros, so the result is also right to differentiate again.
+     */
+    static Tensor cumprodGradient(Cumulative c, Tensor x, Tensor y, Tensor g) {
+        int axis = c.axis();
+        boolean exclusive = c.exclusive(), reverse = c.reverse();
+        Tensor isZero = x.equal(0.0);
+        if (!reduceAny(isZero).booleanValue()) {
+            return cumsum(y.mul(g), axis, exclusive, !reverse).div(x);
+        }
+        Tensor ones = onesLike(x), zeroCount = cast(isZero, x.dtype());
+        Tensor result = where(isZero, zerosLike(x), cumsum(y.mul(g), axis, exclusive, !reverse).div(where(isZero, ones, x)));
+        Tensor zerosBefore = cumsum(zeroCount, axis, true, reverse);
+        int mostZeros = (int) reduceMax(reduceSum(zeroCount, axis)).doubleValue();
+        for (int m = 0; m < mostZeros; m++) {
+            Tensor at = logicalAnd(isZero, zerosBefore.equal(m));
+            Tensor others = cumprod(where(at, ones, x), axis, exclusive, reverse);
+            result = where(at, cumsum(others.mul(g), axis, exclusive, !reverse), result);
+        }
+        return result;
     }
 }

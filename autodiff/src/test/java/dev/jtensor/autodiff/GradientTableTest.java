@@ -84,12 +84,31 @@ class GradientTableTest {
                 new Case("reduceProd with a zero", xs -> reduceProd(xs.get(0)),
                         constant(new double[] {1.5, 0.0, -2.0, 0.7})),
                 new Case("reduceVariance", xs -> reduceVariance(xs.get(0), new int[] {1}, false), normal(1, 2, 4)),
+                new Case("reduceStd", xs -> reduceStd(xs.get(0), new int[] {0}, true), normal(1, 3, 2)),
+                new Case("reduceStd over a size-1 axis", xs -> reduceStd(xs.get(0), new int[] {1}, false), normal(1, 3, 1)),
                 new Case("reduceLogSumExp", xs -> reduceLogSumExp(xs.get(0), new int[] {1}, false), normal(1, 2, 3)),
                 new Case("softmax", xs -> softmax(xs.get(0)), normal(1, 2, 3)),
                 new Case("logSoftmax", xs -> logSoftmax(xs.get(0), 0), normal(1, 3, 2)),
                 new Case("cumsum", xs -> cumsum(xs.get(0), 1), normal(1, 2, 3)),
                 new Case("cumsum exclusive reverse", xs -> cumsum(xs.get(0), 0, true, true), normal(1, 4)),
                 new Case("cumprod", xs -> cumprod(xs.get(0), 0), positive(1, 4)),
+                new Case("cumprod with zeros", xs -> cumprod(xs.get(0), 1),
+                        constant(new double[][] {{1.5, 0.0, -2.0, 0.0, 0.7}, {0.0, 1.2, 0.8, -1.1, 0.9}})),
+                new Case("cumprod with zeros exclusive reverse", xs -> cumprod(xs.get(0), 0, true, true),
+                        constant(new double[] {1.5, 0.0, -2.0, 0.0, 0.7})),
+                new Case("second derivative of cumprod with a zero", xs -> {
+                    try (GradientTape inner = new GradientTape()) {
+                        inner.watch(xs.get(0));
+                        return inner.gradient(cumprod(xs.get(0), 0).mul(xs.get(0)), xs.get(0));
+                    }
+                }, constant(new double[] {1.5, -0.5, 0.0, 2.0})),
+                new Case("second derivative of cumprod with several zeros", xs -> {
+                    try (GradientTape inner = new GradientTape()) {
+                        inner.watch(xs.get(0));
+                        return inner.gradient(cumprod(xs.get(0), 0).mul(constant(new double[] {0.3, -1.2, 0.7, 1.1})),
+                                xs.get(0));
+                    }
+                }, constant(new double[] {0.0, 0.0, 1.5, 0.0})),
                 new Case("matmul", xs -> matmul(xs.get(0), xs.get(1)), normal(1, 2, 3), normal(2, 3, 4)),
                 new Case("matmul transposed", xs -> matmul(xs.get(0), xs.get(1), true, true), normal(1, 3, 2), normal(2, 4, 3)),
                 new Case("matmul transposeA", xs -> matmul(xs.get(0), xs.get(1), true, false), normal(1, 3, 2), normal(2, 3, 4)),

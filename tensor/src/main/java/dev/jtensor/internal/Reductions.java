@@ -55,9 +55,14 @@ public final class Reductions {
         return mean(Elementwise.unary(UnaryOp.SQUARE, centered), axes, keepDims);
     }
 
-    /** Population standard deviation over {@code axes}. */
+    /**
+     * Population standard deviation over {@code axes}. Over groups of one element it is the
+     * variance itself (exactly 0): {@code sqrt} at 0 would give an infinite derivative times a zero
+     * one, a NaN gradient for a function that is constant.
+     */
     public static Tensor std(Tensor x, int[] axes, boolean keepDims) {
-        return Elementwise.unary(UnaryOp.SQRT, variance(x, axes, keepDims));
+        Tensor variance = variance(x, axes, keepDims);
+        return count(x, axes) == 1 ? variance : Elementwise.unary(UnaryOp.SQRT, variance);
     }
 
     /** Index of the largest ({@code max}) or smallest element along {@code axis}, as int64. */
