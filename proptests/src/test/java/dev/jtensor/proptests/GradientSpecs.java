@@ -28,6 +28,7 @@ final class GradientSpecs {
     private static List<GradientSpec<?>> build() {
         List<GradientSpec<?>> all = new ArrayList<>();
         all.addAll(ElementwiseSpecs.all());
+        all.addAll(FluentSpecs.all());
         all.addAll(ReductionSpecs.all());
         all.addAll(ShapeSpecs.all());
         all.addAll(LinalgSpecs.all());
