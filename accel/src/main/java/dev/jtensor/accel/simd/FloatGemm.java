@@ -1,0 +1,207 @@
+package dev.jtensor.accel.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** The float32 engine: packing and an 8 x (2 vectors) FMA micro-kernel accumulating in float. */
+final class FloatGemm extends Gemm {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    static final int MR = 8, NR = 2 * L;
+    static final int KC = Integer.getInteger("jtensor.gemm.kc", 256);
+    static final int MC = Integer.getInteger("jtensor.gemm.mc", 96);
+    static final int NC = Integer.getInteger("jtensor.gemm.nc", 4096);
+
+    private final float[] ap = new float[roundUp(MC, MR) * KC];
+    private final float[] bp = new float[roundUp(NC, NR) * KC];
+    private final float[] tile = new float[MR * NR];
+
+    FloatGemm() {
+        super(MR, NR, KC, MC, NC);
+    }
+
+    @Override
+    void packA(Object data, int base, int rs, int cs, int rows, int depth) {
+        float[] a = (float[]) data;
+        float[] ap = this.ap;
+        int full = rows / MR * MR;
+        for (int i0 = 0; i0 < full; i0 += MR) {
+            int panel = i0 * depth, src = base + i0 * rs;
+            if (cs == 1) {
+                int p = transpose8(a, src, rs, depth, ap, panel);
+                for (; p < depth; p++) {
+                    int d = panel + p * MR, s = src + p;
+                    for (int r = 0; r < MR; r++) ap[d + r] = a[s + r * rs];
+                }
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    int d = panel + p * MR, s = src + p * cs;
+                    for (int r = 0; r < MR; r++) ap[d + r] = a[s + r * rs];
+                }
+            }
+        }
+        if (full < rows) {
+            int panel = full * depth, h = rows - full;
+            java.util.Arrays.fill(ap, panel, panel + MR * depth, 0f);
+            for (int p = 0; p < depth; p++) {
+                int d = panel + p * MR, s = base + full * rs + p * cs;
+                for (int r = 0; r < h; r++) ap[d + r] = a[s + r * rs];
+            }
+        }
+    }
+
+    /** Lane indexes that interleave the low (from 0) or high (from L/2) halves of two vectors. */
+    private static final FloatVector ZIP_LO = zipIndexes(0), ZIP_HI = zipIndexes(L / 2);
+
+    private static FloatVector zipIndexes(int from) {
+        float[] idx = new float[L];
+        for (int i = 0; i < L / 2; i++) {
+            idx[2 * i] = from + i;
+            idx[2 * i + 1] = L + from + i;
+        }
+        return FloatVector.fromArray(S, idx, 0);
+    }
+
+    /**
+     * Packs 8 rows of a row-major A ({@code a[src + r * rs + p]}) into {@code ap[panel + p * 8 + r]}, L
+     * columns at a time: 8 vector loads, an 8 x L transpose by three rounds of interleaving (row r
+     * with r + 4, then r + 2, then r + 1), 8 vector stores. Returns the first column not packed.
+     */
+    private static int transpose8(float[] a, int src, int rs, int depth, float[] ap, int panel) {
+        int p = 0;
+        for (; p + L <= depth; p += L) {
+            int s = src + p;
+            FloatVector r0 = FloatVector.fromArray(S, a, s), r1 = FloatVector.fromArray(S, a, s + rs),
+                    r2 = FloatVector.fromArray(S, a, s + 2 * rs), r3 = FloatVector.fromArray(S, a, s + 3 * rs),
+                    r4 = FloatVector.fromArray(S, a, s + 4 * rs), r5 = FloatVector.fromArray(S, a, s + 5 * rs),
+                    r6 = FloatVector.fromArray(S, a, s + 6 * rs), r7 = FloatVector.fromArray(S, a, s + 7 * rs);
+            // round 1: rows r and r + 4, low and high halves of the columns
+            FloatVector a0l = ZIP_LO.selectFrom(r0, r4), a0h = ZIP_HI.selectFrom(r0, r4);
+            FloatVector a1l = ZIP_LO.selectFrom(r1, r5), a1h = ZIP_HI.selectFrom(r1, r5);
+            FloatVector a2l = ZIP_LO.selectFrom(r2, r6), a2h = ZIP_HI.selectFrom(r2, r6);
+            FloatVector a3l = ZIP_LO.selectFrom(r3, r7), a3h = ZIP_HI.selectFrom(r3, r7);
+            // round 2: (r, r + 4) pairs with (r + 2, r + 6)
+            FloatVector bll = ZIP_LO.selectFrom(a0l, a2l), blh = ZIP_HI.selectFrom(a0l, a2l);
+            FloatVector cll = ZIP_LO.selectFrom(a1l, a3l), clh = ZIP_HI.selectFrom(a1l, a3l);
+            FloatVector bhl = ZIP_LO.selectFrom(a0h, a2h), bhh = ZIP_HI.selectFrom(a0h, a2h);
+            FloatVector chl = ZIP_LO.selectFrom(a1h, a3h), chh = ZIP_HI.selectFrom(a1h, a3h);
+            // round 3: even rows with odd rows; the results are the packed panel, in column order
+            int d = panel + p * MR;
+            ZIP_LO.selectFrom(bll, cll).intoArray(ap, d);
+            ZIP_HI.selectFrom(bll, cll).intoArray(ap, d + L);
+            ZIP_LO.selectFrom(blh, clh).intoArray(ap, d + 2 * L);
+            ZIP_HI.selectFrom(blh, clh).intoArray(ap, d + 3 * L);
+            ZIP_LO.selectFrom(bhl, chl).intoArray(ap, d + 4 * L);
+            ZIP_HI.selectFrom(bhl, chl).intoArray(ap, d + 5 * L);
+            ZIP_LO.selectFrom(bhh, chh).intoArray(ap, d + 6 * L);
+            ZIP_HI.selectFrom(bhh, chh).intoArray(ap, d + 7 * L);
+        }
+        return p;
+    }
+
+    @Override
+    void packB(Object data, int base, int rs, int cs, int depth, int cols) {
+        float[] b = (float[]) data;
+        float[] bp = this.bp;
+        int full = cols / NR * NR;
+        if (cs == 1) {
+            // row-major B: read each row once, sequentially, and scatter its nr-wide pieces to the panels
+            for (int p = 0; p < depth; p++) {
+                int src = base + p * rs;
+                for (int j0 = 0; j0 < full; j0 += NR) {
+                    System.arraycopy(b, src + j0, bp, j0 * depth + p * NR, NR);
+                }
+            }
+        } else {
+            for (int j0 = 0; j0 < full; j0 += NR) {
+                int panel = j0 * depth;
+                for (int j = 0; j < NR; j++) {
+                    int src = base + (j0 + j) * cs;
+                    for (int p = 0; p < depth; p++) bp[panel + p * NR + j] = b[src + p * rs];
+                }
+            }
+        }
+        if (full < cols) {
+            int panel = full * depth, w = cols - full;
+            java.util.Arrays.fill(bp, panel, panel + NR * depth, 0f);
+            for (int p = 0; p < depth; p++) {
+                int src = base + p * rs + full * cs, dst = panel + p * NR;
+                for (int j = 0; j < w; j++) bp[dst + j] = b[src + j * cs];
+            }
+        }
+    }
+
+    @Override
+    void kernel(int kb, int aOff, int bOff, Object c, int cOff, int ldc) {
+        micro(kb, ap, aOff, bp, bOff, (float[]) c, cOff, ldc);
+    }
+
+    @Override
+    void edgeTile(int kb, int aOff, int bOff, Object data, int cOff, int ldc, int rows, int cols) {
+        float[] c = (float[]) data;
+        java.util.Arrays.fill(tile, 0f);
+        micro(kb, ap, aOff, bp, bOff, tile, 0, NR);
+        for (int r = 0; r < rows; r++) {
+            int dst = cOff + r * ldc, src = r * NR;
+            for (int j = 0; j < cols; j++) c[dst + j] += tile[src + j];
+        }
+    }
+
+    @Override
+    void clear(Object c, int base, int ldc, int rows, int cols) {
+        float[] f = (float[]) c;
+        for (int r = 0; r < rows; r++) java.util.Arrays.fill(f, base + r * ldc, base + r * ldc + cols, 0f);
+    }
+
+    static void micro(int kb, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+        // broadcast(0), not zero(): zero() is a constant object, and a loop phi mixing a constant with
+        // computed vectors makes C2 box the accumulators on every iteration
+        FloatVector c00 = FloatVector.broadcast(S, 0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0; p < kb; p++) {
+            int ai = ao + p * MR, bi = bo + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ai + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ai + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+        c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+        c11.add(FloatVector.fromArray(S, c, co + ldc + L)).intoArray(c, co + ldc + L);
+        c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+        c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+        c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+        c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+        c40.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+        c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+        c50.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+        c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+        c60.add(FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+        c61.add(FloatVector.fromArray(S, c, co + 6 * ldc + L)).intoArray(c, co + 6 * ldc + L);
+        c70.add(FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+        c71.add(FloatVector.fromArray(S, c, co + 7 * ldc + L)).intoArray(c, co + 7 * ldc + L);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.jtensor.accel.simd;
+
+/**
+ * The blocked (Goto/BLIS) driver shared by the float and double engines; the subclasses supply
+ * packing and the register-blocked micro-kernel for their element type.
+ *
+ * <p>For a block of {@code C} it runs, outermost first: columns in {@code nc}-wide blocks; depth in
+ * {@code kc}-deep slices, packing {@code B[pc.., jc..]} into {@code kc x nr} column panels; rows
+ * in {@code mc}-tall blocks, packing {@code A[ic.., pc..]} into {@code mr x kc} row panels; then
+ * every {@code mr x nr} tile of the block with one micro-kernel call. Packing zero-pads the last
+ * panels, so the micro-kernel always computes a full tile; an edge tile goes through a scratch
+ * tile and only its valid part reaches {@code C}. The first depth slice stores into {@code C}, the
+ * later ones add to it, so {@code C} need not be cleared beforehand.
+ *
+ * <p>An engine holds its packing buffers and is used by one thread at a time.
+ */
+abstract class Gemm {
+
+    /** Tile rows, tile columns (a multiple of the vector length), and the cache-block sizes. */
+    final int mr, nr, kc, mc, nc;
+
+    Gemm(int mr, int nr, int kc, int mc, int nc) {
+        this.mr = mr;
+        this.nr = nr;
+        this.kc = kc;
+        this.mc = roundUp(mc, mr);
+        this.nc = roundUp(nc, nr);
+    }
+
+    /**
+     * {@code C[rows x cols] = A[rows x k] * B[k x cols]}; element {@code (i, p)} of {@code A} is at
+     * {@code aBase + i * aRow + p * aCol}, likewise for {@code B}, and {@code C} is row-major with
+     * leading dimension {@code ldc} from {@code cBase}. Requires {@code k >= 1}.
+     */
+    final void multiply(Object a, int aBase, int aRow, int aCol, Object b, int bBase, int bRow, int bCol,
+                        Object c, int cBase, int ldc, int rows, int cols, int k) {
+        clear(c, cBase, ldc, rows, cols);
+        for (int jc = 0; jc < cols; jc += nc) {
+            int nb = Math.min(nc, cols - jc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc);
+                packB(b, bBase + pc * bRow + jc * bCol, bRow, bCol, kb, nb);
+                for (int ic = 0; ic < rows; ic += mc) {
+                    int mb = Math.min(mc, rows - ic);
+                    packA(a, aBase + ic * aRow + pc * aCol, aRow, aCol, mb, kb);
+                    block(c, cBase + ic * ldc + jc, ldc, mb, nb, kb);
+                }
+            }
+        }
+    }
+
+    /** All tiles of one packed {@code mb x kb} by {@code kb x nb} block, B micro-panels outermost. */
+    static final boolean A_OUTER = Boolean.getBoolean("jtensor.gemm.aouter");
+
+    private void block(Object c, int cBase, int ldc, int mb, int nb, int kb) {
+        if (A_OUTER) {
+            for (int ir = 0; ir < mb; ir += mr) {
+                int rows = Math.min(mr, mb - ir);
+                for (int jr = 0; jr < nb; jr += nr) {
+                    tile(c, cBase + ir * ldc + jr, ldc, ir * kb, jr * kb, kb, rows, Math.min(nr, nb - jr));
+                }
+            }
+        } else {
+            for (int jr = 0; jr < nb; jr += nr) {
+                int cols = Math.min(nr, nb - jr);
+                for (int ir = 0; ir < mb; ir += mr) {
+                    tile(c, cBase + ir * ldc + jr, ldc, ir * kb, jr * kb, kb, Math.min(mr, mb - ir), cols);
+                }
+            }
+        }
+    }
+
+    private void tile(Object c, int cOff, int ldc, int aOff, int bOff, int kb, int rows, int cols) {
+        if (rows == mr && cols == nr) {
+            kernel(kb, aOff, bOff, c, cOff, ldc);
+        } else {
+            edgeTile(kb, aOff, bOff, c, cOff, ldc, rows, cols);
+        }
+    }
+
+    /**
+     * Packs {@code rows x depth} of A (element {@code (i, p)} at {@code base + i * rowStride + p * colStride})
+     * into {@code mr}-row panels: panel {@code q} holds {@code (q * mr + r, p)} at {@code q * mr * depth + p * mr + r},
+     * zero past {@code rows}.
+     */
+    abstract void packA(Object a, int base, int rowStride, int colStride, int rows, int depth);
+
+    /**
+     * Packs {@code depth x cols} of B into {@code nr}-column panels: panel {@code q} holds
+     * {@code (p, q * nr + j)} at {@code q * nr * depth + p * nr + j}, zero past {@code cols}.
+     */
+    abstract void packB(Object b, int base, int rowStride, int colStride, int depth, int cols);
+
+    /** One full {@code mr x nr} tile: {@code C += Apanel * Bpanel} over {@code kb}. */
+    abstract void kernel(int kb, int aOff, int bOff, Object c, int cOff, int ldc);
+
+    /** A partial tile ({@code rows <= mr}, {@code cols <= nr}) through a scratch tile. */
+    abstract void edgeTile(int kb, int aOff, int bOff, Object c, int cOff, int ldc, int rows, int cols);
+
+    /** Zeroes {@code rows x cols} of C. */
+    abstract void clear(Object c, int base, int ldc, int rows, int cols);
+
+    static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+}

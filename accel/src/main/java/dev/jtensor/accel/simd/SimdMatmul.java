@@ -1,0 +1,177 @@
+package dev.jtensor.accel.simd;
+
+import dev.jtensor.accel.Parallel;
+import dev.jtensor.accel.ScalarKernels;
+import dev.jtensor.accel.Strided;
+import java.util.Arrays;
+
+/**
+ * Batched matrix product for {@code float[]} and {@code double[]} data with the Vector API, in the
+ * manner of Goto's GEMM / BLIS: both operands are packed into cache-sized panels (from any strides,
+ * so a transposed or sliced operand costs nothing extra) and a register-blocked FMA micro-kernel
+ * computes {@code mr x nr} tiles of the product; see {@link Gemm}.
+ *
+ * <p>Sums accumulate in the data type, as BLAS does: a float32 result differs from the exact product
+ * by at most about {@code k * 2^-24 * sum_p |a_ip| |b_pj|} per element (the tests allow {@code k * 2^-23}
+ * of that sum), a float64 one by {@code k * 2^-53} of it.
+ *
+ * <p>Large products are split over {@link Parallel#threads()} tasks of the shared pool: over batch
+ * entries, and within an entry over blocks of rows (or columns, whichever is longer). Small products
+ * ({@code m * n * k} below {@value #SMALL}) skip packing and run a plain loop; integer data goes to
+ * {@link ScalarKernels}.
+ */
+public final class SimdMatmul {
+
+    /** Below this many multiply-adds per entry, packing costs more than it saves. */
+    static final int SMALL = 4096;
+    /** Below this many multiply-adds in all, the product stays on the calling thread. */
+    static final long PARALLEL = 1L << 17;
+
+    private static final ThreadLocal<FloatGemm> FLOAT = ThreadLocal.withInitial(FloatGemm::new);
+    private static final ThreadLocal<DoubleGemm> DOUBLE = ThreadLocal.withInitial(DoubleGemm::new);
+
+    private SimdMatmul() {
+    }
+
+    /** Same contract as {@link dev.jtensor.accel.Kernels#matmul}; {@code out} is a row-major float[] or double[]. */
+    public static void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out) {
+        boolean f32 = a.data() instanceof float[] && b.data() instanceof float[] && out instanceof float[];
+        boolean f64 = a.data() instanceof double[] && b.data() instanceof double[] && out instanceof double[];
+        if (!f32 && !f64) {
+            new ScalarKernels().matmul(batchShape, m, n, k, a, b, out);
+            return;
+        }
+        int rank = batchShape.length;
+        int[] aOff = batchOffsets(batchShape, a.strides(), a.offset());
+        int[] bOff = batchOffsets(batchShape, b.strides(), b.offset());
+        int batch = aOff.length;
+        if (batch == 0 || m == 0 || n == 0) return;
+        if (k == 0) {
+            if (f32) Arrays.fill((float[]) out, 0, batch * m * n, 0f);
+            else Arrays.fill((double[]) out, 0, batch * m * n, 0.0);
+            return;
+        }
+        var p = new Problem(m, n, k, a.data(), aOff, a.strides()[rank], a.strides()[rank + 1],
+                b.data(), bOff, b.strides()[rank], b.strides()[rank + 1], out, f32);
+        long work = (long) batch * m * n * k;
+        int threads = Parallel.threads();
+        if (threads == 1 || work < PARALLEL) {
+            for (int t = 0; t < batch; t++) p.run(t, 0, m, 0, n);
+            return;
+        }
+        // units = batch entries x parts, dealt out evenly: each task gets `perTask` consecutive units
+        int parts = threads / gcd(batch, threads);
+        int units = batch * parts, perTask = units / threads;
+        boolean byRows = m >= n;
+        int len = byRows ? m : n, step = byRows ? p.mr() : p.nr();
+        Parallel.forEach(threads, task -> {
+            for (int u = task * perTask; u < (task + 1) * perTask; u++) {
+                int entry = u / parts, part = u % parts;
+                int from = split(len, parts, part, step), to = split(len, parts, part + 1, step);
+                if (from >= to) continue;
+                if (byRows) p.run(entry, from, to, 0, n);
+                else p.run(entry, 0, m, from, to);
+            }
+        });
+    }
+
+    /** Boundary {@code part} of {@code len} cut into {@code parts} near-equal pieces, on multiples of {@code step}. */
+    static int split(int len, int parts, int part, int step) {
+        if (part >= parts) return len;
+        long cut = (long) len * part / parts;
+        return (int) Math.min(len, (cut + step / 2) / step * step);
+    }
+
+    /** One matmul call's operands; {@link #run} computes a block of one batch entry. */
+    private record Problem(int m, int n, int k, Object a, int[] aOff, int aRow, int aCol,
+                           Object b, int[] bOff, int bRow, int bCol, Object out, boolean f32) {
+
+        int mr() {
+            return f32 ? FloatGemm.MR : DoubleGemm.MR;
+        }
+
+        int nr() {
+            return f32 ? FloatGemm.NR : DoubleGemm.NR;
+        }
+
+        /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of batch entry {@code t}. */
+        void run(int t, int r0, int r1, int c0, int c1) {
+            int aBase = aOff[t] + r0 * aRow, bBase = bOff[t] + c0 * bCol, cBase = t * m * n + r0 * n + c0;
+            int rows = r1 - r0, cols = c1 - c0;
+            if ((long) rows * cols * k < SMALL) {
+                if (f32) {
+                    smallFloat((float[]) a, aBase, aRow, aCol, (float[]) b, bBase, bRow, bCol, (float[]) out, cBase, n, rows, cols, k);
+                } else {
+                    smallDouble((double[]) a, aBase, aRow, aCol, (double[]) b, bBase, bRow, bCol, (double[]) out, cBase, n, rows, cols, k);
+                }
+            } else {
+                Gemm g = f32 ? FLOAT.get() : DOUBLE.get();
+                g.multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
+            }
+        }
+    }
+
+    /** The unpacked i-p-j loop for small products, accumulating in float. */
+    static void smallFloat(float[] a, int aBase, int aRow, int aCol, float[] b, int bBase, int bRow, int bCol,
+                           float[] c, int cBase, int ldc, int rows, int cols, int k) {
+        for (int i = 0; i < rows; i++) {
+            int ci = cBase + i * ldc, ai = aBase + i * aRow;
+            Arrays.fill(c, ci, ci + cols, 0f);
+            for (int p = 0; p < k; p++) {
+                float x = a[ai + p * aCol];
+                int bp = bBase + p * bRow;
+                if (bCol == 1) {
+                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j];
+                } else {
+                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j * bCol];
+                }
+            }
+        }
+    }
+
+    /** The unpacked i-p-j loop for small products, accumulating in double. */
+    static void smallDouble(double[] a, int aBase, int aRow, int aCol, double[] b, int bBase, int bRow, int bCol,
+                            double[] c, int cBase, int ldc, int rows, int cols, int k) {
+        for (int i = 0; i < rows; i++) {
+            int ci = cBase + i * ldc, ai = aBase + i * aRow;
+            Arrays.fill(c, ci, ci + cols, 0.0);
+            for (int p = 0; p < k; p++) {
+                double x = a[ai + p * aCol];
+                int bp = bBase + p * bRow;
+                if (bCol == 1) {
+                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j];
+                } else {
+                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j * bCol];
+                }
+            }
+        }
+    }
+
+    /** Offsets of the batch entries, in row-major order of {@code batchShape}. */
+    static int[] batchOffsets(int[] batchShape, int[] strides, int offset) {
+        int count = 1;
+        for (int d : batchShape) count *= d;
+        int[] offsets = new int[count];
+        int[] index = new int[batchShape.length];
+        int off = offset;
+        for (int t = 0; t < count; t++) {
+            offsets[t] = off;
+            for (int d = batchShape.length - 1; d >= 0; d--) {
+                off += strides[d];
+                if (++index[d] < batchShape[d]) break;
+                off -= strides[d] * batchShape[d];
+                index[d] = 0;
+            }
+        }
+        return offsets;
+    }
+
+    private static int gcd(int x, int y) {
+        while (y != 0) {
+            int r = x % y;
+            x = y;
+            y = r;
+        }
+        return x;
+    }
+}
