@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * The Vector API backend. Elementwise ops run vector loops over contiguous rows; an operand that
  * is strided or broadcast along the row (stride 0) is staged chunk by chunk into a small buffer, so
  * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
- * rows (or by ranges of one long row). What has no vector loop here (integer math, select,
+ * rows (or by ranges of one long row); matmul runs {@link SimdMatmul}. What has no vector loop
+ * here (integer math, select,
  * arg-reductions, running sums, gathers, LU) runs on {@link ScalarKernels}.
  */
 public final class SimdKernels implements Kernels {
@@ -144,7 +145,7 @@ public final class SimdKernels implements Kernels {
 
     @Override
     public void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out) {
-        scalar.matmul(batchShape, m, n, k, a, b, out);
+        SimdMatmul.matmul(batchShape, m, n, k, a, b, out);
     }
 
     @Override
