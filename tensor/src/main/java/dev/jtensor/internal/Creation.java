@@ -108,10 +108,16 @@ public final class Creation {
                     + scalar.shape().toBracketString());
         }
         Object out = scalar.dtype().allocate(shape.size());
-        int[] zeros = new int[shape.rank()];
         Strided v = TensorAccess.view(scalar);
-        KernelProvider.kernels().copy(shape.toArray(), new Strided(v.data(), v.offset(), zeros),
-                Strided.contiguous(out, shape.toArray()));
+        switch (out) {
+            // new arrays are zero already
+            case float[] a -> { float x = ((float[]) v.data())[v.offset()]; if (x != 0 || 1 / x < 0) Arrays.fill(a, x); }
+            case double[] a -> { double x = ((double[]) v.data())[v.offset()]; if (x != 0 || 1 / x < 0) Arrays.fill(a, x); }
+            case int[] a -> Arrays.fill(a, ((int[]) v.data())[v.offset()]);
+            case long[] a -> Arrays.fill(a, ((long[]) v.data())[v.offset()]);
+            case boolean[] a -> Arrays.fill(a, ((boolean[]) v.data())[v.offset()]);
+            default -> throw new IllegalStateException("not a tensor buffer: " + out);
+        }
         return TensorAccess.wrap(scalar.dtype(), shape, out);
     }
 

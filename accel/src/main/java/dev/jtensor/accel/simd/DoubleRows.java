@@ -181,4 +181,14 @@ final class DoubleRows {
             };
         }
     }
+
+    /** {@code o[oo + i] = c[co + i] ? a[ao + i] : b[bo + i]}. */
+    static void select(boolean[] c, int co, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        int i = 0, bound = F.loopBound(n);
+        for (; i < bound; i += L) {
+            var mask = jdk.incubator.vector.VectorMask.fromArray(F, c, co + i);
+            DoubleVector.fromArray(F, b, bo + i).blend(DoubleVector.fromArray(F, a, ao + i), mask).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) o[oo + i] = c[co + i] ? a[ao + i] : b[bo + i];
+    }
 }

@@ -185,4 +185,14 @@ final class FloatRows {
             };
         }
     }
+
+    /** {@code o[oo + i] = c[co + i] ? a[ao + i] : b[bo + i]}. */
+    static void select(boolean[] c, int co, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0, bound = F.loopBound(n);
+        for (; i < bound; i += L) {
+            var mask = jdk.incubator.vector.VectorMask.fromArray(F, c, co + i);
+            FloatVector.fromArray(F, b, bo + i).blend(FloatVector.fromArray(F, a, ao + i), mask).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) o[oo + i] = c[co + i] ? a[ao + i] : b[bo + i];
+    }
 }

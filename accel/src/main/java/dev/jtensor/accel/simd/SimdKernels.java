@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * is strided or broadcast along the row (stride 0) is staged chunk by chunk into a small buffer, so
  * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
  * rows (or by ranges of one long row); matmul runs {@link SimdMatmul}. What has no vector loop
- * here (integer math, select,
+ * here (integer math, strided select,
  * arg-reductions, running sums, gathers, LU) runs on {@link ScalarKernels}.
  */
 public final class SimdKernels implements Kernels {
@@ -105,7 +105,18 @@ public final class SimdKernels implements Kernels {
 
     @Override
     public void select(int[] shape, Strided cond, Strided a, Strided b, Strided out) {
-        scalar.select(shape, cond, a, b, out);
+        Object ad = a.data(), bd = b.data(), od = out.data();
+        Layout layout = Layout.merge(shape, new int[][] {cond.strides(), a.strides(), b.strides(), out.strides()});
+        if (!sameFloatingType(ad, bd) || od.getClass() != ad.getClass()
+                || !(unitInner(layout, 0) && unitInner(layout, 1) && unitInner(layout, 2) && unitInner(layout, 3))) {
+            scalar.select(shape, cond, a, b, out);
+            return;
+        }
+        boolean[] c = (boolean[]) cond.data();
+        rows(layout, new int[] {cond.offset(), a.offset(), b.offset(), out.offset()}, () -> null, (off, len, unused) -> {
+            if (ad instanceof float[] af) FloatRows.select(c, off[0], af, off[1], (float[]) bd, off[2], (float[]) od, off[3], len);
+            else DoubleRows.select(c, off[0], (double[]) ad, off[1], (double[]) bd, off[2], (double[]) od, off[3], len);
+        });
     }
 
     @Override
