@@ -5,6 +5,8 @@ import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.StopGradient;
 
 /** Numerically stable composites: log-sum-exp, softmax, log-softmax. */
 public final class NnOps {
@@ -28,7 +30,10 @@ public final class NnOps {
     private static Tensor finiteMax(Tensor x, int[] axes) {
         Tensor rawMax = Reductions.reduce(ReduceOp.MAX, x, axes, true);
         // an all -inf (or empty) slice has an infinite max; shifting by it would give NaN
-        return Elementwise.where(Elementwise.isFinite(rawMax), rawMax, Elementwise.scalarLike(0.0, rawMax));
+        Tensor max = Elementwise.where(Elementwise.isFinite(rawMax), rawMax, Elementwise.scalarLike(0.0, rawMax));
+        // the shift only keeps exp() in range: the result does not depend on it, so no gradient flows
+        // through it (as TensorFlow's stop_gradient there), which spares the backward pass ~8 ops
+        return Dispatch.apply(new StopGradient(), max);
     }
 
     /** {@code log(sum(exp(shifted)))} over {@code axes}. */
@@ -41,7 +46,8 @@ public final class NnOps {
     public static Tensor softmax(Tensor x, int axis) {
         requireFloating("Softmax", x);
         int[] axes = {Axes.normalize("Softmax", axis, x.rank())};
-        Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, Reductions.reduce(ReduceOp.MAX, x, axes, true));
+        Tensor max = Dispatch.apply(new StopGradient(), Reductions.reduce(ReduceOp.MAX, x, axes, true));
+        Tensor shifted = Elementwise.binary(BinaryOp.SUBTRACT, x, max);
         Tensor e = Elementwise.unary(UnaryOp.EXP, shifted);
         return Elementwise.binary(BinaryOp.DIVIDE, e, Reductions.reduce(ReduceOp.SUM, e, axes, true));
     }

@@ -24,8 +24,11 @@ public final class SimdKernels implements Kernels {
 
     /** Elements staged at a time for a strided or broadcast operand. */
     static final int CHUNK = 1024;
-    /** Fewest elements worth handing to another thread. */
-    static final int PARALLEL_MIN = 1 << 15;
+    /**
+     * Fewest elements worth handing to another thread: waking a pool thread costs tens of
+     * microseconds, longer than a memory-bound pass over fewer elements takes.
+     */
+    static final int PARALLEL_MIN = 1 << 17;
 
     private final ScalarKernels scalar = new ScalarKernels();
 

@@ -24,8 +24,11 @@ public final class SimdMatmul {
 
     /** Below this many multiply-adds per entry, packing costs more than it saves. */
     static final int SMALL = 4096;
-    /** Below this many multiply-adds in all, the product stays on the calling thread. */
-    static final long PARALLEL = 1L << 17;
+    /**
+     * Below this many multiply-adds in all, the product stays on the calling thread: waking a pool
+     * thread costs tens of microseconds, about what 2^20 multiply-adds take on one core.
+     */
+    static final long PARALLEL = 1L << 20;
 
     private static final ThreadLocal<FloatGemm> FLOAT = ThreadLocal.withInitial(FloatGemm::new);
     private static final ThreadLocal<DoubleGemm> DOUBLE = ThreadLocal.withInitial(DoubleGemm::new);
