@@ -9,16 +9,27 @@ final class FloatGemm extends Gemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 8, NR = 2 * L;
-    static final int KC = Integer.getInteger("jtensor.gemm.kc", 256);
+    static final int KC = Integer.getInteger("jtensor.gemm.kc", 512);
     static final int MC = Integer.getInteger("jtensor.gemm.mc", 96);
     static final int NC = Integer.getInteger("jtensor.gemm.nc", 4096);
 
     private final float[] ap = new float[roundUp(MC, MR) * KC];
-    private final float[] bp = new float[roundUp(NC, NR) * KC];
+    private float[] bp = new float[0];
     private final float[] tile = new float[MR * NR];
 
     FloatGemm() {
         super(MR, NR, KC, MC, NC);
+    }
+
+    @Override
+    Object packedB(int size) {
+        if (bp.length < size) bp = new float[size];
+        return bp;
+    }
+
+    @Override
+    Object newBuffer(int size) {
+        return new float[size];
     }
 
     @Override
@@ -101,21 +112,21 @@ final class FloatGemm extends Gemm {
     }
 
     @Override
-    void packB(Object data, int base, int rs, int cs, int depth, int cols) {
+    void packB(Object data, int base, int rs, int cs, int depth, int cols, Object dest, int off) {
         float[] b = (float[]) data;
-        float[] bp = this.bp;
+        float[] bp = (float[]) dest;
         int full = cols / NR * NR;
         if (cs == 1) {
             // row-major B: read each row once, sequentially, and scatter its nr-wide pieces to the panels
             for (int p = 0; p < depth; p++) {
                 int src = base + p * rs;
                 for (int j0 = 0; j0 < full; j0 += NR) {
-                    System.arraycopy(b, src + j0, bp, j0 * depth + p * NR, NR);
+                    System.arraycopy(b, src + j0, bp, off + j0 * depth + p * NR, NR);
                 }
             }
         } else {
             for (int j0 = 0; j0 < full; j0 += NR) {
-                int panel = j0 * depth;
+                int panel = off + j0 * depth;
                 for (int j = 0; j < NR; j++) {
                     int src = base + (j0 + j) * cs;
                     for (int p = 0; p < depth; p++) bp[panel + p * NR + j] = b[src + p * rs];
@@ -123,7 +134,7 @@ final class FloatGemm extends Gemm {
             }
         }
         if (full < cols) {
-            int panel = full * depth, w = cols - full;
+            int panel = off + full * depth, w = cols - full;
             java.util.Arrays.fill(bp, panel, panel + NR * depth, 0f);
             for (int p = 0; p < depth; p++) {
                 int src = base + p * rs + full * cs, dst = panel + p * NR;
@@ -133,15 +144,15 @@ final class FloatGemm extends Gemm {
     }
 
     @Override
-    void kernel(int kb, int aOff, int bOff, Object c, int cOff, int ldc) {
-        micro(kb, ap, aOff, bp, bOff, (float[]) c, cOff, ldc);
+    void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc) {
+        micro(kb, ap, aOff, (float[]) bp, bOff, (float[]) c, cOff, ldc);
     }
 
     @Override
-    void edgeTile(int kb, int aOff, int bOff, Object data, int cOff, int ldc, int rows, int cols) {
+    void edgeTile(int kb, int aOff, Object bp, int bOff, Object data, int cOff, int ldc, int rows, int cols) {
         float[] c = (float[]) data;
         java.util.Arrays.fill(tile, 0f);
-        micro(kb, ap, aOff, bp, bOff, tile, 0, NR);
+        micro(kb, ap, aOff, (float[]) bp, bOff, tile, 0, NR);
         for (int r = 0; r < rows; r++) {
             int dst = cOff + r * ldc, src = r * NR;
             for (int j = 0; j < cols; j++) c[dst + j] += tile[src + j];

@@ -4,6 +4,7 @@ import dev.jtensor.accel.Parallel;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.Strided;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batched matrix product for {@code float[]} and {@code double[]} data with the Vector API, in the
@@ -27,8 +28,13 @@ public final class SimdMatmul {
     /** Below this many multiply-adds in all, the product stays on the calling thread. */
     static final long PARALLEL = 1L << 17;
 
+    /** Largest B (in elements, packed) that threads share instead of each packing its own. */
+    static final long SHARED_LIMIT = Long.getLong("jtensor.gemm.shared", 1L << 21);
+
     private static final ThreadLocal<FloatGemm> FLOAT = ThreadLocal.withInitial(FloatGemm::new);
     private static final ThreadLocal<DoubleGemm> DOUBLE = ThreadLocal.withInitial(DoubleGemm::new);
+    /** The calling thread's buffer for a shared packed B, kept for its next call. */
+    private static final ThreadLocal<Object[]> SHARED = ThreadLocal.withInitial(() -> new Object[2]);
 
     private SimdMatmul() {
     }
@@ -59,11 +65,16 @@ public final class SimdMatmul {
             for (int t = 0; t < batch; t++) p.run(t, 0, m, 0, n);
             return;
         }
+        int mr = p.mr(), nr = p.nr(), kc = p.engine().kc;
+        if (batch == 1 && m >= 2 * threads * mr && SharedPanels.size(k, n, kc, nr) <= SHARED_LIMIT) {
+            sharedB(p, threads);
+            return;
+        }
         // units = batch entries x parts, dealt out evenly: each task gets `perTask` consecutive units
         int parts = threads / gcd(batch, threads);
         int units = batch * parts, perTask = units / threads;
         boolean byRows = m >= n;
-        int len = byRows ? m : n, step = byRows ? p.mr() : p.nr();
+        int len = byRows ? m : n, step = byRows ? mr : nr;
         Parallel.forEach(threads, task -> {
             for (int u = task * perTask; u < (task + 1) * perTask; u++) {
                 int entry = u / parts, part = u % parts;
@@ -73,6 +84,45 @@ public final class SimdMatmul {
                 else p.run(entry, 0, m, from, to);
             }
         });
+    }
+
+    /**
+     * One product on several threads that share one packed B: blocks of rows are handed out to
+     * whichever thread asks next (a pool thread that starts late just takes fewer), and the calling
+     * thread waits for the last block by spinning rather than parking.
+     */
+    private static void sharedB(Problem p, int threads) {
+        Gemm first = p.engine();
+        int mr = first.mr, nr = first.nr, kc = first.kc;
+        int unitRows = Gemm.roundUp((p.m + 4 * threads - 1) / (4 * threads), mr);
+        int units = (p.m + unitRows - 1) / unitRows;
+        var shared = new SharedPanels(p.b, p.bOff[0], p.bRow, p.bCol, p.k, p.n, kc, nr,
+                sharedBuffer(first, (int) SharedPanels.size(p.k, p.n, kc, nr), p.f32));
+        var next = new AtomicInteger();
+        var done = new AtomicInteger();
+        Parallel.forEach(threads, task -> {
+            Gemm g = p.engine();
+            for (int u; (u = next.getAndIncrement()) < units; ) {
+                int r0 = u * unitRows, r1 = Math.min(p.m, r0 + unitRows);
+                g.multiplyShared(p.a, p.aOff[0], p.aRow, p.aCol, shared, p.out, 0, p.n, r0, r1,
+                        (u % threads) * shared.groups() / threads);
+                done.incrementAndGet();
+            }
+            if (task == 0) {
+                while (done.get() < units) Thread.onSpinWait();
+            }
+        });
+    }
+
+    private static Object sharedBuffer(Gemm engine, int size, boolean f32) {
+        Object[] cache = SHARED.get();
+        int slot = f32 ? 0 : 1;
+        Object buffer = cache[slot];
+        if (buffer == null || java.lang.reflect.Array.getLength(buffer) < size) {
+            buffer = engine.newBuffer(size);
+            cache[slot] = buffer;
+        }
+        return buffer;
     }
 
     /** Boundary {@code part} of {@code len} cut into {@code parts} near-equal pieces, on multiples of {@code step}. */
@@ -94,6 +144,11 @@ public final class SimdMatmul {
             return f32 ? FloatGemm.NR : DoubleGemm.NR;
         }
 
+        /** The current thread's engine for this data type. */
+        Gemm engine() {
+            return f32 ? FLOAT.get() : DOUBLE.get();
+        }
+
         /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of batch entry {@code t}. */
         void run(int t, int r0, int r1, int c0, int c1) {
             int aBase = aOff[t] + r0 * aRow, bBase = bOff[t] + c0 * bCol, cBase = t * m * n + r0 * n + c0;
@@ -105,8 +160,7 @@ public final class SimdMatmul {
                     smallDouble((double[]) a, aBase, aRow, aCol, (double[]) b, bBase, bRow, bCol, (double[]) out, cBase, n, rows, cols, k);
                 }
             } else {
-                Gemm g = f32 ? FLOAT.get() : DOUBLE.get();
-                g.multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
+                engine().multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
             }
         }
     }
