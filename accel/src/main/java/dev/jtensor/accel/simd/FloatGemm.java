@@ -1,6 +1,7 @@
 package dev.jtensor.accel.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** The float32 engine: packing and an 8 x (2 vectors) FMA micro-kernel accumulating in float. */
@@ -16,6 +17,8 @@ final class FloatGemm extends Gemm {
     private final float[] ap = new float[roundUp(MC, MR) * KC];
     private float[] bp = new float[0];
     private final float[] tile = new float[MR * NR];
+    /** 8 transposed columns of B. */
+    private final float[] columns = new float[MR * KC];
 
     FloatGemm() {
         super(MR, NR, KC, MC, NC);
@@ -45,6 +48,9 @@ final class FloatGemm extends Gemm {
                     int d = panel + p * MR, s = src + p;
                     for (int r = 0; r < MR; r++) ap[d + r] = a[s + r * rs];
                 }
+            } else if (rs == 1) {
+                // transposed A: the panel's rows are contiguous for each p
+                for (int p = 0; p < depth; p++) System.arraycopy(a, src + p * cs, ap, panel + p * MR, MR);
             } else {
                 for (int p = 0; p < depth; p++) {
                     int d = panel + p * MR, s = src + p * cs;
@@ -124,6 +130,19 @@ final class FloatGemm extends Gemm {
                     System.arraycopy(b, src + j0, bp, off + j0 * depth + p * NR, NR);
                 }
             }
+        } else if (rs == 1 && NR % MR == 0) {
+            // transposed B: each column is contiguous along p; transpose 8 columns at a time
+            for (int j0 = 0; j0 < full; j0 += NR) {
+                int panel = off + j0 * depth;
+                for (int jj = 0; jj < NR; jj += MR) {
+                    int src = base + (j0 + jj) * cs;
+                    int p = transpose8(b, src, cs, depth, columns, 0);
+                    for (int q = 0; q < p; q++) System.arraycopy(columns, q * MR, bp, panel + q * NR + jj, MR);
+                    for (; p < depth; p++) {
+                        for (int r = 0; r < MR; r++) bp[panel + p * NR + jj + r] = b[src + r * cs + p];
+                    }
+                }
+            }
         } else {
             for (int j0 = 0; j0 < full; j0 += NR) {
                 int panel = off + j0 * depth;
@@ -139,6 +158,70 @@ final class FloatGemm extends Gemm {
             for (int p = 0; p < depth; p++) {
                 int src = base + p * rs + full * cs, dst = panel + p * NR;
                 for (int j = 0; j < w; j++) bp[dst + j] = b[src + j * cs];
+            }
+        }
+    }
+
+    /**
+     * {@code out[outBase + j] = sum_p x[p] * B[p, j]} for {@code j < cols}, element {@code (p, j)} of B at
+     * {@code bBase + p * bRow + j * bCol}: a vector times a matrix, or (with A's strides) a matrix times
+     * a vector. B needs unit stride along one axis: along j, it is read in rows of {@code 4 L} columns
+     * accumulated in registers; along p, each output is a vector dot product.
+     */
+    static void vecMat(int k, int cols, float[] x, int xBase, int xStride, float[] b, int bBase, int bRow, int bCol,
+                       float[] out, int outBase) {
+        if (bCol == 1 && (bRow != 1 || cols >= L)) {
+            int j = 0;
+            for (; j + 4 * L <= cols; j += 4 * L) {
+                FloatVector s0 = FloatVector.broadcast(S, 0f), s1 = s0, s2 = s0, s3 = s0;
+                for (int p = 0; p < k; p++) {
+                    FloatVector xp = FloatVector.broadcast(S, x[xBase + p * xStride]);
+                    int row = bBase + p * bRow + j;
+                    s0 = xp.fma(FloatVector.fromArray(S, b, row), s0);
+                    s1 = xp.fma(FloatVector.fromArray(S, b, row + L), s1);
+                    s2 = xp.fma(FloatVector.fromArray(S, b, row + 2 * L), s2);
+                    s3 = xp.fma(FloatVector.fromArray(S, b, row + 3 * L), s3);
+                }
+                s0.intoArray(out, outBase + j);
+                s1.intoArray(out, outBase + j + L);
+                s2.intoArray(out, outBase + j + 2 * L);
+                s3.intoArray(out, outBase + j + 3 * L);
+            }
+            for (; j + L <= cols; j += L) {
+                FloatVector s0 = FloatVector.broadcast(S, 0f);
+                for (int p = 0; p < k; p++) {
+                    s0 = FloatVector.broadcast(S, x[xBase + p * xStride]).fma(FloatVector.fromArray(S, b, bBase + p * bRow + j), s0);
+                }
+                s0.intoArray(out, outBase + j);
+            }
+            for (; j < cols; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) sum += x[xBase + p * xStride] * b[bBase + p * bRow + j];
+                out[outBase + j] = sum;
+            }
+        } else {
+            if (xStride != 1) {
+                float[] dense = new float[k];
+                for (int p = 0; p < k; p++) dense[p] = x[xBase + p * xStride];
+                x = dense;
+                xBase = 0;
+            }
+            for (int j = 0; j < cols; j++) {
+                int col = bBase + j * bCol;
+                FloatVector s0 = FloatVector.broadcast(S, 0f), s1 = s0, s2 = s0, s3 = s0;
+                int p = 0;
+                for (; p + 4 * L <= k; p += 4 * L) {
+                    s0 = FloatVector.fromArray(S, x, xBase + p).fma(FloatVector.fromArray(S, b, col + p), s0);
+                    s1 = FloatVector.fromArray(S, x, xBase + p + L).fma(FloatVector.fromArray(S, b, col + p + L), s1);
+                    s2 = FloatVector.fromArray(S, x, xBase + p + 2 * L).fma(FloatVector.fromArray(S, b, col + p + 2 * L), s2);
+                    s3 = FloatVector.fromArray(S, x, xBase + p + 3 * L).fma(FloatVector.fromArray(S, b, col + p + 3 * L), s3);
+                }
+                for (; p + L <= k; p += L) {
+                    s0 = FloatVector.fromArray(S, x, xBase + p).fma(FloatVector.fromArray(S, b, col + p), s0);
+                }
+                float sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+                for (; p < k; p++) sum += x[xBase + p] * b[col + p];
+                out[outBase + j] = sum;
             }
         }
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimdMatmul {
 
     /** Below this many multiply-adds per entry, packing costs more than it saves. */
-    static final int SMALL = 4096;
+    static final int SMALL = 256;
     /** Below this many multiply-adds in all, the product stays on the calling thread. */
     static final long PARALLEL = 1L << 17;
 
@@ -66,7 +66,7 @@ public final class SimdMatmul {
             return;
         }
         int mr = p.mr(), nr = p.nr(), kc = p.engine().kc;
-        if (batch == 1 && m >= 2 * threads * mr && SharedPanels.size(k, n, kc, nr) <= SHARED_LIMIT) {
+        if (batch == 1 && p.packs() && m >= 2 * threads * mr && SharedPanels.size(k, n, kc, nr) <= SHARED_LIMIT) {
             sharedB(p, threads);
             return;
         }
@@ -149,6 +149,19 @@ public final class SimdMatmul {
             return f32 ? FLOAT.get() : DOUBLE.get();
         }
 
+        /** Whether blocks of this product go through packing (not the tiny or the vector paths). */
+        boolean packs() {
+            return (long) m * n * k >= SMALL && !vectorTimesMatrix() && !matrixTimesVector();
+        }
+
+        private boolean vectorTimesMatrix() {
+            return m == 1 && (bCol == 1 || bRow == 1);
+        }
+
+        private boolean matrixTimesVector() {
+            return n == 1 && (aRow == 1 || aCol == 1);
+        }
+
         /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of batch entry {@code t}. */
         void run(int t, int r0, int r1, int c0, int c1) {
             int aBase = aOff[t] + r0 * aRow, bBase = bOff[t] + c0 * bCol, cBase = t * m * n + r0 * n + c0;
@@ -159,44 +172,43 @@ public final class SimdMatmul {
                 } else {
                     smallDouble((double[]) a, aBase, aRow, aCol, (double[]) b, bBase, bRow, bCol, (double[]) out, cBase, n, rows, cols, k);
                 }
+            } else if (vectorTimesMatrix()) {
+                if (f32) FloatGemm.vecMat(k, cols, (float[]) a, aBase, aCol, (float[]) b, bBase, bRow, bCol, (float[]) out, cBase);
+                else DoubleGemm.vecMat(k, cols, (double[]) a, aBase, aCol, (double[]) b, bBase, bRow, bCol, (double[]) out, cBase);
+            } else if (matrixTimesVector()) {
+                // (A b)^T = b^T A^T, and a one-column result is laid out like a one-row one
+                if (f32) FloatGemm.vecMat(k, rows, (float[]) b, bBase, bRow, (float[]) a, aBase, aCol, aRow, (float[]) out, cBase);
+                else DoubleGemm.vecMat(k, rows, (double[]) b, bBase, bRow, (double[]) a, aBase, aCol, aRow, (double[]) out, cBase);
             } else {
                 engine().multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
             }
         }
     }
 
-    /** The unpacked i-p-j loop for small products, accumulating in float. */
+    /** Plain dot products for tiny products, accumulating in float. */
     static void smallFloat(float[] a, int aBase, int aRow, int aCol, float[] b, int bBase, int bRow, int bCol,
                            float[] c, int cBase, int ldc, int rows, int cols, int k) {
         for (int i = 0; i < rows; i++) {
-            int ci = cBase + i * ldc, ai = aBase + i * aRow;
-            Arrays.fill(c, ci, ci + cols, 0f);
-            for (int p = 0; p < k; p++) {
-                float x = a[ai + p * aCol];
-                int bp = bBase + p * bRow;
-                if (bCol == 1) {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j];
-                } else {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j * bCol];
-                }
+            int ai = aBase + i * aRow;
+            for (int j = 0; j < cols; j++) {
+                int bj = bBase + j * bCol;
+                float sum = 0f;
+                for (int p = 0; p < k; p++) sum += a[ai + p * aCol] * b[bj + p * bRow];
+                c[cBase + i * ldc + j] = sum;
             }
         }
     }
 
-    /** The unpacked i-p-j loop for small products, accumulating in double. */
+    /** Plain dot products for tiny products, accumulating in double. */
     static void smallDouble(double[] a, int aBase, int aRow, int aCol, double[] b, int bBase, int bRow, int bCol,
-                            double[] c, int cBase, int ldc, int rows, int cols, int k) {
+                           double[] c, int cBase, int ldc, int rows, int cols, int k) {
         for (int i = 0; i < rows; i++) {
-            int ci = cBase + i * ldc, ai = aBase + i * aRow;
-            Arrays.fill(c, ci, ci + cols, 0.0);
-            for (int p = 0; p < k; p++) {
-                double x = a[ai + p * aCol];
-                int bp = bBase + p * bRow;
-                if (bCol == 1) {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j];
-                } else {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j * bCol];
-                }
+            int ai = aBase + i * aRow;
+            for (int j = 0; j < cols; j++) {
+                int bj = bBase + j * bCol;
+                double sum = 0.0;
+                for (int p = 0; p < k; p++) sum += a[ai + p * aCol] * b[bj + p * bRow];
+                c[cBase + i * ldc + j] = sum;
             }
         }
     }

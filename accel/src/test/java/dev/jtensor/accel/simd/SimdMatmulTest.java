@@ -129,6 +129,26 @@ class SimdMatmulTest {
     }
 
     @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void vectorTimesMatrixAndMatrixTimesVector(boolean f32) {
+        for (Layout la : Layout.values()) {
+            for (Layout lb : Layout.values()) {
+                check(new int[0], 1, 300, 77, operand(1, 77, la, f32), operand(77, 300, lb, f32));
+                check(new int[0], 300, 1, 77, operand(300, 77, la, f32), operand(77, 1, lb, f32));
+                check(new int[0], 1, 1, 1000, operand(1, 1000, la, f32), operand(1000, 1, lb, f32));
+                check(new int[0], 1, 71, 5, operand(1, 5, la, f32), operand(5, 71, lb, f32));
+            }
+        }
+        // every other column of B: no unit stride on either axis, so the packed path
+        Strided wide = operand(77, 600, Layout.ROW_MAJOR, f32);
+        check(new int[0], 1, 300, 77, operand(1, 77, Layout.ROW_MAJOR, f32),
+                new Strided(wide.data(), wide.offset(), new int[] {600, 2}));
+        // a batch of matrix-vector products on all threads
+        check(new int[] {3}, 200, 1, 300, batched(new int[] {3}, 200, 300, f32, false),
+                batched(new int[] {3}, 300, 1, f32, false));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 0})
     void largeProductsOnOneAndAllThreads(int oneThread) {
         if (oneThread == 1) Parallel.setMaxThreads(1);
