@@ -171,33 +171,42 @@ final class DoubleGemm extends Gemm {
     static void vecMat(int k, int cols, double[] x, int xBase, int xStride, double[] b, int bBase, int bRow, int bCol,
                        double[] out, int outBase) {
         if (bCol == 1 && (bRow != 1 || cols >= L)) {
-            int j = 0;
-            for (; j + 4 * L <= cols; j += 4 * L) {
-                DoubleVector s0 = DoubleVector.broadcast(S, 0.0), s1 = s0, s2 = s0, s3 = s0;
-                for (int p = 0; p < k; p++) {
-                    DoubleVector xp = DoubleVector.broadcast(S, x[xBase + p * xStride]);
-                    int row = bBase + p * bRow + j;
-                    s0 = xp.fma(DoubleVector.fromArray(S, b, row), s0);
-                    s1 = xp.fma(DoubleVector.fromArray(S, b, row + L), s1);
-                    s2 = xp.fma(DoubleVector.fromArray(S, b, row + 2 * L), s2);
-                    s3 = xp.fma(DoubleVector.fromArray(S, b, row + 3 * L), s3);
+            // slices of 128 rows of B, so that a slice's pieces of 4 L columns stay few pages apart
+            for (int p0 = 0; p0 < k; p0 += 128) {
+                int p1 = Math.min(k, p0 + 128);
+                boolean first = p0 == 0;
+                int j = 0;
+                for (; j + 4 * L <= cols; j += 4 * L) {
+                    int o = outBase + j;
+                    DoubleVector s0 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o);
+                    DoubleVector s1 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o + L);
+                    DoubleVector s2 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o + 2 * L);
+                    DoubleVector s3 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o + 3 * L);
+                    for (int p = p0; p < p1; p++) {
+                        DoubleVector xp = DoubleVector.broadcast(S, x[xBase + p * xStride]);
+                        int row = bBase + p * bRow + j;
+                        s0 = xp.fma(DoubleVector.fromArray(S, b, row), s0);
+                        s1 = xp.fma(DoubleVector.fromArray(S, b, row + L), s1);
+                        s2 = xp.fma(DoubleVector.fromArray(S, b, row + 2 * L), s2);
+                        s3 = xp.fma(DoubleVector.fromArray(S, b, row + 3 * L), s3);
+                    }
+                    s0.intoArray(out, o);
+                    s1.intoArray(out, o + L);
+                    s2.intoArray(out, o + 2 * L);
+                    s3.intoArray(out, o + 3 * L);
                 }
-                s0.intoArray(out, outBase + j);
-                s1.intoArray(out, outBase + j + L);
-                s2.intoArray(out, outBase + j + 2 * L);
-                s3.intoArray(out, outBase + j + 3 * L);
-            }
-            for (; j + L <= cols; j += L) {
-                DoubleVector s0 = DoubleVector.broadcast(S, 0.0);
-                for (int p = 0; p < k; p++) {
-                    s0 = DoubleVector.broadcast(S, x[xBase + p * xStride]).fma(DoubleVector.fromArray(S, b, bBase + p * bRow + j), s0);
+                for (; j + L <= cols; j += L) {
+                    DoubleVector s0 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, outBase + j);
+                    for (int p = p0; p < p1; p++) {
+                        s0 = DoubleVector.broadcast(S, x[xBase + p * xStride]).fma(DoubleVector.fromArray(S, b, bBase + p * bRow + j), s0);
+                    }
+                    s0.intoArray(out, outBase + j);
                 }
-                s0.intoArray(out, outBase + j);
-            }
-            for (; j < cols; j++) {
-                double sum = 0.0;
-                for (int p = 0; p < k; p++) sum += x[xBase + p * xStride] * b[bBase + p * bRow + j];
-                out[outBase + j] = sum;
+                for (; j < cols; j++) {
+                    double sum = first ? 0.0 : out[outBase + j];
+                    for (int p = p0; p < p1; p++) sum += x[xBase + p * xStride] * b[bBase + p * bRow + j];
+                    out[outBase + j] = sum;
+                }
             }
         } else {
             if (xStride != 1) {
