@@ -137,6 +137,7 @@ class SimdMatmulTest {
                 check(new int[0], 300, 1, 77, operand(300, 77, la, f32), operand(77, 1, lb, f32));
                 check(new int[0], 1, 1, 1000, operand(1, 1000, la, f32), operand(1000, 1, lb, f32));
                 check(new int[0], 1, 71, 5, operand(1, 5, la, f32), operand(5, 71, lb, f32));
+                check(new int[0], 1, 100, 300, operand(1, 300, la, f32), operand(300, 100, lb, f32));
             }
         }
         // every other column of B: no unit stride on either axis, so the packed path
