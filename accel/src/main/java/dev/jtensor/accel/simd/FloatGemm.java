@@ -4,15 +4,23 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** The float32 engine: packing and an 8 x (2 vectors) FMA micro-kernel accumulating in float. */
+/**
+ * The float32 engine: packing, and an {@code 8 x 2L} micro-kernel ({@code L} lanes of the preferred
+ * species) that keeps its 16 accumulators in registers, broadcasts 8 elements of the A panel and
+ * loads 2 vectors of the B panel per step of the depth (16 FMAs to 10 loads), accumulating in float.
+ * The depth is blocked by {@link #KC} (the 8-row A panel stays in L1 while the B panels stream past
+ * it), A is packed {@link #MC} rows and B {@link #NC} columns at a time.
+ *
+ * <p>The double engine ({@code DoubleGemm}) is the float engine's source with float replaced by double
+ * and half the depth block: the Vector API is slow through generics. {@code DoubleGemmTest} keeps the
+ * two in step.
+ */
 final class FloatGemm extends Gemm {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 8, NR = 2 * L;
-    static final int KC = Integer.getInteger("jtensor.gemm.kc", 512);
-    static final int MC = Integer.getInteger("jtensor.gemm.mc", 96);
-    static final int NC = Integer.getInteger("jtensor.gemm.nc", 4096);
+    static final int KC = 512, MC = 96, NC = 4096;
 
     private final float[] ap = new float[roundUp(MC, MR) * KC];
     private float[] bp = new float[0];
@@ -257,7 +265,7 @@ final class FloatGemm extends Gemm {
         for (int r = 0; r < rows; r++) java.util.Arrays.fill(f, base + r * ldc, base + r * ldc + cols, 0f);
     }
 
-    static void micro(int kb, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+    private static void micro(int kb, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
         // broadcast(0), not zero(): zero() is a constant object, and a loop phi mixing a constant with
         // computed vectors makes C2 box the accumulators on every iteration
         FloatVector c00 = FloatVector.broadcast(S, 0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;

@@ -23,13 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SimdMatmul {
 
-    /** Below this many multiply-adds per entry, packing costs more than it saves. */
+    /** Below this many multiply-adds per entry, packing costs more than it saves (8 x 8 x 8 gains 2x). */
     static final int SMALL = 256;
-    /** Below this many multiply-adds in all, the product stays on the calling thread. */
-    static final long PARALLEL = 1L << 17;
+    /**
+     * Below this many multiply-adds in all, the product stays on the calling thread: handing work to
+     * a pool thread costs tens of microseconds (64^3 is faster on one thread, 80^3 on two).
+     */
+    static final long PARALLEL = 400_000;
 
     /** Largest B (in elements, packed) that threads share instead of each packing its own. */
-    static final long SHARED_LIMIT = Long.getLong("jtensor.gemm.shared", 1L << 21);
+    static final long SHARED_LIMIT = 1L << 21;
 
     private static final ThreadLocal<FloatGemm> FLOAT = ThreadLocal.withInitial(FloatGemm::new);
     private static final ThreadLocal<DoubleGemm> DOUBLE = ThreadLocal.withInitial(DoubleGemm::new);
