@@ -31,6 +31,9 @@ public final class SimdMatmul {
      */
     static final long PARALLEL = 400_000;
 
+    /** How long the calling thread spins for the other threads' last blocks before it parks. */
+    private static final long SPIN_NANOS = 200_000;
+
     /** Largest B (in elements, packed) that threads share instead of each packing its own. */
     static final long SHARED_LIMIT = 1L << 21;
 
@@ -92,7 +95,7 @@ public final class SimdMatmul {
     /**
      * One product on several threads that share one packed B: blocks of rows are handed out to
      * whichever thread asks next (a pool thread that starts late just takes fewer), and the calling
-     * thread waits for the last block by spinning rather than parking.
+     * thread waits for the last blocks by spinning (briefly) rather than parking.
      */
     private static void sharedB(Problem p, int threads) {
         Gemm first = p.engine();
@@ -112,7 +115,10 @@ public final class SimdMatmul {
                 done.incrementAndGet();
             }
             if (task == 0) {
-                while (done.get() < units) Thread.onSpinWait();
+                // the last blocks usually finish within microseconds: spin a little rather than park
+                // in the pool's join (waking up again costs tens of microseconds)
+                long deadline = System.nanoTime() + SPIN_NANOS;
+                while (done.get() < units && System.nanoTime() < deadline) Thread.onSpinWait();
             }
         });
     }
