@@ -20,7 +20,7 @@ final class DoubleGemm extends Gemm {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 8, NR = 2 * L;
-    static final int KC = 256, MC = 96, NC = 4096;
+    static final int KC = 256, MC = 96, NC = 2048;
 
     private final double[] ap = new double[roundUp(MC, MR) * KC];
     private double[] bp = new double[0];

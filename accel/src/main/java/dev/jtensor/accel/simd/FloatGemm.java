@@ -20,7 +20,7 @@ final class FloatGemm extends Gemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 8, NR = 2 * L;
-    static final int KC = 512, MC = 96, NC = 4096;
+    static final int KC = 512, MC = 96, NC = 2048;
 
     private final float[] ap = new float[roundUp(MC, MR) * KC];
     private float[] bp = new float[0];

@@ -3,6 +3,7 @@ package dev.jtensor.accel.simd;
 import dev.jtensor.accel.Parallel;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.Strided;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +40,7 @@ public final class SimdMatmul {
 
     private static final ThreadLocal<FloatGemm> FLOAT = ThreadLocal.withInitial(FloatGemm::new);
     private static final ThreadLocal<DoubleGemm> DOUBLE = ThreadLocal.withInitial(DoubleGemm::new);
-    /** The calling thread's buffer for a shared packed B, kept for its next call. */
+    /** The calling thread's buffers (float, double) for a shared packed B, kept for its next call. */
     private static final ThreadLocal<Object[]> SHARED = ThreadLocal.withInitial(() -> new Object[2]);
 
     private SimdMatmul() {
@@ -123,13 +124,14 @@ public final class SimdMatmul {
         });
     }
 
+    /** A buffer of at least {@code size} elements, softly kept by the calling thread for its next call. */
     private static Object sharedBuffer(Gemm engine, int size, boolean f32) {
         Object[] cache = SHARED.get();
         int slot = f32 ? 0 : 1;
-        Object buffer = cache[slot];
+        Object buffer = cache[slot] instanceof SoftReference<?> ref ? ref.get() : null;
         if (buffer == null || java.lang.reflect.Array.getLength(buffer) < size) {
             buffer = engine.newBuffer(size);
-            cache[slot] = buffer;
+            cache[slot] = new SoftReference<>(buffer);
         }
         return buffer;
     }

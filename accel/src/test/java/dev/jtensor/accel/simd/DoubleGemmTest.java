@@ -1,6 +1,7 @@
 package dev.jtensor.accel.simd;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class DoubleGemmTest {
 
-    private static final Path DIR = Path.of("src/main/java/dev/jtensor/accel/simd");
+    /** The sources, from the accel module (where Maven runs its tests) or from the project root. */
+    private static final Path DIR = Files.isDirectory(Path.of("src/main/java/dev/jtensor/accel/simd"))
+            ? Path.of("src/main/java/dev/jtensor/accel/simd") : Path.of("accel/src/main/java/dev/jtensor/accel/simd");
 
     /** The float source turned into the double one. */
     static String toDouble(String floatSource) {
@@ -33,11 +36,13 @@ class DoubleGemmTest {
 
     @Test
     void doubleEngineIsTheFloatEngineForDoubles() throws IOException {
+        assumeTrue(Files.isDirectory(DIR), "sources not found from " + Path.of("").toAbsolutePath());
         String expected = toDouble(Files.readString(DIR.resolve("FloatGemm.java")));
         String actual = Files.readString(DIR.resolve("DoubleGemm.java"));
         if (!expected.equals(actual)) {
-            Files.writeString(Path.of("target/DoubleGemm.java"), expected);
-            fail("DoubleGemm.java is out of step with FloatGemm.java; the expected text is in accel/target/DoubleGemm.java");
+            Path written = DIR.resolve("../../../../../../../target/DoubleGemm.java").normalize();
+            Files.writeString(written, expected);
+            fail("DoubleGemm.java is out of step with FloatGemm.java; the expected text is in " + written);
         }
     }
 }
