@@ -91,10 +91,12 @@ final class FloatGemm extends Gemm {
     /**
      * Packs 8 rows of a row-major A ({@code a[src + r * rs + p]}) into {@code ap[panel + p * 8 + r]}, L
      * columns at a time: 8 vector loads, an 8 x L transpose by three rounds of interleaving (row r
-     * with r + 4, then r + 2, then r + 1), 8 vector stores. Returns the first column not packed.
+     * with r + 4, then r + 2, then r + 1), 8 vector stores. Returns the first column not packed (0 with
+     * one-lane vectors, which cannot interleave).
      */
     private static int transpose8(float[] a, int src, int rs, int depth, float[] ap, int panel) {
         int p = 0;
+        if (L < 2) return p;
         for (; p + L <= depth; p += L) {
             int s = src + p;
             FloatVector r0 = FloatVector.fromArray(S, a, s), r1 = FloatVector.fromArray(S, a, s + rs),
