@@ -10,17 +10,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Batched matrix product for {@code float[]} and {@code double[]} data with the Vector API, in the
  * manner of Goto's GEMM / BLIS: both operands are packed into cache-sized panels (from any strides,
- * so a transposed or sliced operand costs nothing extra) and a register-blocked FMA micro-kernel
- * computes {@code mr x nr} tiles of the product; see {@link Gemm}.
+ * so a transposed or sliced operand is never copied whole first) and a register-blocked FMA
+ * micro-kernel computes {@code mr x nr} tiles of the product; see {@code Gemm} and {@code FloatGemm}.
  *
  * <p>Sums accumulate in the data type, as BLAS does: a float32 result differs from the exact product
  * by at most about {@code k * 2^-24 * sum_p |a_ip| |b_pj|} per element (the tests allow {@code k * 2^-23}
- * of that sum), a float64 one by {@code k * 2^-53} of it.
+ * of that sum), a float64 one by about {@code k * 2^-53} of it (the tests allow {@code 1e-12}).
  *
- * <p>Large products are split over {@link Parallel#threads()} tasks of the shared pool: over batch
- * entries, and within an entry over blocks of rows (or columns, whichever is longer). Small products
- * ({@code m * n * k} below {@value #SMALL}) skip packing and run a plain loop; integer data goes to
- * {@link ScalarKernels}.
+ * <p>Products of more than {@value #PARALLEL} multiply-adds are split over {@link Parallel#threads()}
+ * tasks of the shared pool. A single product's row blocks go to whichever thread asks next, all
+ * threads reading one packed B ({@code SharedPanels}); batches are split over entries, and an entry
+ * over rows or columns (whichever is longer) when there are fewer entries than threads.
+ *
+ * <p>Tiny products ({@code m * n * k} below {@value #SMALL}) run plain dot products; a vector times a
+ * matrix ({@code m == 1}) or a matrix times a vector ({@code n == 1}) runs unpacked vector loops;
+ * integer data goes to {@link ScalarKernels}.
  */
 public final class SimdMatmul {
 
