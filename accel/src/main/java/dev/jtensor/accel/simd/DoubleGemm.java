@@ -1,24 +1,46 @@
 package dev.jtensor.accel.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** The float64 engine: packing and an 8 x (2 vectors) FMA micro-kernel accumulating in double. */
+/**
+ * The float64 engine: packing, and an {@code 8 x 2L} micro-kernel ({@code L} lanes of the preferred
+ * species) that keeps its 16 accumulators in registers, broadcasts 8 elements of the A panel and
+ * loads 2 vectors of the B panel per step of the depth (16 FMAs to 10 loads), accumulating in double.
+ * The depth is blocked by {@link #KC} (the 8-row A panel stays in L1 while the B panels stream past
+ * it), A is packed {@link #MC} rows and B {@link #NC} columns at a time.
+ *
+ * <p>The double engine ({@code DoubleGemm}) is the float engine's source with float replaced by double
+ * and half the depth block: the Vector API is slow through generics. {@code DoubleGemmTest} keeps the
+ * two in step.
+ */
 final class DoubleGemm extends Gemm {
 
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 8, NR = 2 * L;
-    static final int KC = Integer.getInteger("jtensor.gemmd.kc", 256);
-    static final int MC = Integer.getInteger("jtensor.gemmd.mc", 96);
-    static final int NC = Integer.getInteger("jtensor.gemmd.nc", 4096);
+    static final int KC = 256, MC = 96, NC = 2048;
 
     private final double[] ap = new double[roundUp(MC, MR) * KC];
-    private final double[] bp = new double[roundUp(NC, NR) * KC];
+    private double[] bp = new double[0];
     private final double[] tile = new double[MR * NR];
+    /** 8 transposed columns of B. */
+    private final double[] columns = new double[MR * KC];
 
     DoubleGemm() {
         super(MR, NR, KC, MC, NC);
+    }
+
+    @Override
+    Object packedB(int size) {
+        if (bp.length < size) bp = new double[size];
+        return bp;
+    }
+
+    @Override
+    Object newBuffer(int size) {
+        return new double[size];
     }
 
     @Override
@@ -34,6 +56,9 @@ final class DoubleGemm extends Gemm {
                     int d = panel + p * MR, s = src + p;
                     for (int r = 0; r < MR; r++) ap[d + r] = a[s + r * rs];
                 }
+            } else if (rs == 1) {
+                // transposed A: the panel's rows are contiguous for each p
+                for (int p = 0; p < depth; p++) System.arraycopy(a, src + p * cs, ap, panel + p * MR, MR);
             } else {
                 for (int p = 0; p < depth; p++) {
                     int d = panel + p * MR, s = src + p * cs;
@@ -66,10 +91,12 @@ final class DoubleGemm extends Gemm {
     /**
      * Packs 8 rows of a row-major A ({@code a[src + r * rs + p]}) into {@code ap[panel + p * 8 + r]}, L
      * columns at a time: 8 vector loads, an 8 x L transpose by three rounds of interleaving (row r
-     * with r + 4, then r + 2, then r + 1), 8 vector stores. Returns the first column not packed.
+     * with r + 4, then r + 2, then r + 1), 8 vector stores. Returns the first column not packed (0 with
+     * one-lane vectors, which cannot interleave).
      */
     private static int transpose8(double[] a, int src, int rs, int depth, double[] ap, int panel) {
         int p = 0;
+        if (L < 2) return p;
         for (; p + L <= depth; p += L) {
             int s = src + p;
             DoubleVector r0 = DoubleVector.fromArray(S, a, s), r1 = DoubleVector.fromArray(S, a, s + rs),
@@ -101,21 +128,34 @@ final class DoubleGemm extends Gemm {
     }
 
     @Override
-    void packB(Object data, int base, int rs, int cs, int depth, int cols) {
+    void packB(Object data, int base, int rs, int cs, int depth, int cols, Object dest, int off) {
         double[] b = (double[]) data;
-        double[] bp = this.bp;
+        double[] bp = (double[]) dest;
         int full = cols / NR * NR;
         if (cs == 1) {
             // row-major B: read each row once, sequentially, and scatter its nr-wide pieces to the panels
             for (int p = 0; p < depth; p++) {
                 int src = base + p * rs;
                 for (int j0 = 0; j0 < full; j0 += NR) {
-                    System.arraycopy(b, src + j0, bp, j0 * depth + p * NR, NR);
+                    System.arraycopy(b, src + j0, bp, off + j0 * depth + p * NR, NR);
+                }
+            }
+        } else if (rs == 1 && NR % MR == 0) {
+            // transposed B: each column is contiguous along p; transpose 8 columns at a time
+            for (int j0 = 0; j0 < full; j0 += NR) {
+                int panel = off + j0 * depth;
+                for (int jj = 0; jj < NR; jj += MR) {
+                    int src = base + (j0 + jj) * cs;
+                    int p = transpose8(b, src, cs, depth, columns, 0);
+                    for (int q = 0; q < p; q++) System.arraycopy(columns, q * MR, bp, panel + q * NR + jj, MR);
+                    for (; p < depth; p++) {
+                        for (int r = 0; r < MR; r++) bp[panel + p * NR + jj + r] = b[src + r * cs + p];
+                    }
                 }
             }
         } else {
             for (int j0 = 0; j0 < full; j0 += NR) {
-                int panel = j0 * depth;
+                int panel = off + j0 * depth;
                 for (int j = 0; j < NR; j++) {
                     int src = base + (j0 + j) * cs;
                     for (int p = 0; p < depth; p++) bp[panel + p * NR + j] = b[src + p * rs];
@@ -123,7 +163,7 @@ final class DoubleGemm extends Gemm {
             }
         }
         if (full < cols) {
-            int panel = full * depth, w = cols - full;
+            int panel = off + full * depth, w = cols - full;
             java.util.Arrays.fill(bp, panel, panel + NR * depth, 0.0);
             for (int p = 0; p < depth; p++) {
                 int src = base + p * rs + full * cs, dst = panel + p * NR;
@@ -132,16 +172,89 @@ final class DoubleGemm extends Gemm {
         }
     }
 
-    @Override
-    void kernel(int kb, int aOff, int bOff, Object c, int cOff, int ldc) {
-        micro(kb, ap, aOff, bp, bOff, (double[]) c, cOff, ldc);
+    /**
+     * {@code out[outBase + j] = sum_p x[p] * B[p, j]} for {@code j < cols}, element {@code (p, j)} of B at
+     * {@code bBase + p * bRow + j * bCol}: a vector times a matrix, or (with A's strides) a matrix times
+     * a vector. B needs unit stride along one axis: along j, it is read in rows of {@code 4 L} columns
+     * accumulated in registers; along p, each output is a vector dot product.
+     */
+    static void vecMat(int k, int cols, double[] x, int xBase, int xStride, double[] b, int bBase, int bRow, int bCol,
+                       double[] out, int outBase) {
+        if (bCol == 1 && (bRow != 1 || cols >= L)) {
+            // slices of 128 rows of B, so that a slice's pieces of 4 L columns stay few pages apart
+            for (int p0 = 0; p0 < k; p0 += 128) {
+                int p1 = Math.min(k, p0 + 128);
+                boolean first = p0 == 0;
+                int j = 0;
+                for (; j + 4 * L <= cols; j += 4 * L) {
+                    int o = outBase + j;
+                    DoubleVector s0 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o);
+                    DoubleVector s1 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o + L);
+                    DoubleVector s2 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o + 2 * L);
+                    DoubleVector s3 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, o + 3 * L);
+                    for (int p = p0; p < p1; p++) {
+                        DoubleVector xp = DoubleVector.broadcast(S, x[xBase + p * xStride]);
+                        int row = bBase + p * bRow + j;
+                        s0 = xp.fma(DoubleVector.fromArray(S, b, row), s0);
+                        s1 = xp.fma(DoubleVector.fromArray(S, b, row + L), s1);
+                        s2 = xp.fma(DoubleVector.fromArray(S, b, row + 2 * L), s2);
+                        s3 = xp.fma(DoubleVector.fromArray(S, b, row + 3 * L), s3);
+                    }
+                    s0.intoArray(out, o);
+                    s1.intoArray(out, o + L);
+                    s2.intoArray(out, o + 2 * L);
+                    s3.intoArray(out, o + 3 * L);
+                }
+                for (; j + L <= cols; j += L) {
+                    DoubleVector s0 = first ? DoubleVector.broadcast(S, 0.0) : DoubleVector.fromArray(S, out, outBase + j);
+                    for (int p = p0; p < p1; p++) {
+                        s0 = DoubleVector.broadcast(S, x[xBase + p * xStride]).fma(DoubleVector.fromArray(S, b, bBase + p * bRow + j), s0);
+                    }
+                    s0.intoArray(out, outBase + j);
+                }
+                for (; j < cols; j++) {
+                    double sum = first ? 0.0 : out[outBase + j];
+                    for (int p = p0; p < p1; p++) sum += x[xBase + p * xStride] * b[bBase + p * bRow + j];
+                    out[outBase + j] = sum;
+                }
+            }
+        } else {
+            if (xStride != 1) {
+                double[] dense = new double[k];
+                for (int p = 0; p < k; p++) dense[p] = x[xBase + p * xStride];
+                x = dense;
+                xBase = 0;
+            }
+            for (int j = 0; j < cols; j++) {
+                int col = bBase + j * bCol;
+                DoubleVector s0 = DoubleVector.broadcast(S, 0.0), s1 = s0, s2 = s0, s3 = s0;
+                int p = 0;
+                for (; p + 4 * L <= k; p += 4 * L) {
+                    s0 = DoubleVector.fromArray(S, x, xBase + p).fma(DoubleVector.fromArray(S, b, col + p), s0);
+                    s1 = DoubleVector.fromArray(S, x, xBase + p + L).fma(DoubleVector.fromArray(S, b, col + p + L), s1);
+                    s2 = DoubleVector.fromArray(S, x, xBase + p + 2 * L).fma(DoubleVector.fromArray(S, b, col + p + 2 * L), s2);
+                    s3 = DoubleVector.fromArray(S, x, xBase + p + 3 * L).fma(DoubleVector.fromArray(S, b, col + p + 3 * L), s3);
+                }
+                for (; p + L <= k; p += L) {
+                    s0 = DoubleVector.fromArray(S, x, xBase + p).fma(DoubleVector.fromArray(S, b, col + p), s0);
+                }
+                double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+                for (; p < k; p++) sum += x[xBase + p] * b[col + p];
+                out[outBase + j] = sum;
+            }
+        }
     }
 
     @Override
-    void edgeTile(int kb, int aOff, int bOff, Object data, int cOff, int ldc, int rows, int cols) {
+    void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc) {
+        micro(kb, ap, aOff, (double[]) bp, bOff, (double[]) c, cOff, ldc);
+    }
+
+    @Override
+    void edgeTile(int kb, int aOff, Object bp, int bOff, Object data, int cOff, int ldc, int rows, int cols) {
         double[] c = (double[]) data;
         java.util.Arrays.fill(tile, 0.0);
-        micro(kb, ap, aOff, bp, bOff, tile, 0, NR);
+        micro(kb, ap, aOff, (double[]) bp, bOff, tile, 0, NR);
         for (int r = 0; r < rows; r++) {
             int dst = cOff + r * ldc, src = r * NR;
             for (int j = 0; j < cols; j++) c[dst + j] += tile[src + j];
@@ -154,10 +267,13 @@ final class DoubleGemm extends Gemm {
         for (int r = 0; r < rows; r++) java.util.Arrays.fill(f, base + r * ldc, base + r * ldc + cols, 0.0);
     }
 
-    static void micro(int kb, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
-        // broadcast(0), not zero(): zero() is a constant object, and a loop phi mixing a constant with
-        // computed vectors makes C2 box the accumulators on every iteration
-        DoubleVector c00 = DoubleVector.broadcast(S, 0.0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+    private static void micro(int kb, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
+        // The whole tile stays in this one method, stores included: when C2 does not inline a call that
+        // takes accumulators (a store helper did not, past its inlining node budget), it boxes them on
+        // every step of the loop, at a fifth of the speed.
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00,
+                c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00,
+                c70 = c00, c71 = c00;
         for (int p = 0; p < kb; p++) {
             int ai = ao + p * MR, bi = bo + p * NR;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bi);

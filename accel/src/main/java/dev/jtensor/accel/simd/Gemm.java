@@ -5,14 +5,15 @@ package dev.jtensor.accel.simd;
  * packing and the register-blocked micro-kernel for their element type.
  *
  * <p>For a block of {@code C} it runs, outermost first: columns in {@code nc}-wide blocks; depth in
- * {@code kc}-deep slices, packing {@code B[pc.., jc..]} into {@code kc x nr} column panels; rows
- * in {@code mc}-tall blocks, packing {@code A[ic.., pc..]} into {@code mr x kc} row panels; then
- * every {@code mr x nr} tile of the block with one micro-kernel call. Packing zero-pads the last
- * panels, so the micro-kernel always computes a full tile; an edge tile goes through a scratch
- * tile and only its valid part reaches {@code C}. The first depth slice stores into {@code C}, the
- * later ones add to it, so {@code C} need not be cleared beforehand.
+ * {@code kc}-deep slices, packing {@code B[pc.., jc..]} into {@code kc x nr} column panels; rows in
+ * {@code mc}-tall blocks, packing {@code A[ic.., pc..]} into {@code mr x kc} row panels; then, for
+ * each A row panel (it stays in L1), every B column panel of the block (streamed from L2/L3), one
+ * micro-kernel call per {@code mr x nr} tile. Packing zero-pads the last panels, so the micro-kernel
+ * always computes a full tile; an edge tile goes through a scratch tile and only its valid part
+ * reaches {@code C}. {@code C} is cleared first and every depth slice adds to it.
  *
- * <p>An engine holds its packing buffers and is used by one thread at a time.
+ * <p>An engine holds its packing buffers and is used by one thread at a time. Threads working on
+ * row blocks of the same product can share one packed B instead ({@link SharedPanels}).
  */
 abstract class Gemm {
 
@@ -35,48 +36,70 @@ abstract class Gemm {
     final void multiply(Object a, int aBase, int aRow, int aCol, Object b, int bBase, int bRow, int bCol,
                         Object c, int cBase, int ldc, int rows, int cols, int k) {
         clear(c, cBase, ldc, rows, cols);
+        Object bp = packedB(Math.min(kc, k) * Math.min(nc, roundUp(cols, nr)));
         for (int jc = 0; jc < cols; jc += nc) {
             int nb = Math.min(nc, cols - jc);
             for (int pc = 0; pc < k; pc += kc) {
                 int kb = Math.min(kc, k - pc);
-                packB(b, bBase + pc * bRow + jc * bCol, bRow, bCol, kb, nb);
+                packB(b, bBase + pc * bRow + jc * bCol, bRow, bCol, kb, nb, bp, 0);
                 for (int ic = 0; ic < rows; ic += mc) {
                     int mb = Math.min(mc, rows - ic);
                     packA(a, aBase + ic * aRow + pc * aCol, aRow, aCol, mb, kb);
-                    block(c, cBase + ic * ldc + jc, ldc, mb, nb, kb);
+                    for (int ir = 0; ir < mb; ir += mr) {
+                        int h = Math.min(mr, mb - ir), cRow = cBase + (ic + ir) * ldc + jc;
+                        for (int jr = 0; jr < nb; jr += nr) {
+                            tile(kb, ir * kb, bp, jr * kb, c, cRow + jr, ldc, h, Math.min(nr, nb - jr));
+                        }
+                    }
                 }
             }
         }
     }
 
-    /** All tiles of one packed {@code mb x kb} by {@code kb x nb} block, B micro-panels outermost. */
-    static final boolean A_OUTER = Boolean.getBoolean("jtensor.gemm.aouter");
-
-    private void block(Object c, int cBase, int ldc, int mb, int nb, int kb) {
-        if (A_OUTER) {
-            for (int ir = 0; ir < mb; ir += mr) {
-                int rows = Math.min(mr, mb - ir);
-                for (int jr = 0; jr < nb; jr += nr) {
-                    tile(c, cBase + ir * ldc + jr, ldc, ir * kb, jr * kb, kb, rows, Math.min(nr, nb - jr));
-                }
-            }
-        } else {
-            for (int jr = 0; jr < nb; jr += nr) {
-                int cols = Math.min(nr, nb - jr);
+    /**
+     * Rows {@code [r0, r1)} of {@code C = A * B} with B packed once for all threads in {@code shared}
+     * (whichever thread first needs a group of panels packs it); {@code aBase} and {@code cBase} are
+     * those of row 0, {@code C} has {@code shared.cols()} columns. Starts its sweeps over the panels
+     * at group {@code startGroup}, so that threads starting together pack different groups.
+     */
+    final void multiplyShared(Object a, int aBase, int aRow, int aCol, SharedPanels shared,
+                              Object c, int cBase, int ldc, int r0, int r1, int startGroup) {
+        int cols = shared.cols(), k = shared.depth(), groups = shared.groups(), groupCols = shared.groupCols();
+        clear(c, cBase + r0 * ldc, ldc, r1 - r0, cols);
+        Object bp = shared.buffer();
+        for (int pc = 0, slice = 0; pc < k; pc += kc, slice++) {
+            int kb = Math.min(kc, k - pc), sliceOff = shared.sliceOffset(slice);
+            for (int ic = r0; ic < r1; ic += mc) {
+                int mb = Math.min(mc, r1 - ic);
+                packA(a, aBase + ic * aRow + pc * aCol, aRow, aCol, mb, kb);
                 for (int ir = 0; ir < mb; ir += mr) {
-                    tile(c, cBase + ir * ldc + jr, ldc, ir * kb, jr * kb, kb, Math.min(mr, mb - ir), cols);
+                    int h = Math.min(mr, mb - ir), cRow = cBase + (ic + ir) * ldc;
+                    for (int gi = 0; gi < groups; gi++) {
+                        int g = (startGroup + gi) % groups;
+                        shared.ensurePacked(this, slice, g);
+                        int end = Math.min(cols, (g + 1) * groupCols);
+                        for (int jr = g * groupCols; jr < end; jr += nr) {
+                            tile(kb, ir * kb, bp, sliceOff + jr * kb, c, cRow + jr, ldc, h, Math.min(nr, end - jr));
+                        }
+                    }
                 }
             }
         }
     }
 
-    private void tile(Object c, int cOff, int ldc, int aOff, int bOff, int kb, int rows, int cols) {
+    private void tile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols) {
         if (rows == mr && cols == nr) {
-            kernel(kb, aOff, bOff, c, cOff, ldc);
+            kernel(kb, aOff, bp, bOff, c, cOff, ldc);
         } else {
-            edgeTile(kb, aOff, bOff, c, cOff, ldc, rows, cols);
+            edgeTile(kb, aOff, bp, bOff, c, cOff, ldc, rows, cols);
         }
     }
+
+    /** This engine's own buffer for packed B, grown to at least {@code size} elements. */
+    abstract Object packedB(int size);
+
+    /** A fresh buffer for {@code size} packed B elements. */
+    abstract Object newBuffer(int size);
 
     /**
      * Packs {@code rows x depth} of A (element {@code (i, p)} at {@code base + i * rowStride + p * colStride})
@@ -86,16 +109,16 @@ abstract class Gemm {
     abstract void packA(Object a, int base, int rowStride, int colStride, int rows, int depth);
 
     /**
-     * Packs {@code depth x cols} of B into {@code nr}-column panels: panel {@code q} holds
-     * {@code (p, q * nr + j)} at {@code q * nr * depth + p * nr + j}, zero past {@code cols}.
+     * Packs {@code depth x cols} of B into {@code nr}-column panels from {@code dest[destOff]}: panel
+     * {@code q} holds {@code (p, q * nr + j)} at {@code destOff + q * nr * depth + p * nr + j}, zero past {@code cols}.
      */
-    abstract void packB(Object b, int base, int rowStride, int colStride, int depth, int cols);
+    abstract void packB(Object b, int base, int rowStride, int colStride, int depth, int cols, Object dest, int destOff);
 
     /** One full {@code mr x nr} tile: {@code C += Apanel * Bpanel} over {@code kb}. */
-    abstract void kernel(int kb, int aOff, int bOff, Object c, int cOff, int ldc);
+    abstract void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc);
 
     /** A partial tile ({@code rows <= mr}, {@code cols <= nr}) through a scratch tile. */
-    abstract void edgeTile(int kb, int aOff, int bOff, Object c, int cOff, int ldc, int rows, int cols);
+    abstract void edgeTile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols);
 
     /** Zeroes {@code rows x cols} of C. */
     abstract void clear(Object c, int base, int ldc, int rows, int cols);

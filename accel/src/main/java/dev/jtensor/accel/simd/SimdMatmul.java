@@ -3,35 +3,49 @@ package dev.jtensor.accel.simd;
 import dev.jtensor.accel.Parallel;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.Strided;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batched matrix product for {@code float[]} and {@code double[]} data with the Vector API, in the
  * manner of Goto's GEMM / BLIS: both operands are packed into cache-sized panels (from any strides,
- * so a transposed or sliced operand costs nothing extra) and a register-blocked FMA micro-kernel
- * computes {@code mr x nr} tiles of the product; see {@link Gemm}.
+ * so a transposed or sliced operand is never copied whole first) and a register-blocked FMA
+ * micro-kernel computes {@code mr x nr} tiles of the product; see {@code Gemm} and {@code FloatGemm}.
  *
  * <p>Sums accumulate in the data type, as BLAS does: a float32 result differs from the exact product
  * by at most about {@code k * 2^-24 * sum_p |a_ip| |b_pj|} per element (the tests allow {@code k * 2^-23}
- * of that sum), a float64 one by {@code k * 2^-53} of it.
+ * of that sum), a float64 one by about {@code k * 2^-53} of it (the tests allow {@code 1e-12}).
  *
- * <p>Large products are split over {@link Parallel#threads()} tasks of the shared pool: over batch
- * entries, and within an entry over blocks of rows (or columns, whichever is longer). Small products
- * ({@code m * n * k} below {@value #SMALL}) skip packing and run a plain loop; integer data goes to
- * {@link ScalarKernels}.
+ * <p>Products of more than {@value #PARALLEL} multiply-adds are split over {@link Parallel#threads()}
+ * tasks of the shared pool. A single product's row blocks go to whichever thread asks next, all
+ * threads reading one packed B ({@code SharedPanels}); batches are split over entries, and an entry
+ * over rows or columns (whichever is longer) when there are fewer entries than threads.
+ *
+ * <p>Tiny products ({@code m * n * k} below {@value #SMALL}) run plain dot products; a vector times a
+ * matrix ({@code m == 1}) or a matrix times a vector ({@code n == 1}) runs unpacked vector loops;
+ * integer data goes to {@link ScalarKernels}.
  */
 public final class SimdMatmul {
 
-    /** Below this many multiply-adds per entry, packing costs more than it saves. */
-    static final int SMALL = 4096;
+    /** Below this many multiply-adds per entry, packing costs more than it saves (8 x 8 x 8 gains 2x). */
+    static final int SMALL = 256;
     /**
-     * Below this many multiply-adds in all, the product stays on the calling thread: waking a pool
-     * thread costs tens of microseconds, about what 2^20 multiply-adds take on one core.
+     * Below this many multiply-adds in all, the product stays on the calling thread: handing work to
+     * a pool thread costs tens of microseconds (64^3 is faster on one thread, 80^3 on two).
      */
-    static final long PARALLEL = 1L << 20;
+    static final long PARALLEL = 400_000;
+
+    /** How long the calling thread spins for the other threads' last blocks before it parks. */
+    private static final long SPIN_NANOS = 200_000;
+
+    /** Largest B (in elements, packed) that threads share instead of each packing its own. */
+    static final long SHARED_LIMIT = 1L << 21;
 
     private static final ThreadLocal<FloatGemm> FLOAT = ThreadLocal.withInitial(FloatGemm::new);
     private static final ThreadLocal<DoubleGemm> DOUBLE = ThreadLocal.withInitial(DoubleGemm::new);
+    /** The calling thread's buffers (float, double) for a shared packed B, kept for its next call. */
+    private static final ThreadLocal<Object[]> SHARED = ThreadLocal.withInitial(() -> new Object[2]);
 
     private SimdMatmul() {
     }
@@ -62,11 +76,16 @@ public final class SimdMatmul {
             for (int t = 0; t < batch; t++) p.run(t, 0, m, 0, n);
             return;
         }
+        int mr = p.mr(), nr = p.nr(), kc = p.engine().kc;
+        if (batch == 1 && p.packs() && m >= 2 * threads * mr && SharedPanels.size(k, n, kc, nr) <= SHARED_LIMIT) {
+            sharedB(p, threads);
+            return;
+        }
         // units = batch entries x parts, dealt out evenly: each task gets `perTask` consecutive units
         int parts = threads / gcd(batch, threads);
         int units = batch * parts, perTask = units / threads;
         boolean byRows = m >= n;
-        int len = byRows ? m : n, step = byRows ? p.mr() : p.nr();
+        int len = byRows ? m : n, step = byRows ? mr : nr;
         Parallel.forEach(threads, task -> {
             for (int u = task * perTask; u < (task + 1) * perTask; u++) {
                 int entry = u / parts, part = u % parts;
@@ -76,6 +95,49 @@ public final class SimdMatmul {
                 else p.run(entry, 0, m, from, to);
             }
         });
+    }
+
+    /**
+     * One product on several threads that share one packed B: blocks of rows are handed out to
+     * whichever thread asks next (a pool thread that starts late just takes fewer), and the calling
+     * thread waits for the last blocks by spinning (briefly) rather than parking.
+     */
+    private static void sharedB(Problem p, int threads) {
+        Gemm first = p.engine();
+        int mr = first.mr, nr = first.nr, kc = first.kc;
+        int unitRows = Gemm.roundUp((p.m + 4 * threads - 1) / (4 * threads), mr);
+        int units = (p.m + unitRows - 1) / unitRows;
+        var shared = new SharedPanels(p.b, p.bOff[0], p.bRow, p.bCol, p.k, p.n, kc, nr,
+                sharedBuffer(first, (int) SharedPanels.size(p.k, p.n, kc, nr), p.f32));
+        var next = new AtomicInteger();
+        var done = new AtomicInteger();
+        Parallel.forEach(threads, task -> {
+            Gemm g = p.engine();
+            for (int u; (u = next.getAndIncrement()) < units; ) {
+                int r0 = u * unitRows, r1 = Math.min(p.m, r0 + unitRows);
+                g.multiplyShared(p.a, p.aOff[0], p.aRow, p.aCol, shared, p.out, 0, p.n, r0, r1,
+                        (u % threads) * shared.groups() / threads);
+                done.incrementAndGet();
+            }
+            if (task == 0) {
+                // the last blocks usually finish within microseconds: spin a little rather than park
+                // in the pool's join (waking up again costs tens of microseconds)
+                long deadline = System.nanoTime() + SPIN_NANOS;
+                while (done.get() < units && System.nanoTime() < deadline) Thread.onSpinWait();
+            }
+        });
+    }
+
+    /** A buffer of at least {@code size} elements, softly kept by the calling thread for its next call. */
+    private static Object sharedBuffer(Gemm engine, int size, boolean f32) {
+        Object[] cache = SHARED.get();
+        int slot = f32 ? 0 : 1;
+        Object buffer = cache[slot] instanceof SoftReference<?> ref ? ref.get() : null;
+        if (buffer == null || java.lang.reflect.Array.getLength(buffer) < size) {
+            buffer = engine.newBuffer(size);
+            cache[slot] = new SoftReference<>(buffer);
+        }
+        return buffer;
     }
 
     /** Boundary {@code part} of {@code len} cut into {@code parts} near-equal pieces, on multiples of {@code step}. */
@@ -97,6 +159,24 @@ public final class SimdMatmul {
             return f32 ? FloatGemm.NR : DoubleGemm.NR;
         }
 
+        /** The current thread's engine for this data type. */
+        Gemm engine() {
+            return f32 ? FLOAT.get() : DOUBLE.get();
+        }
+
+        /** Whether blocks of this product go through packing (not the tiny or the vector paths). */
+        boolean packs() {
+            return (long) m * n * k >= SMALL && !vectorTimesMatrix() && !matrixTimesVector();
+        }
+
+        private boolean vectorTimesMatrix() {
+            return m == 1 && (bCol == 1 || bRow == 1);
+        }
+
+        private boolean matrixTimesVector() {
+            return n == 1 && (aRow == 1 || aCol == 1);
+        }
+
         /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of batch entry {@code t}. */
         void run(int t, int r0, int r1, int c0, int c1) {
             int aBase = aOff[t] + r0 * aRow, bBase = bOff[t] + c0 * bCol, cBase = t * m * n + r0 * n + c0;
@@ -107,45 +187,43 @@ public final class SimdMatmul {
                 } else {
                     smallDouble((double[]) a, aBase, aRow, aCol, (double[]) b, bBase, bRow, bCol, (double[]) out, cBase, n, rows, cols, k);
                 }
+            } else if (vectorTimesMatrix()) {
+                if (f32) FloatGemm.vecMat(k, cols, (float[]) a, aBase, aCol, (float[]) b, bBase, bRow, bCol, (float[]) out, cBase);
+                else DoubleGemm.vecMat(k, cols, (double[]) a, aBase, aCol, (double[]) b, bBase, bRow, bCol, (double[]) out, cBase);
+            } else if (matrixTimesVector()) {
+                // (A b)^T = b^T A^T, and a one-column result is laid out like a one-row one
+                if (f32) FloatGemm.vecMat(k, rows, (float[]) b, bBase, bRow, (float[]) a, aBase, aCol, aRow, (float[]) out, cBase);
+                else DoubleGemm.vecMat(k, rows, (double[]) b, bBase, bRow, (double[]) a, aBase, aCol, aRow, (double[]) out, cBase);
             } else {
-                Gemm g = f32 ? FLOAT.get() : DOUBLE.get();
-                g.multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
+                engine().multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
             }
         }
     }
 
-    /** The unpacked i-p-j loop for small products, accumulating in float. */
+    /** Plain dot products for tiny products, accumulating in float. */
     static void smallFloat(float[] a, int aBase, int aRow, int aCol, float[] b, int bBase, int bRow, int bCol,
                            float[] c, int cBase, int ldc, int rows, int cols, int k) {
         for (int i = 0; i < rows; i++) {
-            int ci = cBase + i * ldc, ai = aBase + i * aRow;
-            Arrays.fill(c, ci, ci + cols, 0f);
-            for (int p = 0; p < k; p++) {
-                float x = a[ai + p * aCol];
-                int bp = bBase + p * bRow;
-                if (bCol == 1) {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j];
-                } else {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j * bCol];
-                }
+            int ai = aBase + i * aRow;
+            for (int j = 0; j < cols; j++) {
+                int bj = bBase + j * bCol;
+                float sum = 0f;
+                for (int p = 0; p < k; p++) sum += a[ai + p * aCol] * b[bj + p * bRow];
+                c[cBase + i * ldc + j] = sum;
             }
         }
     }
 
-    /** The unpacked i-p-j loop for small products, accumulating in double. */
+    /** Plain dot products for tiny products, accumulating in double. */
     static void smallDouble(double[] a, int aBase, int aRow, int aCol, double[] b, int bBase, int bRow, int bCol,
-                            double[] c, int cBase, int ldc, int rows, int cols, int k) {
+                           double[] c, int cBase, int ldc, int rows, int cols, int k) {
         for (int i = 0; i < rows; i++) {
-            int ci = cBase + i * ldc, ai = aBase + i * aRow;
-            Arrays.fill(c, ci, ci + cols, 0.0);
-            for (int p = 0; p < k; p++) {
-                double x = a[ai + p * aCol];
-                int bp = bBase + p * bRow;
-                if (bCol == 1) {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j];
-                } else {
-                    for (int j = 0; j < cols; j++) c[ci + j] += x * b[bp + j * bCol];
-                }
+            int ai = aBase + i * aRow;
+            for (int j = 0; j < cols; j++) {
+                int bj = bBase + j * bCol;
+                double sum = 0.0;
+                for (int p = 0; p < k; p++) sum += a[ai + p * aCol] * b[bj + p * bRow];
+                c[cBase + i * ldc + j] = sum;
             }
         }
     }

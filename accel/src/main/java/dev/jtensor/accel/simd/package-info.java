@@ -1,7 +1,9 @@
 /**
- * The SIMD backend: {@link dev.jtensor.accel.simd.SimdKernels} and its loops over contiguous rows
- * written with the incubating Vector API ({@code jdk.incubator.vector}). This package is the only
- * code that imports it; {@link dev.jtensor.accel.KernelProvider} loads it reflectively, so jtensor
- * runs (on the scalar kernels) when the module is not readable.
+ * Kernels written with the incubating Vector API ({@code jdk.incubator.vector}). This is the only
+ * package of jtensor that may import it: the module is absent unless the JVM is started with
+ * {@code --add-modules jdk.incubator.vector}, and the backend that uses this package is chosen only
+ * when it loads, falling back to the scalar kernels otherwise.
+ *
+ * <p>{@link dev.jtensor.accel.simd.SimdMatmul} is the float32/float64 matrix product.
  */
 package dev.jtensor.accel.simd;

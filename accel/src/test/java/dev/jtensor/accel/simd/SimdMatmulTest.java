@@ -129,6 +129,28 @@ class SimdMatmulTest {
     }
 
     @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void vectorTimesMatrixAndMatrixTimesVector(boolean f32) {
+        for (Layout la : Layout.values()) {
+            for (Layout lb : Layout.values()) {
+                check(new int[0], 1, 300, 77, operand(1, 77, la, f32), operand(77, 300, lb, f32));
+                check(new int[0], 300, 1, 77, operand(300, 77, la, f32), operand(77, 1, lb, f32));
+                check(new int[0], 1, 1, 1000, operand(1, 1000, la, f32), operand(1000, 1, lb, f32));
+                check(new int[0], 1, 71, 5, operand(1, 5, la, f32), operand(5, 71, lb, f32));
+                check(new int[0], 1, 100, 300, operand(1, 300, la, f32), operand(300, 100, lb, f32));
+            }
+        }
+        // every other column of B: no unit stride on either axis, so the packed path
+        Strided wide = operand(77, 600, Layout.ROW_MAJOR, f32);
+        check(new int[0], 1, 300, 77, operand(1, 77, Layout.ROW_MAJOR, f32),
+                new Strided(wide.data(), wide.offset(), new int[] {600, 2}));
+        // on all threads: a batch of matrix-vector products split by rows, a vector-matrix one by columns
+        check(new int[] {3}, 400, 1, 400, batched(new int[] {3}, 400, 400, f32, false),
+                batched(new int[] {3}, 400, 1, f32, false));
+        check(new int[0], 1, 2000, 300, operand(1, 300, Layout.ROW_MAJOR, f32), operand(300, 2000, Layout.ROW_MAJOR, f32));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 0})
     void largeProductsOnOneAndAllThreads(int oneThread) {
         if (oneThread == 1) Parallel.setMaxThreads(1);
@@ -150,8 +172,9 @@ class SimdMatmulTest {
     void batchesOfRankZeroOneAndTwoWithBroadcast(int oneThread) {
         if (oneThread == 1) Parallel.setMaxThreads(1);
         for (boolean f32 : new boolean[] {true, false}) {
-            int m = 37, n = 45, k = 50;
-            // rank 1: three entries, A contiguous, B shared by all (zero batch stride)
+            int m = 37, n = 45, k = 150;
+            // rank 1: three entries, A contiguous, B shared by all (zero batch stride); 2 threads split each
+            // entry in two
             Strided a1 = batched(new int[] {3}, m, k, f32, false);
             Strided b1 = batched(new int[] {3}, k, n, f32, true);
             check(new int[] {3}, m, n, k, a1, b1);
