@@ -1,6 +1,7 @@
 package dev.jtensor.autodiff;
 
 import static dev.jtensor.TF.*;
+import static dev.jtensor.autodiff.GradientTable.lazy;
 
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
@@ -11,14 +12,14 @@ final class BinaryGradients {
     private BinaryGradients() {
     }
 
-    static Tensor[] of(BinaryOp op, Tensor a, Tensor b, Tensor y, Tensor g) {
+    static Tensor[] of(BinaryOp op, Tensor a, Tensor b, Tensor y, Tensor g, boolean[] needed) {
         return switch (op) {
             case ADD -> pair(g, g);
-            case SUBTRACT -> pair(g, g.neg());
-            case MULTIPLY -> pair(g.mul(b), g.mul(a));
-            case DIVIDE -> pair(g.div(b), g.mul(a).div(b.square()).neg());
-            case FLOOR_MOD -> pair(g, g.mul(floorDiv(a, b)).neg());
-            case POW -> pair(g.mul(b).mul(a.pow(b.sub(1))), g.mul(y).mul(safeLog(a)));
+            case SUBTRACT -> lazy(needed, () -> g, g::neg);
+            case MULTIPLY -> lazy(needed, () -> g.mul(b), () -> g.mul(a));
+            case DIVIDE -> lazy(needed, () -> g.div(b), () -> g.mul(a).div(b.square()).neg());
+            case FLOOR_MOD -> lazy(needed, () -> g, () -> g.mul(floorDiv(a, b)).neg());
+            case POW -> lazy(needed, () -> g.mul(b).mul(a.pow(b.sub(1))), () -> g.mul(y).mul(safeLog(a)));
             // ties go to the first operand for maximum, as TensorFlow's GreaterEqual mask does
             case MAXIMUM -> split(a.greaterEqual(b), g);
             case MINIMUM -> split(a.lessEqual(b), g);

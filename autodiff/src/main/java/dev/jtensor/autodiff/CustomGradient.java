@@ -46,7 +46,7 @@ public final class CustomGradient {
             y = TF.stopGradient(forward.apply(args));
         }
         Tensor output = y;
-        GradientTape.recordCustom(xs, output, upstream -> {
+        GradientTape.recordCustom(xs, output, (upstream, needed) -> {
             List<Tensor> grads = rule.apply(upstream, output, args);
             if (grads.size() != xs.length) {
                 throw new IllegalStateException("custom gradient returned " + grads.size() + " gradients for "

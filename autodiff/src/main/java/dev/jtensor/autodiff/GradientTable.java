@@ -22,6 +22,7 @@ import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.StridedSlice;
 import dev.jtensor.ops.Transpose;
 import dev.jtensor.ops.Unary;
+import java.util.function.Supplier;
 
 /**
  * The gradient of every primitive: given the inputs {@code x}, the output {@code y} and the
@@ -39,18 +40,22 @@ public final class GradientTable {
     private GradientTable() {
     }
 
-    /** The gradients of {@code p}'s inputs, one per input, null where there is none. */
-    public static Tensor[] gradients(Primitive p, Tensor[] x, Tensor y, Tensor g) {
+    /**
+     * The gradients of {@code p}'s inputs, one per input, null where there is none. Rules whose
+     * inputs' gradients cost real work (matmul, products, quotients) skip inputs whose
+     * {@code needed} entry is false, as TensorFlow's tape does for sources it does not track.
+     */
+    public static Tensor[] gradients(Primitive p, Tensor[] x, Tensor y, Tensor g, boolean[] needed) {
         return switch (p) {
             case Unary u -> of(UnaryGradients.of(u.op(), x[0], y, g));
-            case Binary b -> BinaryGradients.of(b.op(), x[0], x[1], y, g);
+            case Binary b -> BinaryGradients.of(b.op(), x[0], x[1], y, g, needed);
             case Select s -> of(null, where(x[0], g, zerosLike(g)), where(x[0], zerosLike(g), g));
             case Reduce r -> of(ReductionGradients.reduce(r, x[0], y, g));
             case ArgReduce a -> of((Tensor) null);
             case Cumulative c -> of(c.product()
                     ? ReductionGradients.cumprodGradient(c, x[0], y, g)
                     : cumsum(g, c.axis(), c.exclusive(), !c.reverse()));
-            case MatMul m -> matmulGradients(m, x[0], x[1], g);
+            case MatMul m -> matmulGradients(m, x[0], x[1], g, needed);
             case Reshape r -> of(reshape(g, x[0].shape().toArray()));
             case Transpose t -> of(transpose(g, t.inverse()));
             case BroadcastTo b -> of(ShapeGradients.sumToShape(g, x[0].shape()));
@@ -68,12 +73,17 @@ public final class GradientTable {
         };
     }
 
-    private static Tensor[] matmulGradients(MatMul m, Tensor a, Tensor b, Tensor g) {
+    private static Tensor[] matmulGradients(MatMul m, Tensor a, Tensor b, Tensor g, boolean[] needed) {
         boolean ta = m.transposeA(), tb = m.transposeB();
-        if (!ta && !tb) return of(matmul(g, b, false, true), matmul(a, g, true, false));
-        if (!ta) return of(matmul(g, b), matmul(g, a, true, false));
-        if (!tb) return of(matmul(b, g, false, true), matmul(a, g));
-        return of(matmul(b, g, true, true), matmul(g, a, true, true));
+        if (!ta && !tb) return lazy(needed, () -> matmul(g, b, false, true), () -> matmul(a, g, true, false));
+        if (!ta) return lazy(needed, () -> matmul(g, b), () -> matmul(g, a, true, false));
+        if (!tb) return lazy(needed, () -> matmul(b, g, false, true), () -> matmul(a, g));
+        return lazy(needed, () -> matmul(b, g, true, true), () -> matmul(g, a, true, true));
+    }
+
+    /** The two gradients of a binary rule, each computed only if it is needed. */
+    static Tensor[] lazy(boolean[] needed, Supplier<Tensor> first, Supplier<Tensor> second) {
+        return new Tensor[] {needed[0] ? first.get() : null, needed[1] ? second.get() : null};
     }
 
     private static Tensor[] of(Tensor... grads) {

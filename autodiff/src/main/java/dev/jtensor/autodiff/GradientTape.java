@@ -68,14 +68,20 @@ public final class GradientTape implements AutoCloseable {
     private final Map<Variable, List<Tensor>> variableReads = new LinkedHashMap<>();
     private final List<Node> nodes = new ArrayList<>();
 
-    /** One recorded op: its inputs, its output, and how to pull a gradient back through it. */
-    private record Node(Tensor[] inputs, Tensor output, Backward backward) {
+    /**
+     * One recorded op: its inputs, its output, how to pull a gradient back through it, and which
+     * inputs this tape tracks (only their gradients are computed).
+     */
+    private record Node(Tensor[] inputs, Tensor output, Backward backward, boolean[] needed) {
     }
 
-    /** Maps the gradient of a node's output to the gradients of its inputs (null where none). */
+    /**
+     * Maps the gradient of a node's output to the gradients of its inputs (null where none); it may
+     * skip inputs whose {@code needed} entry is false, such as a constant batch of images.
+     */
     @FunctionalInterface
     interface Backward {
-        Tensor[] apply(Tensor upstream);
+        Tensor[] apply(Tensor upstream, boolean[] needed);
     }
 
     /** A non-persistent tape that watches accessed trainable variables; recording starts now. */
@@ -326,11 +332,11 @@ public final class GradientTape implements AutoCloseable {
                 if (upstream == null) {
                     continue;
                 }
-                Tensor[] inputGrads = node.backward().apply(upstream);
+                Tensor[] inputGrads = node.backward().apply(upstream, node.needed());
                 for (int k = 0; k < node.inputs().length; k++) {
                     Tensor input = node.inputs()[k];
                     Tensor g = inputGrads[k];
-                    if (g == null || !tracked.contains(input) || !input.dtype().isFloating()) {
+                    if (g == null || !node.needed()[k]) {
                         continue;
                     }
                     if (!g.shape().equals(input.shape())) {
@@ -388,7 +394,7 @@ public final class GradientTape implements AutoCloseable {
     private final class Recorder implements OpHook {
         @Override
         public void recorded(Primitive primitive, Tensor[] inputs, Tensor output) {
-            record(inputs, output, g -> GradientTable.gradients(primitive, inputs, output, g));
+            record(inputs, output, (g, needed) -> GradientTable.gradients(primitive, inputs, output, g, needed));
         }
     }
 
@@ -397,14 +403,16 @@ public final class GradientTape implements AutoCloseable {
             return;
         }
         boolean depends = false;
-        for (Tensor input : inputs) {
-            if (input == output) {
+        boolean[] needed = new boolean[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k] == output) {
                 return; // an op that hands back its input adds nothing to differentiate
             }
-            depends |= tracked.contains(input);
+            needed[k] = tracked.contains(inputs[k]) && inputs[k].dtype().isFloating();
+            depends |= needed[k];
         }
         if (depends) {
-            nodes.add(new Node(inputs.clone(), output, backward));
+            nodes.add(new Node(inputs.clone(), output, backward, needed));
             tracked.add(output);
         }
     }

@@ -8,6 +8,11 @@ import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.MatMul;
+import dev.jtensor.ops.OpHook;
+import dev.jtensor.ops.Primitive;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,27 @@ class GradientTapeTest {
             List<Tensor> zeros = tape.gradient(y, List.of(x, unused), null, UnconnectedGradients.ZERO);
             assertEquals(4f, zeros.get(0).floatValue());
             assertArrayEquals(new float[] {0, 0}, zeros.get(1).toFloatArray());
+        }
+    }
+
+    @Test
+    void untrackedInputsGetNoGradientWork() {
+        Tensor images = constant(new float[][] {{1, 2}, {3, 4}});
+        Variable w = Variable.of(new float[][] {{1, 0}, {0, 1}});
+        try (GradientTape tape = new GradientTape()) {
+            Tensor loss = reduceSum(matmul(images, w));
+            List<Primitive> backwardOps = new ArrayList<>();
+            try (var hook = Dispatch.push(new OpHook() {
+                @Override
+                public void recorded(Primitive p, Tensor[] inputs, Tensor output) {
+                    backwardOps.add(p);
+                }
+            })) {
+                // d/dw sum(x @ w) = x^T @ ones: column sums of x in every column
+                assertArrayEquals(new float[] {4, 4, 6, 6}, tape.gradient(loss, w).toFloatArray());
+            }
+            // one matmul for w's gradient; none for the constant images
+            assertEquals(1, backwardOps.stream().filter(p -> p instanceof MatMul).count());
         }
     }
 
