@@ -36,9 +36,6 @@ public final class SimdMatmul {
      */
     static final long PARALLEL = 400_000;
 
-    /** How long the calling thread spins for the other threads' last blocks before it parks. */
-    private static final long SPIN_NANOS = 200_000;
-
     /** Largest B (in elements, packed) that threads share instead of each packing its own. */
     static final long SHARED_LIMIT = 1L << 21;
 
@@ -77,7 +74,7 @@ public final class SimdMatmul {
             return;
         }
         int mr = p.mr(), nr = p.nr(), kc = p.engine().kc;
-        if (batch == 1 && p.packs() && m >= 2 * threads * mr && SharedPanels.size(k, n, kc, nr) <= SHARED_LIMIT) {
+        if (batch == 1 && p.packs() && m >= n && m >= 2 * threads * mr && SharedPanels.size(k, n, kc, nr) <= SHARED_LIMIT) {
             sharedB(p, threads);
             return;
         }
@@ -99,8 +96,7 @@ public final class SimdMatmul {
 
     /**
      * One product on several threads that share one packed B: blocks of rows are handed out to
-     * whichever thread asks next (a pool thread that starts late just takes fewer), and the calling
-     * thread waits for the last blocks by spinning (briefly) rather than parking.
+     * whichever thread asks next (a pool thread that starts late just takes fewer).
      */
     private static void sharedB(Problem p, int threads) {
         Gemm first = p.engine();
@@ -110,20 +106,12 @@ public final class SimdMatmul {
         var shared = new SharedPanels(p.b, p.bOff[0], p.bRow, p.bCol, p.k, p.n, kc, nr,
                 sharedBuffer(first, (int) SharedPanels.size(p.k, p.n, kc, nr), p.f32));
         var next = new AtomicInteger();
-        var done = new AtomicInteger();
         Parallel.forEach(threads, task -> {
             Gemm g = p.engine();
             for (int u; (u = next.getAndIncrement()) < units; ) {
                 int r0 = u * unitRows, r1 = Math.min(p.m, r0 + unitRows);
                 g.multiplyShared(p.a, p.aOff[0], p.aRow, p.aCol, shared, p.out, 0, p.n, r0, r1,
                         (u % threads) * shared.groups() / threads);
-                done.incrementAndGet();
-            }
-            if (task == 0) {
-                // the last blocks usually finish within microseconds: spin a little rather than park
-                // in the pool's join (waking up again costs tens of microseconds)
-                long deadline = System.nanoTime() + SPIN_NANOS;
-                while (done.get() < units && System.nanoTime() < deadline) Thread.onSpinWait();
             }
         });
     }
