@@ -57,8 +57,12 @@ final class FloatGemm extends Gemm {
                     for (int r = 0; r < MR; r++) ap[d + r] = a[s + r * rs];
                 }
             } else if (rs == 1) {
-                // transposed A: the panel's rows are contiguous for each p
-                for (int p = 0; p < depth; p++) System.arraycopy(a, src + p * cs, ap, panel + p * MR, MR);
+                // transposed A: the panel's rows are contiguous for each p (a plain loop: an
+                // arraycopy call per 8 elements costs more than the copy)
+                for (int p = 0; p < depth; p++) {
+                    int d = panel + p * MR, s = src + p * cs;
+                    for (int r = 0; r < MR; r++) ap[d + r] = a[s + r];
+                }
             } else {
                 for (int p = 0; p < depth; p++) {
                     int d = panel + p * MR, s = src + p * cs;
@@ -133,11 +137,14 @@ final class FloatGemm extends Gemm {
         float[] bp = (float[]) dest;
         int full = cols / NR * NR;
         if (cs == 1) {
-            // row-major B: read each row once, sequentially, and scatter its nr-wide pieces to the panels
+            // row-major B: read each row once, sequentially, and scatter its nr-wide pieces (two
+            // vectors; an arraycopy call per piece costs several times more) to the panels
             for (int p = 0; p < depth; p++) {
                 int src = base + p * rs;
                 for (int j0 = 0; j0 < full; j0 += NR) {
-                    System.arraycopy(b, src + j0, bp, off + j0 * depth + p * NR, NR);
+                    int d = off + j0 * depth + p * NR;
+                    FloatVector.fromArray(S, b, src + j0).intoArray(bp, d);
+                    FloatVector.fromArray(S, b, src + j0 + L).intoArray(bp, d + L);
                 }
             }
         } else if (rs == 1 && NR % MR == 0) {
@@ -246,28 +253,23 @@ final class FloatGemm extends Gemm {
     }
 
     @Override
-    void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc) {
-        micro(kb, ap, aOff, (float[]) bp, bOff, (float[]) c, cOff, ldc);
+    void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, boolean accumulate) {
+        micro(kb, ap, aOff, (float[]) bp, bOff, (float[]) c, cOff, ldc, accumulate);
     }
 
     @Override
-    void edgeTile(int kb, int aOff, Object bp, int bOff, Object data, int cOff, int ldc, int rows, int cols) {
+    void edgeTile(int kb, int aOff, Object bp, int bOff, Object data, int cOff, int ldc, int rows, int cols,
+                  boolean accumulate) {
         float[] c = (float[]) data;
-        java.util.Arrays.fill(tile, 0f);
-        micro(kb, ap, aOff, (float[]) bp, bOff, tile, 0, NR);
+        micro(kb, ap, aOff, (float[]) bp, bOff, tile, 0, NR, false);
         for (int r = 0; r < rows; r++) {
             int dst = cOff + r * ldc, src = r * NR;
-            for (int j = 0; j < cols; j++) c[dst + j] += tile[src + j];
+            for (int j = 0; j < cols; j++) c[dst + j] = accumulate ? c[dst + j] + tile[src + j] : tile[src + j];
         }
     }
 
-    @Override
-    void clear(Object c, int base, int ldc, int rows, int cols) {
-        float[] f = (float[]) c;
-        for (int r = 0; r < rows; r++) java.util.Arrays.fill(f, base + r * ldc, base + r * ldc + cols, 0f);
-    }
-
-    private static void micro(int kb, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+    private static void micro(int kb, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc,
+                              boolean accumulate) {
         // The whole tile stays in this one method, stores included: when C2 does not inline a call that
         // takes accumulators (a store helper did not, past its inlining node budget), it boxes them on
         // every step of the loop, at a fifth of the speed.
@@ -303,21 +305,39 @@ final class FloatGemm extends Gemm {
             c70 = a7.fma(b0, c70);
             c71 = a7.fma(b1, c71);
         }
-        c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
-        c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
-        c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
-        c11.add(FloatVector.fromArray(S, c, co + ldc + L)).intoArray(c, co + ldc + L);
-        c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-        c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
-        c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-        c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
-        c40.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-        c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
-        c50.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-        c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
-        c60.add(FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
-        c61.add(FloatVector.fromArray(S, c, co + 6 * ldc + L)).intoArray(c, co + 6 * ldc + L);
-        c70.add(FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
-        c71.add(FloatVector.fromArray(S, c, co + 7 * ldc + L)).intoArray(c, co + 7 * ldc + L);
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(S, c, co));
+            c01 = c01.add(FloatVector.fromArray(S, c, co + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, co + ldc));
+            c11 = c11.add(FloatVector.fromArray(S, c, co + ldc + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, co + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, co + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, co + 4 * ldc));
+            c41 = c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, co + 5 * ldc));
+            c51 = c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, co + 6 * ldc));
+            c61 = c61.add(FloatVector.fromArray(S, c, co + 6 * ldc + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, co + 7 * ldc));
+            c71 = c71.add(FloatVector.fromArray(S, c, co + 7 * ldc + L));
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c40.intoArray(c, co + 4 * ldc);
+        c41.intoArray(c, co + 4 * ldc + L);
+        c50.intoArray(c, co + 5 * ldc);
+        c51.intoArray(c, co + 5 * ldc + L);
+        c60.intoArray(c, co + 6 * ldc);
+        c61.intoArray(c, co + 6 * ldc + L);
+        c70.intoArray(c, co + 7 * ldc);
+        c71.intoArray(c, co + 7 * ldc + L);
     }
 }

@@ -10,7 +10,8 @@ package dev.jtensor.accel.simd;
  * each A row panel (it stays in L1), every B column panel of the block (streamed from L2/L3), one
  * micro-kernel call per {@code mr x nr} tile. Packing zero-pads the last panels, so the micro-kernel
  * always computes a full tile; an edge tile goes through a scratch tile and only its valid part
- * reaches {@code C}. {@code C} is cleared first and every depth slice adds to it.
+ * reaches {@code C}. The first depth slice stores its tiles into {@code C} and later slices add to
+ * them, so {@code C} is never cleared or read before it is written.
  *
  * <p>An engine holds its packing buffers and is used by one thread at a time. Threads working on
  * row blocks of the same product can share one packed B instead ({@link SharedPanels}).
@@ -35,7 +36,6 @@ abstract class Gemm {
      */
     final void multiply(Object a, int aBase, int aRow, int aCol, Object b, int bBase, int bRow, int bCol,
                         Object c, int cBase, int ldc, int rows, int cols, int k) {
-        clear(c, cBase, ldc, rows, cols);
         Object bp = packedB(Math.min(kc, k) * Math.min(nc, roundUp(cols, nr)));
         for (int jc = 0; jc < cols; jc += nc) {
             int nb = Math.min(nc, cols - jc);
@@ -48,7 +48,7 @@ abstract class Gemm {
                     for (int ir = 0; ir < mb; ir += mr) {
                         int h = Math.min(mr, mb - ir), cRow = cBase + (ic + ir) * ldc + jc;
                         for (int jr = 0; jr < nb; jr += nr) {
-                            tile(kb, ir * kb, bp, jr * kb, c, cRow + jr, ldc, h, Math.min(nr, nb - jr));
+                            tile(kb, ir * kb, bp, jr * kb, c, cRow + jr, ldc, h, Math.min(nr, nb - jr), pc > 0);
                         }
                     }
                 }
@@ -65,7 +65,6 @@ abstract class Gemm {
     final void multiplyShared(Object a, int aBase, int aRow, int aCol, SharedPanels shared,
                               Object c, int cBase, int ldc, int r0, int r1, int startGroup) {
         int cols = shared.cols(), k = shared.depth(), groups = shared.groups(), groupCols = shared.groupCols();
-        clear(c, cBase + r0 * ldc, ldc, r1 - r0, cols);
         Object bp = shared.buffer();
         for (int pc = 0, slice = 0; pc < k; pc += kc, slice++) {
             int kb = Math.min(kc, k - pc), sliceOff = shared.sliceOffset(slice);
@@ -79,7 +78,8 @@ abstract class Gemm {
                         shared.ensurePacked(this, slice, g);
                         int end = Math.min(cols, (g + 1) * groupCols);
                         for (int jr = g * groupCols; jr < end; jr += nr) {
-                            tile(kb, ir * kb, bp, sliceOff + jr * kb, c, cRow + jr, ldc, h, Math.min(nr, end - jr));
+                            tile(kb, ir * kb, bp, sliceOff + jr * kb, c, cRow + jr, ldc, h, Math.min(nr, end - jr),
+                                    pc > 0);
                         }
                     }
                 }
@@ -87,11 +87,12 @@ abstract class Gemm {
         }
     }
 
-    private void tile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols) {
+    private void tile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols,
+                      boolean accumulate) {
         if (rows == mr && cols == nr) {
-            kernel(kb, aOff, bp, bOff, c, cOff, ldc);
+            kernel(kb, aOff, bp, bOff, c, cOff, ldc, accumulate);
         } else {
-            edgeTile(kb, aOff, bp, bOff, c, cOff, ldc, rows, cols);
+            edgeTile(kb, aOff, bp, bOff, c, cOff, ldc, rows, cols, accumulate);
         }
     }
 
@@ -114,14 +115,15 @@ abstract class Gemm {
      */
     abstract void packB(Object b, int base, int rowStride, int colStride, int depth, int cols, Object dest, int destOff);
 
-    /** One full {@code mr x nr} tile: {@code C += Apanel * Bpanel} over {@code kb}. */
-    abstract void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc);
+    /**
+     * One full {@code mr x nr} tile: {@code C = Apanel * Bpanel} over {@code kb}, or {@code C +=} it
+     * when {@code accumulate}.
+     */
+    abstract void kernel(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, boolean accumulate);
 
-    /** A partial tile ({@code rows <= mr}, {@code cols <= nr}) through a scratch tile. */
-    abstract void edgeTile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols);
-
-    /** Zeroes {@code rows x cols} of C. */
-    abstract void clear(Object c, int base, int ldc, int rows, int cols);
+    /** A partial tile ({@code rows <= mr}, {@code cols <= nr}) through a scratch tile, stored or added. */
+    abstract void edgeTile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols,
+                           boolean accumulate);
 
     static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
