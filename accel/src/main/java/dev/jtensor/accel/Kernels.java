@@ -51,6 +51,14 @@ public interface Kernels {
     void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out);
 
     /**
+     * {@code out[i] = y[i] + alpha * x[i]} for {@code size} elements of dense {@code float[]} or
+     * {@code double[]} arrays from index 0 (BLAS's axpy; optimizers update variables with it). The
+     * product is rounded to the element type before the sum, so the result is bit-identical to
+     * {@code y + (alpha * x)} computed as two ops.
+     */
+    void axpy(int size, double alpha, Object x, Object y, Object out);
+
+    /**
      * Gathers along the middle axis of a row-major {@code [outer, axisLength, inner]} array:
      * {@code out[o, i, j] = params[o, indices[i], j]}; indices are already checked to be in range.
      */

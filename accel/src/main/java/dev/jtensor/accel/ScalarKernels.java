@@ -82,6 +82,26 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void axpy(int size, double alpha, Object x, Object y, Object out) {
+        switch (out) {
+            case float[] o -> axpy((float) alpha, (float[]) x, (float[]) y, o, 0, size);
+            case double[] o -> axpy(alpha, (double[]) x, (double[]) y, o, 0, size);
+            default -> throw new IllegalArgumentException("axpy needs float[] or double[] data, not "
+                    + out.getClass().getSimpleName());
+        }
+    }
+
+    /** {@code out[i] = y[i] + alpha * x[i]} for {@code from <= i < to}, each op rounded to float. */
+    public static void axpy(float alpha, float[] x, float[] y, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = y[i] + alpha * x[i];
+    }
+
+    /** {@code out[i] = y[i] + alpha * x[i]} for {@code from <= i < to}. */
+    public static void axpy(double alpha, double[] x, double[] y, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = y[i] + alpha * x[i];
+    }
+
+    @Override
     public void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out) {
         boolean floating = RowBuffers.isFloating(a.data());
         boolean float32FloorDiv = op == BinaryOp.FLOOR_DIV && a.data() instanceof float[];

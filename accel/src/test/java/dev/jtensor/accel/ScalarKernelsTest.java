@@ -25,6 +25,19 @@ class ScalarKernelsTest {
     }
 
     @Test
+    void axpyRoundsTheProductBeforeTheSum() {
+        float[] x = {1, 0.3f, -2}, y = {1, 4, 0.5f}, out = new float[3];
+        kernels.axpy(3, -0.1, x, y, out);
+        // float32 throughout: (float) -0.1 times x, rounded, then added
+        float a = (float) -0.1;
+        assertArrayEquals(new float[] {1 + a * 1, 4 + a * 0.3f, 0.5f + a * -2}, out);
+        double[] dx = {1, 2}, dy = {3, 4}, dout = new double[2];
+        kernels.axpy(2, 0.5, dx, dy, dout);
+        assertArrayEquals(new double[] {3.5, 5}, dout);
+        assertThrows(IllegalArgumentException.class, () -> kernels.axpy(1, 1, new int[1], new int[1], new int[1]));
+    }
+
+    @Test
     void rowsVisitEveryElementOnceWithItsOffset() {
         int[] shape = {3, 2, 2};
         int[] strides = {1, 6, 3};           // a permuted view of a 12-element buffer

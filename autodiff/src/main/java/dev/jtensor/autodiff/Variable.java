@@ -7,6 +7,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.internal.NumpyFormatter;
+import dev.jtensor.ops.Axpy;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BinaryOperator;
 
@@ -143,6 +144,27 @@ public final class Variable implements Operand {
     /** Subtracts a Java scalar or array converted to this variable's dtype. */
     public Variable assignSub(Object javaValue) {
         return assignSub(convert(javaValue));
+    }
+
+    /**
+     * {@code this -= alpha * delta} in one fused pass, atomically and not recorded by tapes, as
+     * TensorFlow's {@code ResourceApplyGradientDescent}: the plain SGD update. The result is
+     * bit-identical to {@code assignSub(delta.mul(alpha))}, which makes two passes over the data
+     * and allocates two fresh tensors.
+     *
+     * {@snippet :
+     * w.applyGradientDescent(0.01, tape.gradient(loss, w));
+     * }
+     *
+     * @throws InvalidArgumentException if {@code delta}'s shape or dtype differs from this variable's,
+     *                                   or the variable is not floating point; the value is unchanged
+     */
+    public Variable applyGradientDescent(double alpha, Operand delta) {
+        if (!dtype.isFloating()) {
+            throw new InvalidArgumentException("Cannot applyGradientDescent to variable '" + name + "': its dtype "
+                    + dtype + " is not floating point");
+        }
+        return update("applyGradientDescent", delta, (v, d) -> Axpy.apply(-alpha, d, v));
     }
 
     private Variable update(String op, Operand delta, BinaryOperator<Tensor> combine) {

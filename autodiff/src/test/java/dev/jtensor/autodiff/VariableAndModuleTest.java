@@ -50,6 +50,35 @@ class VariableAndModuleTest {
     }
 
     @Test
+    void gradientDescentIsOneFusedAssignSub() {
+        Variable w = Variable.of(new float[][] {{1, 2}, {3, 4}});
+        Tensor g = constant(new float[][] {{10, 20}, {-30, 0.3f}});
+        Variable same = w.applyGradientDescent(0.1, g);
+        assertSame(w, same);
+        // by hand in float32: 1 - 1, 2 - 2, 3 + 3, 4 - 0.1f * 0.3f
+        assertArrayEquals(new float[] {0, 0, 6, 4 - 0.1f * 0.3f}, w.toFloatArray());
+        // bit-identical to the two-op form, on a transposed (non-contiguous) gradient too
+        Variable twoOps = Variable.of(w.readValue());
+        w.applyGradientDescent(0.01, transpose(g));
+        twoOps.assignSub(transpose(g).mul(0.01f));
+        assertArrayEquals(twoOps.toFloatArray(), w.toFloatArray());
+    }
+
+    @Test
+    void gradientDescentRejectsMismatchesAndIntegers() {
+        Variable w = Variable.of(new double[] {1, 2});
+        Tensor before = w.readValue();
+        var shape = assertThrows(InvalidArgumentException.class, () -> w.applyGradientDescent(0.1, constant(new double[] {1})));
+        assertTrue(shape.getMessage().contains("applyGradientDescent") && shape.getMessage().contains("(1,)"),
+                shape.getMessage());
+        assertThrows(InvalidArgumentException.class, () -> w.applyGradientDescent(0.1, constant(new float[] {1, 2})));
+        assertSame(before, w.readValue());
+        var integer = assertThrows(InvalidArgumentException.class,
+                () -> Variable.of(new int[] {1}).applyGradientDescent(1, constant(new int[] {1})));
+        assertTrue(integer.getMessage().contains("int32"), integer.getMessage());
+    }
+
+    @Test
     void opsOnVariablesGivePlainTensors() {
         Variable a = Variable.of(new int[] {1, 2, 3, 4});
         Object b = a.neg();

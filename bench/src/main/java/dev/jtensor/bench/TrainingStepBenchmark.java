@@ -74,7 +74,7 @@ public class TrainingStepBenchmark {
         }
         List<Variable> params = List.of(w1, b1, w2, b2);
         for (int i = 0; i < params.size(); i++) {
-            params.get(i).assignSub(grads.get(i).mul(0.01f));
+            params.get(i).applyGradientDescent(0.01, grads.get(i));
         }
         return loss;
     }

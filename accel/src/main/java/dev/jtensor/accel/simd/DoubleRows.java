@@ -81,6 +81,15 @@ final class DoubleRows {
         }
     }
 
+    /** {@code o[i] = y[i] + alpha * x[i]} for {@code from <= i < to}: a multiply, then an add (not an FMA). */
+    static void axpy(double alpha, double[] x, double[] y, double[] o, int from, int to) {
+        int i = from, bound = from + F.loopBound(to - from);
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(F, x, i).mul(alpha).add(DoubleVector.fromArray(F, y, i)).intoArray(o, i);
+        }
+        ScalarKernels.axpy(alpha, x, y, o, i, to);
+    }
+
     /** {@code o[oo + i] = op(a[ao + i], b[bo + i])} for arithmetic ops. */
     static void binary(BinaryOp op, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
         int i = 0, bound = F.loopBound(n);

@@ -82,6 +82,15 @@ final class FloatRows {
         }
     }
 
+    /** {@code o[i] = y[i] + alpha * x[i]} for {@code from <= i < to}: a multiply, then an add (not an FMA). */
+    static void axpy(float alpha, float[] x, float[] y, float[] o, int from, int to) {
+        int i = from, bound = from + F.loopBound(to - from);
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(F, x, i).mul(alpha).add(FloatVector.fromArray(F, y, i)).intoArray(o, i);
+        }
+        ScalarKernels.axpy(alpha, x, y, o, i, to);
+    }
+
     /** {@code o[oo + i] = op(a[ao + i], b[bo + i])} for arithmetic ops. */
     static void binary(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
         int i = 0, bound = F.loopBound(n);

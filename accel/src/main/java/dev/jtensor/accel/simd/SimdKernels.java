@@ -65,6 +65,22 @@ public final class SimdKernels implements Kernels {
     }
 
     @Override
+    public void axpy(int size, double alpha, Object x, Object y, Object out) {
+        if (!(out instanceof float[] || out instanceof double[])) {
+            scalar.axpy(size, alpha, x, y, out); // which names the bad type
+            return;
+        }
+        int tasks = (int) Math.max(1, Math.min(Parallel.threads(), size / PARALLEL_MIN));
+        Parallel.forEach(tasks, t -> {
+            int from = (int) ((long) size * t / tasks), to = (int) ((long) size * (t + 1) / tasks);
+            switch (out) {
+                case float[] o -> FloatRows.axpy((float) alpha, (float[]) x, (float[]) y, o, from, to);
+                default -> DoubleRows.axpy(alpha, (double[]) x, (double[]) y, (double[]) out, from, to);
+            }
+        });
+    }
+
+    @Override
     public void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out) {
         Object ad = a.data(), bd = b.data(), od = out.data();
         boolean compare = op.kind() == BinaryOp.Kind.COMPARISON;

@@ -140,6 +140,22 @@ class SimdKernelsPropertyTest {
         assertArrayEquals(wideScalar, wideSimd);
     }
 
+    @Property(tries = 60)
+    void axpyIsExactAndSplitsLargeArrays(@ForAll("sizes") int n, @ForAll boolean large, @ForAll boolean f32,
+                                         @ForAll long seed) {
+        // large arrays go through the parallel split; both element types must match scalar bit for bit
+        int size = large ? 300_001 + n : n;
+        Random random = new Random(seed);
+        double alpha = -random.nextDouble();
+        double[] x = random.doubles(size, -10, 10).toArray(), y = random.doubles(size, -10, 10).toArray();
+        Object xs = f32 ? toFloats(x) : x, ys = f32 ? toFloats(y) : y;
+        Object expected = f32 ? new float[size] : new double[size], actual = f32 ? new float[size] : new double[size];
+        scalar.axpy(size, alpha, xs, ys, expected);
+        simd.axpy(size, alpha, xs, ys, actual);
+        if (f32) assertArrayEquals((float[]) expected, (float[]) actual);
+        else assertArrayEquals((double[]) expected, (double[]) actual);
+    }
+
     private static Strided view(Object data, int n, int layout) {
         return switch (layout) {
             case 1 -> new Strided(data, 0, new int[] {2});
