@@ -154,7 +154,10 @@ final class FloatGemm extends Gemm {
                 for (int jj = 0; jj < NR; jj += MR) {
                     int src = base + (j0 + jj) * cs;
                     int p = transpose8(b, src, cs, depth, columns, 0);
-                    for (int q = 0; q < p; q++) System.arraycopy(columns, q * MR, bp, panel + q * NR + jj, MR);
+                    for (int q = 0; q < p; q++) {
+                        int d = panel + q * NR + jj, c = q * MR;
+                        for (int r = 0; r < MR; r++) bp[d + r] = columns[c + r];
+                    }
                     for (; p < depth; p++) {
                         for (int r = 0; r < MR; r++) bp[panel + p * NR + jj + r] = b[src + r * cs + p];
                     }

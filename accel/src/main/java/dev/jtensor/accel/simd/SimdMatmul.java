@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * over rows or columns (whichever is longer) when there are fewer entries than threads.
  *
  * <p>Tiny products ({@code m * n * k} below {@value #SMALL}) run plain dot products; a vector times a
- * matrix ({@code m == 1}) or a matrix times a vector ({@code n == 1}) runs unpacked vector loops;
+ * matrix ({@code m == 1}) or a matrix times a vector ({@code n == 1}) runs unpacked vector loops; a
+ * narrow product (fewer columns than a tile, more rows than columns) is computed as its transpose;
  * integer data goes to {@link ScalarKernels}.
  */
 public final class SimdMatmul {
@@ -182,8 +183,29 @@ public final class SimdMatmul {
                 // (A b)^T = b^T A^T, and a one-column result is laid out like a one-row one
                 if (f32) FloatGemm.vecMat(k, rows, (float[]) b, bBase, bRow, (float[]) a, aBase, aCol, aRow, (float[]) out, cBase);
                 else DoubleGemm.vecMat(k, rows, (double[]) b, bBase, bRow, (double[]) a, aBase, aCol, aRow, (double[]) out, cBase);
+            } else if (cols < nr() && rows > cols) {
+                // a narrow C (a few columns) would leave most lanes of each tile idle: compute
+                // C^T = B^T A^T, its long side along the lanes, and transpose it into place
+                Object ct = f32 ? new float[rows * cols] : new double[rows * cols];
+                engine().multiply(b, bBase, bCol, bRow, a, aBase, aCol, aRow, ct, 0, rows, cols, rows, k);
+                transposeInto(ct, cols, rows, out, cBase, n);
             } else {
                 engine().multiply(a, aBase, aRow, aCol, b, bBase, bRow, bCol, out, cBase, n, rows, cols, k);
+            }
+        }
+    }
+
+    /** {@code c[cBase + i * ldc + j] = t[j * rows + i]}: a row-major {@code cols x rows} t, transposed. */
+    static void transposeInto(Object t, int cols, int rows, Object c, int cBase, int ldc) {
+        if (t instanceof float[] f) {
+            float[] o = (float[]) c;
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) o[cBase + i * ldc + j] = f[j * rows + i];
+            }
+        } else {
+            double[] d = (double[]) t, o = (double[]) c;
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) o[cBase + i * ldc + j] = d[j * rows + i];
             }
         }
     }

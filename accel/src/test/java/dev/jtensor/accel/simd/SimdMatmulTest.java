@@ -119,6 +119,19 @@ class SimdMatmulTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
+    void narrowProductsInEveryLayout(boolean f32) {
+        // fewer columns than a tile and more rows: the path that computes the transposed product
+        for (int[] s : new int[][] {{256, 10, 64}, {64, 10, 256}, {40, 3, 9}, {33, 31, 600}}) {
+            for (Layout la : Layout.values()) {
+                for (Layout lb : Layout.values()) {
+                    check(new int[0], s[0], s[1], s[2], operand(s[0], s[2], la, f32), operand(s[2], s[1], lb, f32));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
     void slicedAndReversedViews(boolean f32) {
         for (int[] s : new int[][] {{33, 100, 17}, {207, 31, 100}, {16, 16, 16}, {100, 207, 33}}) {
             check(new int[0], s[0], s[1], s[2], operand(s[0], s[2], Layout.PADDED, f32),
