@@ -39,11 +39,6 @@ final class DoubleGemm extends Gemm {
     }
 
     @Override
-    Object newBuffer(int size) {
-        return new double[size];
-    }
-
-    @Override
     void packA(Object data, int base, int rs, int cs, int rows, int depth) {
         double[] a = (double[]) data;
         double[] ap = this.ap;

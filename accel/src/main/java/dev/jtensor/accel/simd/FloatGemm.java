@@ -39,11 +39,6 @@ final class FloatGemm extends Gemm {
     }
 
     @Override
-    Object newBuffer(int size) {
-        return new float[size];
-    }
-
-    @Override
     void packA(Object data, int base, int rs, int cs, int rows, int depth) {
         float[] a = (float[]) data;
         float[] ap = this.ap;

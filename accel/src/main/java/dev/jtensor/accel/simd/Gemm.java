@@ -13,8 +13,7 @@ package dev.jtensor.accel.simd;
  * reaches {@code C}. The first depth slice stores its tiles into {@code C} and later slices add to
  * them, so {@code C} is never cleared or read before it is written.
  *
- * <p>An engine holds its packing buffers and is used by one thread at a time. Threads working on
- * row blocks of the same product can share one packed B instead ({@link SharedPanels}).
+ * <p>An engine holds its packing buffers and is used by one thread at a time.
  */
 abstract class Gemm {
 
@@ -56,37 +55,6 @@ abstract class Gemm {
         }
     }
 
-    /**
-     * Rows {@code [r0, r1)} of {@code C = A * B} with B packed once for all threads in {@code shared}
-     * (whichever thread first needs a group of panels packs it); {@code aBase} and {@code cBase} are
-     * those of row 0, {@code C} has {@code shared.cols()} columns. Starts its sweeps over the panels
-     * at group {@code startGroup}, so that threads starting together pack different groups.
-     */
-    final void multiplyShared(Object a, int aBase, int aRow, int aCol, SharedPanels shared,
-                              Object c, int cBase, int ldc, int r0, int r1, int startGroup) {
-        int cols = shared.cols(), k = shared.depth(), groups = shared.groups(), groupCols = shared.groupCols();
-        Object bp = shared.buffer();
-        for (int pc = 0, slice = 0; pc < k; pc += kc, slice++) {
-            int kb = Math.min(kc, k - pc), sliceOff = shared.sliceOffset(slice);
-            for (int ic = r0; ic < r1; ic += mc) {
-                int mb = Math.min(mc, r1 - ic);
-                packA(a, aBase + ic * aRow + pc * aCol, aRow, aCol, mb, kb);
-                for (int ir = 0; ir < mb; ir += mr) {
-                    int h = Math.min(mr, mb - ir), cRow = cBase + (ic + ir) * ldc;
-                    for (int gi = 0; gi < groups; gi++) {
-                        int g = (startGroup + gi) % groups;
-                        shared.ensurePacked(this, slice, g);
-                        int end = Math.min(cols, (g + 1) * groupCols);
-                        for (int jr = g * groupCols; jr < end; jr += nr) {
-                            tile(kb, ir * kb, bp, sliceOff + jr * kb, c, cRow + jr, ldc, h, Math.min(nr, end - jr),
-                                    pc > 0);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     private void tile(int kb, int aOff, Object bp, int bOff, Object c, int cOff, int ldc, int rows, int cols,
                       boolean accumulate) {
         if (rows == mr && cols == nr) {
@@ -98,9 +66,6 @@ abstract class Gemm {
 
     /** This engine's own buffer for packed B, grown to at least {@code size} elements. */
     abstract Object packedB(int size);
-
-    /** A fresh buffer for {@code size} packed B elements. */
-    abstract Object newBuffer(int size);
 
     /**
      * Packs {@code rows x depth} of A (element {@code (i, p)} at {@code base + i * rowStride + p * colStride})
