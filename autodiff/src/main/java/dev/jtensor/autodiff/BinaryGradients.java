@@ -35,7 +35,7 @@ final class BinaryGradients {
     }
 
     private static Tensor[] split(Tensor firstWins, Tensor g) {
-        Tensor zeros = zerosLike(g);
+        Tensor zeros = zeros(g.dtype()); // a scalar: where broadcasts it without a buffer
         return pair(where(firstWins, g, zeros), where(firstWins, zeros, g));
     }
 

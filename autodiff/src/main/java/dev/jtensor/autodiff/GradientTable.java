@@ -49,7 +49,7 @@ public final class GradientTable {
         return switch (p) {
             case Unary u -> of(UnaryGradients.of(u.op(), x[0], y, g));
             case Binary b -> BinaryGradients.of(b.op(), x[0], x[1], y, g, needed);
-            case Select s -> of(null, where(x[0], g, zerosLike(g)), where(x[0], zerosLike(g), g));
+            case Select s -> of(null, where(x[0], g, zeros(g.dtype())), where(x[0], zeros(g.dtype()), g));
             case Reduce r -> of(ReductionGradients.reduce(r, x[0], y, g));
             case ArgReduce a -> of((Tensor) null);
             case Cumulative c -> of(c.product()

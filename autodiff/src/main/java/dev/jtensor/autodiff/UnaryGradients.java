@@ -17,7 +17,7 @@ final class UnaryGradients {
             case ABS -> g.mul(sign(x));
             case SIGN -> zerosLike(g);
             case SQUARE -> g.mul(x.mul(2));
-            case RELU -> where(x.greater(0), g, zerosLike(g));
+            case RELU -> where(x.greater(0), g, zeros(g.dtype()));
             case RECIPROCAL -> g.mul(y.square()).neg();
             case SQRT -> g.mul(0.5).div(y);
             case RSQRT -> g.mul(y.pow(3)).mul(-0.5);

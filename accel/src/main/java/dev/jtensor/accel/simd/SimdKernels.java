@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * is strided or broadcast along the row (stride 0) is staged chunk by chunk into a small buffer, so
  * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
  * rows (or by ranges of one long row); matmul runs {@link SimdMatmul}. What has no vector loop
- * here (integer math, strided select,
- * arg-reductions, running sums, gathers, LU) runs on {@link ScalarKernels}.
+ * here (integer math, select with a strided condition or output, arg-reductions, running sums,
+ * gathers, LU) runs on {@link ScalarKernels}.
  */
 public final class SimdKernels implements Kernels {
 
@@ -96,28 +96,46 @@ public final class SimdKernels implements Kernels {
             scalar.binary(op, shape, a, b, out);
             return;
         }
-        int as = layout.innerStride(0), bs = layout.innerStride(1), chunk = chunk(layout);
-        Supplier<Object> staging = as == 1 && bs == 1 ? () -> null : scratchFor(ad, 2 * chunk);
-        rows(layout, new int[] {a.offset(), b.offset(), out.offset()}, staging, (off, len, scratch) -> {
+        pairRows(layout, 0, ad, bd, new int[] {a.offset(), b.offset(), out.offset()},
+                (left, lo, right, ro, off, c, n) -> binaryRow(op, left, lo, right, ro, od, off[2] + c, n));
+    }
+
+    /** One piece of a row: the two operands (contiguous, perhaps staged), the row's offsets, where the piece starts. */
+    @FunctionalInterface
+    private interface PairPiece {
+        void run(Object left, int lo, Object right, int ro, int[] rowOffsets, int start, int n);
+    }
+
+    /**
+     * Visits the rows of {@code layout} with operands {@code a} and {@code b} at operand indexes
+     * {@code first} and {@code first + 1}: a whole row when both have unit inner stride, else
+     * pieces of {@link #CHUNK} with a strided or broadcast operand staged into a scratch buffer.
+     */
+    private void pairRows(Layout layout, int first, Object a, Object b, int[] offsets, PairPiece piece) {
+        int as = layout.shape().length == 0 ? 1 : layout.innerStride(first);
+        int bs = layout.shape().length == 0 ? 1 : layout.innerStride(first + 1);
+        int chunk = chunk(layout);
+        Supplier<Object> staging = as == 1 && bs == 1 ? () -> null : scratchFor(a, 2 * chunk);
+        rows(layout, offsets, staging, (off, len, scratch) -> {
             if (as == 1 && bs == 1) {
-                binaryRow(op, ad, off[0], bd, off[1], od, off[2], len);
+                piece.run(a, off[first], b, off[first + 1], off, 0, len);
                 return;
             }
             for (int c = 0; c < len; c += chunk) {
                 int n = Math.min(chunk, len - c);
-                Object left = ad, right = bd;
-                int lo = off[0] + c, ro = off[1] + c;
+                Object left = a, right = b;
+                int lo = off[first] + c, ro = off[first + 1] + c;
                 if (as != 1) {
-                    stage(ad, off[0] + c * as, as, scratch, 0, n);
+                    stage(a, off[first] + c * as, as, scratch, 0, n);
                     left = scratch;
                     lo = 0;
                 }
                 if (bs != 1) {
-                    stage(bd, off[1] + c * bs, bs, scratch, chunk, n);
+                    stage(b, off[first + 1] + c * bs, bs, scratch, chunk, n);
                     right = scratch;
                     ro = chunk;
                 }
-                binaryRow(op, left, lo, right, ro, od, off[2] + c, n);
+                piece.run(left, lo, right, ro, off, c, n);
             }
         });
     }
@@ -126,16 +144,21 @@ public final class SimdKernels implements Kernels {
     public void select(int[] shape, Strided cond, Strided a, Strided b, Strided out) {
         Object ad = a.data(), bd = b.data(), od = out.data();
         Layout layout = Layout.merge(shape, new int[][] {cond.strides(), a.strides(), b.strides(), out.strides()});
-        if (!sameFloatingType(ad, bd) || od.getClass() != ad.getClass()
-                || !(unitInner(layout, 0) && unitInner(layout, 1) && unitInner(layout, 2) && unitInner(layout, 3))) {
+        if (!sameFloatingType(ad, bd) || od.getClass() != ad.getClass() || !unitInner(layout, 0) || !unitInner(layout, 3)) {
             scalar.select(shape, cond, a, b, out);
             return;
         }
         boolean[] c = (boolean[]) cond.data();
-        rows(layout, new int[] {cond.offset(), a.offset(), b.offset(), out.offset()}, () -> null, (off, len, unused) -> {
-            if (ad instanceof float[] af) FloatRows.select(c, off[0], af, off[1], (float[]) bd, off[2], (float[]) od, off[3], len);
-            else DoubleRows.select(c, off[0], (double[]) ad, off[1], (double[]) bd, off[2], (double[]) od, off[3], len);
-        });
+        // a or b may be strided or broadcast (where(mask, g, 0) is common): staged like binary operands
+        pairRows(layout, 1, ad, bd, new int[] {cond.offset(), a.offset(), b.offset(), out.offset()},
+                (left, lo, right, ro, off, start, n) -> {
+                    if (left instanceof float[] af) {
+                        FloatRows.select(c, off[0] + start, af, lo, (float[]) right, ro, (float[]) od, off[3] + start, n);
+                    } else {
+                        DoubleRows.select(c, off[0] + start, (double[]) left, lo, (double[]) right, ro, (double[]) od,
+                                off[3] + start, n);
+                    }
+                });
     }
 
     @Override

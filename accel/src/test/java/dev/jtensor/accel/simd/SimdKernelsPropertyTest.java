@@ -140,6 +140,25 @@ class SimdKernelsPropertyTest {
         assertArrayEquals(wideScalar, wideSimd);
     }
 
+    @Property(tries = 100)
+    void selectAgreesWithStridedAndBroadcastValues(@ForAll("sizes") int n, @ForAll("layouts") int layout,
+                                                   @ForAll boolean broadcastRight, @ForAll boolean doubles,
+                                                   @ForAll long seed) {
+        Random r = new Random(seed);
+        boolean[] cond = new boolean[n];
+        for (int i = 0; i < n; i++) cond[i] = r.nextBoolean();
+        double[] left = r.doubles(2L * n + 1).toArray(), right = r.doubles(2L * n + 1).toArray();
+        Strided a = view(doubles ? left : toFloats(left), n, layout);
+        Object rightData = doubles ? right : toFloats(right);
+        // where(mask, g, 0): the second value is one element repeated (stride 0)
+        Strided b = broadcastRight ? new Strided(rightData, 3 % right.length, new int[] {0}) : view(rightData, n, layout);
+        Strided c = Strided.contiguous(cond, new int[] {n});
+        Object expected = doubles ? new double[n] : new float[n], actual = doubles ? new double[n] : new float[n];
+        scalar.select(new int[] {n}, c, a, b, Strided.contiguous(expected, new int[] {n}));
+        simd.select(new int[] {n}, c, a, b, Strided.contiguous(actual, new int[] {n}));
+        assertClose(expected, actual, 0, "select");
+    }
+
     @Property(tries = 60)
     void axpyIsExactAndSplitsLargeArrays(@ForAll("sizes") int n, @ForAll boolean large, @ForAll boolean f32,
                                          @ForAll long seed) {
