@@ -394,6 +394,19 @@ public final class TF {
     public static Tensor gather(Operand params, Operand indices, int axis) { return ShapeOps.gather(in(params), in(indices), axis); }
     /** Rows of {@code params} (axis 0) chosen by {@code indices}. */
     public static Tensor gather(Operand params, int... indices) { return ShapeOps.gather(in(params), constant(indices), 0); }
+    /**
+     * Sums slices of {@code data} into {@code numSegments} segments by id (TensorFlow's
+     * {@code unsorted_segment_sum}): {@code segmentIds}' shape is a prefix of {@code data}'s, and
+     * the result has shape {@code (numSegments,) + data.shape[segmentIds.rank:]}; segments no id
+     * names are zero, slices with a negative id are dropped.
+     *
+     * {@snippet :
+     * unsortedSegmentSum(constant(new float[] {1, 2, 3, 4}), constant(new int[] {0, 2, 0, -1}), 3); // [4, 0, 2]
+     * }
+     */
+    public static Tensor unsortedSegmentSum(Operand data, Operand segmentIds, int numSegments) {
+        return ShapeOps.unsortedSegmentSum(in(data), in(segmentIds), numSegments);
+    }
     /** float32 one-hot vectors of length {@code depth} on a new last axis. */
     public static Tensor oneHot(Operand indices, int depth) { return ShapeOps.oneHot(in(indices), depth, 1, 0, -1, DType.FLOAT32); }
 

@@ -65,6 +65,14 @@ public interface Kernels {
     void gather(Object params, int outer, int axisLength, int inner, int[] indices, Object out);
 
     /**
+     * Adds the rows of a row-major {@code [ids.length, inner]} {@code data} into the rows of a
+     * row-major {@code [segments, inner]} {@code out} (zero on entry) that {@code ids} name, in order:
+     * {@code out[ids[i], j] += data[i, j]}; negative ids are skipped, the others are already checked
+     * to be below {@code segments}. The adjoint of {@link #gather} along axis 0.
+     */
+    void segmentSum(Object data, int inner, int[] ids, Object out);
+
+    /**
      * Inverts {@code batch} row-major {@code n x n} matrices.
      *
      * @throws ArithmeticException if a matrix is singular

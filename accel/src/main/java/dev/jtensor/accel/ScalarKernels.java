@@ -580,6 +580,33 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void segmentSum(Object data, int inner, int[] ids, Object out) {
+        double[] row = new double[inner], sum = new double[inner];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0) continue;
+            int src = i * inner, dst = ids[i] * inner;
+            if (RowBuffers.isFloating(data)) {
+                // each addition is rounded to the element type, as a float32 sum would be
+                RowBuffers.load(data, src, 1, row, inner);
+                RowBuffers.load(out, dst, 1, sum, inner);
+                for (int j = 0; j < inner; j++) sum[j] += row[j];
+                RowBuffers.store(sum, inner, out, dst, 1);
+            } else {
+                addIntegerRow(data, src, out, dst, inner);
+            }
+        }
+    }
+
+    /** {@code out[dst + j] += data[src + j]} for int32 or int64 rows, wrapping as Java does. */
+    private static void addIntegerRow(Object data, int src, Object out, int dst, int n) {
+        switch (out) {
+            case int[] o -> { int[] d = (int[]) data; for (int j = 0; j < n; j++) o[dst + j] += d[src + j]; }
+            case long[] o -> { long[] d = (long[]) data; for (int j = 0; j < n; j++) o[dst + j] += d[src + j]; }
+            default -> throw new IllegalArgumentException("segmentSum of " + out.getClass().getSimpleName());
+        }
+    }
+
+    @Override
     public void matrixInverse(int batch, int n, Object in, Object out) {
         double[] m = new double[n * n];
         for (int b = 0; b < batch; b++) {

@@ -17,6 +17,7 @@ import dev.jtensor.ops.Pad;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.Reduce;
 import dev.jtensor.ops.Reshape;
+import dev.jtensor.ops.SegmentSum;
 import dev.jtensor.ops.Select;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.StridedSlice;
@@ -63,6 +64,7 @@ public final class GradientTable {
             case Concat c -> ShapeGradients.concat(c, x, g);
             case Pad pad -> of(ShapeGradients.unpad(pad, x[0], g));
             case Gather gather -> of(ShapeGradients.gather(gather, x[0], x[1], g), null);
+            case SegmentSum s -> of(ShapeGradients.segmentSum(x[0], x[1], g), null);
             case Cast c -> of(x[0].dtype().isFloating() && c.dtype().isFloating() ? cast(g, x[0].dtype()) : null);
             // d(A^-1) = -A^-T g A^-T
             case MatrixInverse inv -> of(matmul(matmul(y, g, true, false), y, false, true).neg());

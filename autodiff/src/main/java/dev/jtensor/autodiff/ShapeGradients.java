@@ -4,6 +4,7 @@ import static dev.jtensor.TF.*;
 
 import dev.jtensor.Index;
 import dev.jtensor.Shape;
+import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Gather;
@@ -96,8 +97,9 @@ final class ShapeGradients {
     }
 
     /**
-     * Sums {@code g}'s slices into the gathered rows: with the gather axis moved to the middle of an
-     * {@code (outer, n, inner)} view, it is {@code oneHot(indices)^T @ g}, which also adds up repeated indices.
+     * Adds {@code g}'s slices into the gathered ones (repeated indices add up): a segment sum over
+     * the index axis, moved to the front of an {@code (n, outer, inner)} view when the gather axis
+     * is not the first. Linear in the sizes, unlike {@code oneHot(indices)^T @ g}.
      */
     static Tensor gather(Gather gather, Tensor params, Tensor indices, Tensor g) {
         int axis = gather.axis();
@@ -106,8 +108,23 @@ final class ShapeGradients {
         for (int d = 0; d < axis; d++) outer *= p[d];
         for (int d = axis + 1; d < p.length; d++) inner *= p[d];
         int n = indices.size();
-        Tensor hot = oneHot(reshape(indices, n), p[axis], 1, 0, -1, g.dtype());
-        Tensor rows = reshape(g, outer, n, inner);
-        return reshape(matmul(hot, rows, true, false), p);
+        Tensor ids = reshape(indices, n);
+        if (outer == 1) {
+            return reshape(unsortedSegmentSum(reshape(g, n, inner), ids, p[axis]), p);
+        }
+        Tensor perIndex = transpose(reshape(g, outer, n, inner), 1, 0, 2);
+        return reshape(transpose(unsortedSegmentSum(perIndex, ids, p[axis]), 1, 0, 2), p);
+    }
+
+    /**
+     * The data gradient of a segment sum: each row takes its segment's gradient, a gather; rows
+     * with a negative id were dropped and get zero.
+     */
+    static Tensor segmentSum(Tensor data, Tensor ids, Tensor g) {
+        Tensor picked = TF.gather(g, maximum(ids, 0), 0);
+        int[] column = new int[data.rank()];
+        Arrays.fill(column, 1);
+        column[0] = ids.size();
+        return where(reshape(ids.greater(-1), column), picked, zeros(g.dtype()));
     }
 }

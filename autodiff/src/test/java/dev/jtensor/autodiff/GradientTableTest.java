@@ -131,6 +131,12 @@ class GradientTableTest {
                 new Case("gather repeated indices", xs -> gather(xs.get(0), constant(new int[] {2, 0, 2}), 0), normal(1, 3, 2)),
                 new Case("gather axis 1 2-D indices", xs -> gather(xs.get(0), constant(new int[][] {{1, 0}, {1, 1}}), 1),
                         normal(1, 2, 3, 2)),
+                new Case("gather axis 2 of 3-D", xs -> gather(xs.get(0), constant(new long[] {0, 0, 1}), 2),
+                        normal(1, 2, 3, 2)),
+                new Case("segment sum, repeated and negative ids",
+                        xs -> unsortedSegmentSum(xs.get(0), constant(new int[] {2, 0, -1, 2}), 4), normal(1, 4, 3)),
+                new Case("segment sum, 2-D ids", xs -> unsortedSegmentSum(xs.get(0), constant(new int[][] {{1, 0}, {1, 1}}), 2),
+                        normal(1, 2, 2, 3)),
                 new Case("broadcastTo", xs -> broadcastTo(xs.get(0), 2, 3, 2), normal(1, 3, 1)),
                 // float32 rounding (~1e-7 relative) needs a larger step and tolerance
                 new Case("cast float64->float32->float64", 1e-3, 1e-3, xs -> cast(cast(xs.get(0), DType.FLOAT32), DType.FLOAT64).mul(xs.get(0)),

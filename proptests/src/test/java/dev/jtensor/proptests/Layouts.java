@@ -11,6 +11,7 @@ import dev.jtensor.proptests.Params.Axes;
 import dev.jtensor.proptests.Params.Axis;
 import dev.jtensor.proptests.Params.Gathering;
 import dev.jtensor.proptests.Params.Ints;
+import dev.jtensor.proptests.Params.Segments;
 import dev.jtensor.proptests.Params.MatMul;
 import dev.jtensor.proptests.Params.None;
 import dev.jtensor.proptests.Params.Pads;
@@ -251,6 +252,13 @@ final class Layouts {
     static Arbitrary<Shaped<Gathering>> gatherRows() {
         return shape(1, 3).flatMap(s -> Arbitraries.integers().between(s[0] == 0 ? 0 : 1, s[0] == 0 ? 0 : 4)
                 .flatMap(n -> indices(s[0], n).map(ix -> shaped(new Gathering(0, new int[] {n}, ix, false), s))));
+    }
+
+    /** unsortedSegmentSum: data of rank 1 to 3, one id in [-1, segments) per row, 1 to 4 segments. */
+    static Arbitrary<Shaped<Segments>> segments() {
+        return shape(1, 3).flatMap(s -> Combinators.combine(Arbitraries.integers().between(1, 4), Arbitraries.of(false, true))
+                .flatAs((count, int64) -> Arbitraries.integers().between(-1, count - 1).array(int[].class).ofSize(s[0])
+                        .map(ids -> shaped(new Segments(ids, count, int64), s))));
     }
 
     private static Arbitrary<int[]> indexShape(int length) {

@@ -97,6 +97,19 @@ final class Params {
         }
     }
 
+    /** unsortedSegmentSum: one id per row of the data (-1 drops the row) and the number of segments. */
+    record Segments(int[] ids, int count, boolean int64) {
+        /** The ids as a tensor. */
+        Tensor tensor() {
+            return TF.constant(ids, int64 ? DType.INT64 : DType.INT32, new int[] {ids.length});
+        }
+
+        @Override
+        public String toString() {
+            return "ids=" + Arrays.toString(ids) + " segments=" + count + (int64 ? " int64" : " int32");
+        }
+    }
+
     /** NumPy basic-indexing items; prints as NumPy source, e.g. {@code [1, ::-2, None, ...]}. */
     record Slice(Index[] items) {
         @Override

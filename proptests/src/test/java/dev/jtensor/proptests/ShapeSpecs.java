@@ -48,6 +48,8 @@ final class ShapeSpecs {
                         (xs, p) -> gather(xs.get(0), p.tensor(), p.axis()), ANY),
                 GradientSpec.of("gather(params, indices...)", Layouts.gatherRows(),
                         (xs, p) -> gather(xs.get(0), p.indices()), ANY),
+                GradientSpec.of("unsortedSegmentSum(data, ids, segments)", Layouts.segments(),
+                        (xs, p) -> unsortedSegmentSum(xs.get(0), p.tensor(), p.count()), ANY),
                 GradientSpec.of("x.get(Index...)", Slicing.index(), (xs, p) -> xs.get(0).get(p.items()), ANY),
                 GradientSpec.of("x.get(int...)", Slicing.integers(), (xs, p) -> xs.get(0).get(p.values()), ANY));
     }

@@ -10,6 +10,7 @@ import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Gather;
 import dev.jtensor.ops.Pad;
 import dev.jtensor.ops.Reshape;
+import dev.jtensor.ops.SegmentSum;
 import dev.jtensor.ops.StridedSlice;
 import dev.jtensor.ops.Transpose;
 import java.util.ArrayList;
@@ -311,6 +312,26 @@ public final class ShapeOps {
         Inputs.require("GatherV2", 1, indices);
         int a = Axes.normalize("GatherV2", axis, params.rank());
         return Dispatch.apply(new Gather(a), params, indices);
+    }
+
+    /**
+     * TensorFlow's {@code unsorted_segment_sum}: {@code ids}' shape is a prefix of {@code data}'s,
+     * and each slice {@code data[i...]} is added to {@code out[ids[i...]]}, so the result has shape
+     * {@code (numSegments,) + data.shape[ids.rank:]}. Segments no id names are zero; slices with a
+     * negative id are dropped.
+     */
+    public static Tensor unsortedSegmentSum(Tensor data, Tensor ids, int numSegments) {
+        Inputs.require("UnsortedSegmentSum", 0, data);
+        Inputs.require("UnsortedSegmentSum", 1, ids);
+        int[] d = data.shape().toArray(), prefix = ids.shape().toArray();
+        if (prefix.length > d.length || !Arrays.equals(Arrays.copyOf(d, prefix.length), prefix)) {
+            throw InvalidArgumentException.of("UnsortedSegmentSum", "segment_ids.shape = " + ids.shape()
+                    + " must be a prefix of data.shape = " + data.shape());
+        }
+        int[] rows = new int[d.length - prefix.length + 1];
+        rows[0] = ids.size();
+        System.arraycopy(d, prefix.length, rows, 1, d.length - prefix.length);
+        return Dispatch.apply(new SegmentSum(numSegments), reshape(data, rows), reshape(ids, ids.size()));
     }
 
     /**

@@ -10,7 +10,7 @@ import dev.jtensor.Tensor;
  */
 public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgReduce, Cumulative,
         MatMul, Reshape, Transpose, BroadcastTo, StridedSlice, Concat, Pad, Gather, Cast,
-        MatrixInverse, MatrixDeterminant, StopGradient {
+        SegmentSum, MatrixInverse, MatrixDeterminant, StopGradient {
 
     /** TensorFlow's name for the op, used in error messages: {@code AddV2}, {@code MatMul}, ... */
     String name();

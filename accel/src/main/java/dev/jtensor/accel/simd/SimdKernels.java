@@ -207,6 +207,18 @@ public final class SimdKernels implements Kernels {
     }
 
     @Override
+    public void segmentSum(Object data, int inner, int[] ids, Object out) {
+        if (!sameFloatingType(data, out)) {
+            scalar.segmentSum(data, inner, ids, out);
+            return;
+        }
+        // each row is a vector add into its segment's row, in index order (as the scalar kernel)
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= 0) binaryRow(BinaryOp.ADD, out, ids[i] * inner, data, i * inner, out, ids[i] * inner, inner);
+        }
+    }
+
+    @Override
     public void matrixInverse(int batch, int n, Object in, Object out) {
         scalar.matrixInverse(batch, n, in, out);
     }
