@@ -161,6 +161,7 @@ public final class Parallel {
                 parked = true;
                 if (generation == seen) LockSupport.park(this);
                 parked = false;
+                Thread.interrupted(); // a stray interrupt would make every later park return at once
                 start = System.nanoTime();
             }
             return generation;
