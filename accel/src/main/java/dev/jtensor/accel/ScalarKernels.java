@@ -581,11 +581,12 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void segmentSum(Object data, int inner, int[] ids, Object out) {
+        boolean floating = RowBuffers.isFloating(data);
         double[] row = new double[inner], sum = new double[inner];
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0) continue;
             int src = i * inner, dst = ids[i] * inner;
-            if (RowBuffers.isFloating(data)) {
+            if (floating) {
                 // each addition is rounded to the element type, as a float32 sum would be
                 RowBuffers.load(data, src, 1, row, inner);
                 RowBuffers.load(out, dst, 1, sum, inner);

@@ -21,8 +21,8 @@ final class BinaryGradients {
             case FLOOR_MOD -> lazy(needed, () -> g, () -> g.mul(floorDiv(a, b)).neg());
             case POW -> lazy(needed, () -> g.mul(b).mul(a.pow(b.sub(1))), () -> g.mul(y).mul(safeLog(a)));
             // ties go to the first operand for maximum, as TensorFlow's GreaterEqual mask does
-            case MAXIMUM -> split(a.greaterEqual(b), g);
-            case MINIMUM -> split(a.lessEqual(b), g);
+            case MAXIMUM -> split(a.greaterEqual(b), g, needed);
+            case MINIMUM -> split(a.lessEqual(b), g, needed);
             case FLOOR_DIV, TRUNCATE_DIV, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, LOGICAL_AND,
                  LOGICAL_OR -> pair(null, null);
         };
@@ -34,9 +34,9 @@ final class BinaryGradients {
         return where(positive, log(where(positive, a, onesLike(a))), zerosLike(a));
     }
 
-    private static Tensor[] split(Tensor firstWins, Tensor g) {
+    private static Tensor[] split(Tensor firstWins, Tensor g, boolean[] needed) {
         Tensor zeros = zeros(g.dtype()); // a scalar: where broadcasts it without a buffer
-        return pair(where(firstWins, g, zeros), where(firstWins, zeros, g));
+        return lazy(needed, () -> where(firstWins, g, zeros), () -> where(firstWins, zeros, g));
     }
 
     private static Tensor[] pair(Tensor ga, Tensor gb) {

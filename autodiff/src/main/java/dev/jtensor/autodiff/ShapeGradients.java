@@ -98,8 +98,8 @@ final class ShapeGradients {
 
     /**
      * Adds {@code g}'s slices into the gathered ones (repeated indices add up): a segment sum over
-     * the index axis, moved to the front of an {@code (n, outer, inner)} view when the gather axis
-     * is not the first. Linear in the sizes, unlike {@code oneHot(indices)^T @ g}.
+     * the index axis, moved to the front of an {@code (n, outer, inner)} view (no copy when the
+     * gather axis is the first). Linear in the sizes, unlike {@code oneHot(indices)^T @ g}.
      */
     static Tensor gather(Gather gather, Tensor params, Tensor indices, Tensor g) {
         int axis = gather.axis();
@@ -108,12 +108,8 @@ final class ShapeGradients {
         for (int d = 0; d < axis; d++) outer *= p[d];
         for (int d = axis + 1; d < p.length; d++) inner *= p[d];
         int n = indices.size();
-        Tensor ids = reshape(indices, n);
-        if (outer == 1) {
-            return reshape(unsortedSegmentSum(reshape(g, n, inner), ids, p[axis]), p);
-        }
         Tensor perIndex = transpose(reshape(g, outer, n, inner), 1, 0, 2);
-        return reshape(transpose(unsortedSegmentSum(perIndex, ids, p[axis]), 1, 0, 2), p);
+        return reshape(transpose(unsortedSegmentSum(perIndex, reshape(indices, n), p[axis]), 1, 0, 2), p);
     }
 
     /**

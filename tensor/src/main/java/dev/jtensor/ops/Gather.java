@@ -2,7 +2,6 @@ package dev.jtensor.ops;
 
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
-import dev.jtensor.accel.Strided;
 
 /**
  * Picks slices of {@code params} along {@code axis} by integer {@code indices}: the output shape is
@@ -39,9 +38,7 @@ public record Gather(int axis) implements Primitive {
         Tensor params = inputs[0], indices = inputs[1];
         int[] p = params.shape().toArray();
         int axisLength = p[axis];
-        // checked as longs: narrowing int64 indices first would wrap 2^32 + 1 to a valid 1
-        long[] wide = new long[indices.size()];
-        Storage.kernels().copy(indices.shape().toArray(), Storage.view(indices), Strided.contiguous(wide, indices.shape().toArray()));
+        long[] wide = Storage.indexValues(indices);
         int[] ix = new int[wide.length];
         for (int i = 0; i < ix.length; i++) {
             if (wide[i] < 0 || wide[i] >= axisLength) {

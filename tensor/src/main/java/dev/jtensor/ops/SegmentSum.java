@@ -2,7 +2,6 @@ package dev.jtensor.ops;
 
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
-import dev.jtensor.accel.Strided;
 
 /**
  * Sums the rows (slices along axis 0) of {@code data} into {@code segments} rows chosen by the 1-D
@@ -43,8 +42,7 @@ public record SegmentSum(int segments) implements Primitive {
     @Override
     public Tensor compute(Tensor[] inputs, TensorSpec output) {
         Tensor data = inputs[0], ids = inputs[1];
-        long[] wide = new long[ids.size()];
-        Storage.kernels().copy(ids.shape().toArray(), Storage.view(ids), Strided.contiguous(wide, ids.shape().toArray()));
+        long[] wide = Storage.indexValues(ids);
         int[] rows = new int[wide.length];
         for (int i = 0; i < rows.length; i++) {
             if (wide[i] >= segments) {

@@ -61,6 +61,16 @@ final class Storage {
         return copy;
     }
 
+    /**
+     * The values of an integer index tensor, row-major, widened to {@code long}: index checks run on
+     * these, because narrowing int64 indices first would wrap 2^32 + 1 to a valid 1.
+     */
+    static long[] indexValues(Tensor indices) {
+        long[] wide = new long[indices.size()];
+        kernels().copy(indices.shape().toArray(), view(indices), dense(wide, indices.shape()));
+        return wide;
+    }
+
     /** Sets every element of {@code data} to {@code value}, converted to the array's type. */
     static void fill(Object data, double value) {
         switch (data) {
