@@ -47,6 +47,17 @@ public enum DType {
         return byteSize;
     }
 
+    /** The Java element class of this type's arrays: {@code float.class}, ..., {@code boolean.class}. */
+    public Class<?> elementClass() {
+        return switch (this) {
+            case FLOAT32 -> float.class;
+            case FLOAT64 -> double.class;
+            case INT32 -> int.class;
+            case INT64 -> long.class;
+            case BOOL -> boolean.class;
+        };
+    }
+
     /** A new zero-filled Java array of this type with {@code size} elements. */
     public Object allocate(int size) {
         return switch (this) {

@@ -84,6 +84,16 @@ public final class Shape {
         return dims.clone();
     }
 
+    /** Whether every dimension is known (always, until shapes may hold unknown dimensions). */
+    public boolean isFullyDefined() {
+        return true;
+    }
+
+    /** Whether a tensor could have both shapes: the same rank, and equal dimensions where both are known. */
+    public boolean isCompatibleWith(Shape other) {
+        return other != null && Arrays.equals(dims, other.dims);
+    }
+
     /** Whether this shape has no elements (some dimension is 0). */
     public boolean isEmpty() {
         return size() == 0;

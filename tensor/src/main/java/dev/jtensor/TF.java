@@ -1,6 +1,8 @@
 package dev.jtensor;
 
+import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.Device;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.internal.Creation;
@@ -8,7 +10,7 @@ import dev.jtensor.internal.DTypeRules;
 import dev.jtensor.internal.Elementwise;
 import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.Linalg;
-import dev.jtensor.internal.NnOps;
+import dev.jtensor.internal.SoftmaxOps;
 import dev.jtensor.internal.RandomOps;
 import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
@@ -98,9 +100,9 @@ public final class TF {
     /** A bool tensor of {@code shape} filled with {@code value}. */
     public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Shape.of(shape), value); }
     /** Zeros with the shape and dtype of {@code x}. */
-    public static Tensor zerosLike(Operand x) { return Creation.fill(Inputs.require("ZerosLike", 0, in(x)).shape(), 0, in(x).dtype()); }
+    public static Tensor zerosLike(Operand x) { return Creation.fillLike(Inputs.require("ZerosLike", 0, in(x)), 0, in(x).dtype()); }
     /** Ones with the shape and dtype of {@code x}. */
-    public static Tensor onesLike(Operand x) { return Creation.fill(Inputs.require("OnesLike", 0, in(x)).shape(), 1, in(x).dtype()); }
+    public static Tensor onesLike(Operand x) { return Creation.fillLike(Inputs.require("OnesLike", 0, in(x)), 1, in(x).dtype()); }
 
     /** int32 {@code 0, 1, ..., limit - 1}. */
     public static Tensor range(int limit) { return range(0, limit, 1); }
@@ -131,7 +133,7 @@ public final class TF {
      * Sets the global random seed, making the sequence of random ops repeatable (TensorFlow's
      * {@code tf.random.set_seed}). See {@link #randomNormal(int[], double, double, DType, Long)}.
      */
-    public static void setSeed(long seed) { RandomOps.setGlobalSeed(seed); }
+    public static void setSeed(long seed) { Settings.setSeed(seed); }
 
     /** float32 standard normal values. */
     public static Tensor randomNormal(int... shape) { return randomNormal(shape, 0, 1, DType.FLOAT32, null); }
@@ -313,7 +315,7 @@ public final class TF {
     /** Population standard deviation over {@code axes} ({@code null} for all). */
     public static Tensor reduceStd(Operand x, int[] axes, boolean keepDims) { return Reductions.std(in(x), axes, keepDims); }
     /** {@code log(sum(exp(x)))} over {@code axes}, stable for large values. */
-    public static Tensor reduceLogSumExp(Operand x, int[] axes, boolean keepDims) { return NnOps.logSumExp(in(x), axes, keepDims); }
+    public static Tensor reduceLogSumExp(Operand x, int[] axes, boolean keepDims) { return SoftmaxOps.logSumExp(in(x), axes, keepDims); }
     /** int64 index of the largest element along axis 0. */
     public static Tensor argMax(Operand x) { return argMax(in(x), 0); }
     /** int64 index of the largest element along {@code axis} (first one on ties). */
@@ -337,13 +339,13 @@ public final class TF {
     public static Tensor stopGradient(Operand x) { return Dispatch.apply(new StopGradient(), in(x)); }
 
     /** Softmax along the last axis. */
-    public static Tensor softmax(Operand x) { return NnOps.softmax(in(x), -1); }
+    public static Tensor softmax(Operand x) { return SoftmaxOps.softmax(in(x), -1); }
     /** Softmax along {@code axis}. */
-    public static Tensor softmax(Operand x, int axis) { return NnOps.softmax(in(x), axis); }
+    public static Tensor softmax(Operand x, int axis) { return SoftmaxOps.softmax(in(x), axis); }
     /** Log-softmax along the last axis. */
-    public static Tensor logSoftmax(Operand x) { return NnOps.logSoftmax(in(x), -1); }
+    public static Tensor logSoftmax(Operand x) { return SoftmaxOps.logSoftmax(in(x), -1); }
     /** Log-softmax along {@code axis}. */
-    public static Tensor logSoftmax(Operand x, int axis) { return NnOps.logSoftmax(in(x), axis); }
+    public static Tensor logSoftmax(Operand x, int axis) { return SoftmaxOps.logSoftmax(in(x), axis); }
 
     // ================================================================== linear algebra
 
@@ -431,18 +433,51 @@ public final class TF {
      * {@code tnp.experimental_enable_numpy_behavior()}: {@code int32 + float32} gives float64
      * instead of an error, and integer input to {@code exp} and friends is cast to float64.
      */
-    public static void enableNumpyBehavior() { DTypeRules.setNumpyBehavior(true); }
+    public static void enableNumpyBehavior() { Settings.setNumpyBehavior(true); }
     /** Returns to TensorFlow's strict dtype rule. */
-    public static void disableNumpyBehavior() { DTypeRules.setNumpyBehavior(false); }
-    /** Whether NumPy behaviour is on. */
-    public static boolean isNumpyBehavior() { return DTypeRules.numpyBehavior(); }
+    public static void disableNumpyBehavior() { Settings.setNumpyBehavior(false); }
+    /** Whether NumPy behaviour is on for the current thread. */
+    public static boolean isNumpyBehavior() { return Settings.numpyBehavior(); }
+    /** NumPy's promotion on or off for the current thread until the scope closes ({@link Settings}). */
+    public static Settings.Scope withNumpyBehavior(boolean on) { return Settings.withNumpyBehavior(on); }
 
     /**
-     * The devices of a type ({@code "CPU"} or {@code "GPU"}; null for all), as
-     * {@code tf.config.list_physical_devices}. This build computes on the CPU only.
+     * Creates tensors on {@code device} on the current thread until the scope closes, as TensorFlow's
+     * {@code with tf.device("GPU:0")}: constants, fills and random tensors are placed there, and ops
+     * run wherever their inputs are.
+     *
+     * {@snippet :
+     * try (var onGpu = TF.withDevice("gpu:0")) {
+     *     Tensor w = TF.randomNormal(784, 256);     // lives on gpu:0
+     * }
+     * }
+     *
+     * @throws InvalidArgumentException if the device is not available
+     */
+    public static Settings.Scope withDevice(String device) {
+        return Settings.withDevice(parseDevice(device));
+    }
+
+    private static Device parseDevice(String device) {
+        try {
+            return Device.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * The devices of a type ({@code "CPU"} or {@code "GPU"}, any case; null for all), as
+     * {@code tf.config.list_physical_devices}: the CPU, and the devices of the backends on the class path.
      */
     public static List<PhysicalDevice> listPhysicalDevices(String deviceType) {
-        PhysicalDevice cpu = new PhysicalDevice("/physical_device:CPU:0", "CPU");
-        return deviceType == null || deviceType.equalsIgnoreCase("CPU") ? List.of(cpu) : List.of();
+        List<PhysicalDevice> out = new java.util.ArrayList<>();
+        for (Device d : Backends.devices()) {
+            String type = d.type().toUpperCase(java.util.Locale.ROOT);
+            if (deviceType == null || deviceType.equalsIgnoreCase(type)) {
+                out.add(new PhysicalDevice("/physical_device:" + type + ":" + d.index(), type));
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -51,6 +51,12 @@ public interface Kernels {
     void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out);
 
     /**
+     * Sets the first {@code size} elements of {@code out} to {@code value}, converted to its element
+     * type as a cast would (nonzero is true for bool).
+     */
+    void fill(int size, double value, Object out);
+
+    /**
      * {@code out[i] = y[i] + alpha * x[i]} for {@code size} elements of dense {@code float[]} or
      * {@code double[]} arrays from index 0 (BLAS's axpy; optimizers update variables with it). The
      * product is rounded to the element type before the sum, so the result is bit-identical to

@@ -82,6 +82,18 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void fill(int size, double value, Object out) {
+        switch (out) {
+            case float[] a -> java.util.Arrays.fill(a, 0, size, (float) value);
+            case double[] a -> java.util.Arrays.fill(a, 0, size, value);
+            case int[] a -> java.util.Arrays.fill(a, 0, size, (int) value);
+            case long[] a -> java.util.Arrays.fill(a, 0, size, (long) value);
+            case boolean[] a -> java.util.Arrays.fill(a, 0, size, value != 0);
+            default -> throw new IllegalArgumentException("not a tensor buffer: " + out);
+        }
+    }
+
+    @Override
     public void axpy(int size, double alpha, Object x, Object y, Object out) {
         switch (out) {
             case float[] o -> axpy((float) alpha, (float[]) x, (float[]) y, o, 0, size);

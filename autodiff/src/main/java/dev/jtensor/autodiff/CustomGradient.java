@@ -3,12 +3,17 @@ package dev.jtensor.autodiff;
 import dev.jtensor.Operand;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
+import dev.jtensor.ops.Call;
+import dev.jtensor.ops.CallBody;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.TensorSpec;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A function with a gradient of the user's choosing, like TensorFlow's {@code tf.custom_gradient}:
- * the forward computation is not recorded, and tapes use the given rule instead.
+ * the forward computation runs inside its own hook level, so tapes do not record its ops, and
+ * they record one {@link Call} op instead whose gradient is the given rule.
  *
  * {@snippet :
  * // log(1 + e^x) with a gradient that stays finite for large x
@@ -39,21 +44,39 @@ public final class CustomGradient {
         for (int i = 0; i < inputs.length; i++) {
             xs[i] = inputs[i].asTensor();
         }
-        List<Tensor> args = List.of(xs);
         Tensor y;
-        try (var paused = GradientTape.pauseAll()) {
+        try (var level = Dispatch.openLevel(null)) {
             // a fresh tensor object, even if forward hands back an input, so tapes can tell them apart
-            y = TF.stopGradient(forward.apply(args));
+            y = TF.stopGradient(forward.apply(List.of(xs)));
         }
-        Tensor output = y;
-        GradientTape.recordCustom(xs, output, (upstream, needed) -> {
-            List<Tensor> grads = rule.apply(upstream, output, args);
-            if (grads.size() != xs.length) {
+        return Dispatch.apply(new Call(new Body(rule, xs, y)), xs);
+    }
+
+    /** One call's body: its forward has run already; the call hands back that result. */
+    private record Body(Rule rule, Tensor[] xs, Tensor y) implements CallBody {
+        @Override
+        public String name() {
+            return "CustomGradient";
+        }
+
+        @Override
+        public TensorSpec infer(TensorSpec[] inputs) {
+            return TensorSpec.of(y);
+        }
+
+        @Override
+        public Tensor call(Tensor[] inputs) {
+            return y;
+        }
+
+        @Override
+        public Tensor[] gradient(Tensor[] inputs, Tensor output, Tensor upstream, boolean[] needed) {
+            List<Tensor> grads = rule.apply(upstream, output, List.of(inputs));
+            if (grads.size() != inputs.length) {
                 throw new IllegalStateException("custom gradient returned " + grads.size() + " gradients for "
-                        + xs.length + " inputs");
+                        + inputs.length + " inputs");
             }
             return grads.toArray(Tensor[]::new);
-        });
-        return output;
+        }
     }
 }

@@ -3,18 +3,24 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 
 import dev.jtensor.Tensor;
+import dev.jtensor.ops.ApplyGradientDescent;
 import dev.jtensor.ops.ArgReduce;
+import dev.jtensor.ops.AssignVariable;
 import dev.jtensor.ops.Binary;
 import dev.jtensor.ops.BroadcastTo;
+import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Cumulative;
+import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.Gather;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
 import dev.jtensor.ops.MatrixInverse;
 import dev.jtensor.ops.Pad;
 import dev.jtensor.ops.Primitive;
+import dev.jtensor.ops.RandomDraw;
+import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.Reduce;
 import dev.jtensor.ops.Reshape;
 import dev.jtensor.ops.SegmentSum;
@@ -72,6 +78,13 @@ public final class GradientTable {
             case MatrixDeterminant det -> of(expandDims(expandDims(g.mul(y), -1), -1)
                     .mul(matrixTranspose(matrixInverse(x[0]))));
             case StopGradient s -> of((Tensor) null);
+            case Fill f -> of(reduceSum(g));
+            // state and randomness: reads and draws have no tensor inputs; updates are not differentiable
+            case ReadVariable r -> of();
+            case RandomDraw r -> of();
+            case AssignVariable a -> of((Tensor) null);
+            case ApplyGradientDescent a -> of(null, null);
+            case Call c -> c.body().gradient(x, y, g, needed);
         };
     }
 

@@ -4,11 +4,15 @@ import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.Index;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Operand;
+import dev.jtensor.Settings;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.OpHook;
 import dev.jtensor.ops.Primitive;
+import dev.jtensor.ops.ReadVariable;
+import dev.jtensor.ops.VariableHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -53,9 +57,6 @@ import java.util.Set;
  */
 public final class GradientTape implements AutoCloseable {
 
-    private static final ThreadLocal<List<GradientTape>> ACTIVE = ThreadLocal.withInitial(ArrayList::new);
-    private static final ThreadLocal<int[]> PAUSED_ALL = ThreadLocal.withInitial(() -> new int[1]);
-
     private final boolean persistent;
     private final boolean watchAccessedVariables;
     private final Recorder recorder = new Recorder();
@@ -65,24 +66,9 @@ public final class GradientTape implements AutoCloseable {
     private boolean used;
 
     private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Variable, List<Tensor>> variableReads = new LinkedHashMap<>();
-    private final List<Node> nodes = new ArrayList<>();
-
-    /**
-     * One recorded op: its inputs, its output, how to pull a gradient back through it, and which
-     * inputs this tape tracks (only their gradients are computed).
-     */
-    private record Node(Tensor[] inputs, Tensor output, Backward backward, boolean[] needed) {
-    }
-
-    /**
-     * Maps the gradient of a node's output to the gradients of its inputs (null where none); it may
-     * skip inputs whose {@code needed} entry is false, such as a constant batch of images.
-     */
-    @FunctionalInterface
-    interface Backward {
-        Tensor[] apply(Tensor upstream, boolean[] needed);
-    }
+    private final Map<VariableHandle, List<Tensor>> variableReads = new LinkedHashMap<>();
+    /** The recorded ops; {@code needed} flags the inputs this tape tracks (only their gradients are computed). */
+    private final List<Backprop.Node> nodes = new ArrayList<>();
 
     /** A non-persistent tape that watches accessed trainable variables; recording starts now. */
     public GradientTape() {
@@ -113,7 +99,6 @@ public final class GradientTape implements AutoCloseable {
         }
         owner = Thread.currentThread();
         recording = Dispatch.push(recorder);
-        ACTIVE.get().add(this);
         return this;
     }
 
@@ -126,7 +111,6 @@ public final class GradientTape implements AutoCloseable {
             }
             recording.close();
             recording = null;
-            ACTIVE.get().remove(this);
         }
     }
 
@@ -153,7 +137,7 @@ public final class GradientTape implements AutoCloseable {
     public void watch(Operand... values) {
         for (Operand value : values) {
             if (value instanceof Variable v) {
-                watchVariable(v, v.peek());
+                watchVariable(v.handle(), v.handle().value());
             } else if (value != null) {
                 tracked.add(value.asTensor());
             }
@@ -167,7 +151,7 @@ public final class GradientTape implements AutoCloseable {
 
     /** The variables this tape has watched so far, in the order it first saw them. */
     public List<Variable> watchedVariables() {
-        return List.copyOf(variableReads.keySet());
+        return variableReads.keySet().stream().map(VariableHandle::variable).toList();
     }
 
     /**
@@ -320,34 +304,13 @@ public final class GradientTape implements AutoCloseable {
 
     /** Walks the records backwards from {@code y}, returning the gradient of every tensor reached. */
     private Map<Tensor, Tensor> backward(Tensor y, Tensor seed) {
-        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         if (!y.dtype().isFloating() || !tracked.contains(y)) {
-            return grads;
+            return new IdentityHashMap<>();
         }
-        grads.put(y, seed);
-        try (var paused = pauseSelf()) {
-            for (int i = nodes.size() - 1; i >= 0; i--) {
-                Node node = nodes.get(i);
-                Tensor upstream = grads.get(node.output());
-                if (upstream == null) {
-                    continue;
-                }
-                Tensor[] inputGrads = node.backward().apply(upstream, node.needed());
-                for (int k = 0; k < node.inputs().length; k++) {
-                    Tensor input = node.inputs()[k];
-                    Tensor g = inputGrads[k];
-                    if (g == null || !node.needed()[k]) {
-                        continue;
-                    }
-                    if (!g.shape().equals(input.shape())) {
-                        throw new IllegalStateException("gradient rule bug: input " + k + " has shape " + input.shape()
-                                + " but its gradient has shape " + g.shape());
-                    }
-                    grads.merge(input, g, Tensor::add);
-                }
-            }
+        // constants that gradient rules make belong beside the values they combine with
+        try (var paused = pauseSelf(); var device = Settings.withDevice(y.device())) {
+            return Backprop.gradients(nodes, y, seed);
         }
-        return grads;
     }
 
     private Tensor gradientOf(Operand source, Map<Tensor, Tensor> grads, UnconnectedGradients unconnected) {
@@ -357,7 +320,7 @@ public final class GradientTape implements AutoCloseable {
         Tensor g = null;
         try (var paused = pauseSelf()) {
             if (source instanceof Variable v) {
-                for (Tensor read : variableReads.getOrDefault(v, List.of())) {
+                for (Tensor read : variableReads.getOrDefault(v.handle(), List.of())) {
                     Tensor part = grads.get(read);
                     if (part != null) g = g == null ? part : g.add(part);
                 }
@@ -394,14 +357,21 @@ public final class GradientTape implements AutoCloseable {
     private final class Recorder implements OpHook {
         @Override
         public void recorded(Primitive primitive, Tensor[] inputs, Tensor output) {
-            record(inputs, output, (g, needed) -> GradientTable.gradients(primitive, inputs, output, g, needed));
+            if (paused > 0) {
+                return;
+            }
+            if (primitive instanceof ReadVariable read) {
+                VariableHandle v = read.variable();
+                if (watchAccessedVariables && v.trainable()) {
+                    watchVariable(v, output);
+                }
+                return;
+            }
+            record(primitive, inputs, output);
         }
     }
 
-    private void record(Tensor[] inputs, Tensor output, Backward backward) {
-        if (paused > 0 || PAUSED_ALL.get()[0] > 0) {
-            return;
-        }
+    private void record(Primitive primitive, Tensor[] inputs, Tensor output) {
         boolean depends = false;
         boolean[] needed = new boolean[inputs.length];
         for (int k = 0; k < inputs.length; k++) {
@@ -412,44 +382,18 @@ public final class GradientTape implements AutoCloseable {
             depends |= needed[k];
         }
         if (depends) {
-            nodes.add(new Node(inputs.clone(), output, backward, needed));
+            nodes.add(new Backprop.Node(primitive, inputs.clone(), output, needed));
             tracked.add(output);
         }
     }
 
-    private void watchVariable(Variable v, Tensor value) {
+    private void watchVariable(VariableHandle v, Tensor value) {
         tracked.add(value);
         List<Tensor> reads = variableReads.computeIfAbsent(v, k -> new ArrayList<>());
         for (Tensor r : reads) {
             if (r == value) return;
         }
         reads.add(value);
-    }
-
-    /** Called by {@link Variable} on every read: active tapes on this thread may watch it. */
-    static void variableRead(Variable v, Tensor value) {
-        if (PAUSED_ALL.get()[0] > 0) {
-            return;
-        }
-        for (GradientTape tape : ACTIVE.get()) {
-            if (tape.paused == 0 && tape.watchAccessedVariables && v.trainable()) {
-                tape.watchVariable(v, value);
-            }
-        }
-    }
-
-    /** Records a custom-gradient op on every active tape of this thread. */
-    static void recordCustom(Tensor[] inputs, Tensor output, Backward backward) {
-        for (GradientTape tape : List.copyOf(ACTIVE.get())) {
-            tape.record(inputs, output, backward);
-        }
-    }
-
-    /** Pauses every tape on this thread until the scope closes (for state updates and custom forwards). */
-    static Scope pauseAll() {
-        int[] depth = PAUSED_ALL.get();
-        depth[0]++;
-        return () -> depth[0]--;
     }
 
     private Scope pauseSelf() {

@@ -3,6 +3,7 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.jtensor.Variable;
 import dev.jtensor.DType;
 import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.Shape;

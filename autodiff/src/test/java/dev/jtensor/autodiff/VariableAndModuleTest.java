@@ -3,6 +3,8 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.jtensor.Variable;
+import dev.jtensor.Module;
 import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;

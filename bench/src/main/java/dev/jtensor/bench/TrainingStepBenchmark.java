@@ -2,9 +2,9 @@ package dev.jtensor.bench;
 
 import static dev.jtensor.TF.*;
 
+import dev.jtensor.Variable;
 import dev.jtensor.Tensor;
 import dev.jtensor.autodiff.GradientTape;
-import dev.jtensor.autodiff.Variable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,10 +2,10 @@ package dev.jtensor.examples;
 
 import static dev.jtensor.TF.*;
 
+import dev.jtensor.Variable;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 import dev.jtensor.autodiff.GradientTape;
-import dev.jtensor.autodiff.Variable;
 import java.util.List;
 
 /**

@@ -43,6 +43,8 @@ class CatalogueCompletenessTest {
             // creation: the value does not depend on the argument's values (indices, or only its shape)
             "TF.oneHot(Operand, int)", "TF.oneHot(Operand, int, double, double, int, DType)",
             "TF.zerosLike(Operand)", "TF.onesLike(Operand)",
+            // state and randomness: reads and draws take no tensor input, updates are not differentiable
+            "ReadVariable", "RandomDraw", "AssignVariable", "ApplyGradientDescent",
             // not an op
             "Operand.asTensor()");
 

@@ -4,8 +4,11 @@ import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
-import dev.jtensor.accel.KernelProvider;
+import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Strided;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Fill;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 
@@ -24,14 +27,18 @@ public final class Creation {
      */
     public static Tensor constant(Object value, DType dtype, int[] shape) {
         if (value instanceof Tensor t) {
+            if (t.isSymbolic() || TensorAccess.backend(t) != Backends.cpu()) {
+                Tensor c = dtype == null ? t : Elementwise.cast(t, dtype);
+                return shape == null ? c : ShapeOps.reshape(c, shape);
+            }
             Tensor c = dtype == null ? t : convert(t.dtype(), TensorAccess.view(t), t.shape(), dtype, t.toString());
             return shape == null ? c : ShapeOps.reshape(c, shape);
         }
         JavaArrays.Flat flat = JavaArrays.flatten(value);
         Shape source = Shape.of(flat.shape());
-        Tensor t = dtype == null || dtype == flat.dtype()
+        Tensor t = placed(dtype == null || dtype == flat.dtype()
                 ? TensorAccess.wrap(flat.dtype(), source, flat.data())
-                : convert(flat.dtype(), Strided.contiguous(flat.data(), flat.shape()), source, dtype, describe(value));
+                : convert(flat.dtype(), Strided.contiguous(flat.data(), flat.shape()), source, dtype, describe(value)));
         if (shape == null) {
             return t;
         }
@@ -54,13 +61,13 @@ public final class Creation {
     /** Converts, refusing values the target cannot hold exactly (1.5 to int32, 2 to bool, ...). */
     private static Tensor convert(DType from, Strided src, Shape shape, DType to, String what) {
         Object out = to.allocate(shape.size());
-        KernelProvider.kernels().copy(shape.toArray(), src, Strided.contiguous(out, shape.toArray()));
+        Backends.cpu().kernels().copy(shape.toArray(), src, Strided.contiguous(out, shape.toArray()));
         if (from != to && !to.isFloating()) {
             Object back = from.allocate(shape.size());
-            KernelProvider.kernels().copy(shape.toArray(), Strided.contiguous(out, shape.toArray()),
+            Backends.cpu().kernels().copy(shape.toArray(), Strided.contiguous(out, shape.toArray()),
                     Strided.contiguous(back, shape.toArray()));
             Object original = from.allocate(shape.size());
-            KernelProvider.kernels().copy(shape.toArray(), src, Strided.contiguous(original, shape.toArray()));
+            Backends.cpu().kernels().copy(shape.toArray(), src, Strided.contiguous(original, shape.toArray()));
             if (!Arrays.deepEquals(new Object[] {back}, new Object[] {original})) {
                 int i = 0;
                 while (java.util.Objects.equals(Array.get(back, i), Array.get(original, i))) i++;
@@ -72,8 +79,26 @@ public final class Creation {
         return TensorAccess.wrap(to, shape, out);
     }
 
-    /** A scalar of {@code dtype} holding {@code value} (truncated toward zero for integer dtypes). */
+    /**
+     * {@code host}, a tensor just made over a Java array, on the thread's default device: itself on
+     * the CPU, else uploaded.
+     */
+    public static Tensor placed(Tensor host) {
+        return placed(host, ThreadSettings.backend());
+    }
+
+    /** {@code t} on {@code backend}'s device: itself if it is there, else a copy. */
+    public static Tensor placed(Tensor t, Backend backend) {
+        return TensorAccess.backend(t) == backend ? t : t.to(backend.device());
+    }
+
+    /** A scalar of {@code dtype} holding {@code value} on the default device (truncated toward zero for integers). */
     public static Tensor scalar(double value, DType dtype) {
+        return placed(hostScalar(value, dtype));
+    }
+
+    /** A host scalar of {@code dtype} holding {@code value} (truncated toward zero for integer dtypes). */
+    public static Tensor hostScalar(double value, DType dtype) {
         Object data = dtype.allocate(1);
         switch (data) {
             case float[] a -> a[0] = (float) value;
@@ -86,9 +111,14 @@ public final class Creation {
         return TensorAccess.wrap(dtype, Shape.scalar(), data);
     }
 
-    /** An int64 scalar. */
-    public static Tensor scalar(long value) {
+    /** An int64 scalar on the host. */
+    public static Tensor hostScalar(long value) {
         return TensorAccess.wrap(DType.INT64, Shape.scalar(), new long[] {value});
+    }
+
+    /** An int64 scalar on the default device. */
+    public static Tensor scalar(long value) {
+        return placed(hostScalar(value));
     }
 
     /** {@code shape} filled with {@code value} of {@code dtype}. */
@@ -101,24 +131,14 @@ public final class Creation {
         return fill(shape, scalar(value ? 1 : 0, DType.BOOL));
     }
 
-    /** {@code shape} filled with the single element of {@code scalar}, as a dense tensor. */
+    /** A tensor of {@code like}'s shape and device filled with {@code value} of {@code dtype} (zerosLike, onesLike). */
+    public static Tensor fillLike(Tensor like, double value, DType dtype) {
+        return fill(like.shape(), placed(hostScalar(value, DTypeRules.require("Fill", dtype)), TensorAccess.backend(like)));
+    }
+
+    /** {@code shape} filled with the single element of {@code scalar}, as a dense tensor on its device. */
     public static Tensor fill(Shape shape, Tensor scalar) {
-        if (scalar.size() != 1) {
-            throw InvalidArgumentException.of("Fill", "value must be a scalar, got a tensor of shape "
-                    + scalar.shape().toBracketString());
-        }
-        Object out = scalar.dtype().allocate(shape.size());
-        Strided v = TensorAccess.view(scalar);
-        switch (out) {
-            // new arrays are zero already
-            case float[] a -> { float x = ((float[]) v.data())[v.offset()]; if (x != 0 || 1 / x < 0) Arrays.fill(a, x); }
-            case double[] a -> { double x = ((double[]) v.data())[v.offset()]; if (x != 0 || 1 / x < 0) Arrays.fill(a, x); }
-            case int[] a -> Arrays.fill(a, ((int[]) v.data())[v.offset()]);
-            case long[] a -> Arrays.fill(a, ((long[]) v.data())[v.offset()]);
-            case boolean[] a -> Arrays.fill(a, ((boolean[]) v.data())[v.offset()]);
-            default -> throw new IllegalStateException("not a tensor buffer: " + out);
-        }
-        return TensorAccess.wrap(scalar.dtype(), shape, out);
+        return Dispatch.apply(new Fill(shape), scalar);
     }
 
     /**
@@ -186,11 +206,11 @@ public final class Creation {
     /** A tensor of {@code dtype} from double values (rounded or truncated by the cast rules). */
     public static Tensor fromDoubles(double[] values, Shape shape, DType dtype) {
         if (dtype == DType.FLOAT64) {
-            return TensorAccess.wrap(dtype, shape, values);
+            return placed(TensorAccess.wrap(dtype, shape, values));
         }
         Object out = dtype.allocate(values.length);
-        KernelProvider.kernels().copy(shape.toArray(), Strided.contiguous(values, shape.toArray()),
+        Backends.cpu().kernels().copy(shape.toArray(), Strided.contiguous(values, shape.toArray()),
                 Strided.contiguous(out, shape.toArray()));
-        return TensorAccess.wrap(dtype, shape, out);
+        return placed(TensorAccess.wrap(dtype, shape, out));
     }
 }

@@ -12,19 +12,12 @@ import dev.jtensor.InvalidArgumentException;
  */
 public final class DTypeRules {
 
-    private static volatile boolean numpyBehavior;
-
     private DTypeRules() {
     }
 
-    /** Whether NumPy-style type promotion is on (process-wide, like TensorFlow's switch). */
+    /** Whether NumPy-style type promotion is on for this thread ({@link dev.jtensor.Settings}). */
     public static boolean numpyBehavior() {
-        return numpyBehavior;
-    }
-
-    /** Turns NumPy-style promotion on or off for the whole process. */
-    public static void setNumpyBehavior(boolean enabled) {
-        numpyBehavior = enabled;
+        return ThreadSettings.numpyBehavior();
     }
 
     /** NumPy's result type for two of jtensor's dtypes. */

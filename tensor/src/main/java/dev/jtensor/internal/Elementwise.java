@@ -116,18 +116,18 @@ public final class Elementwise {
         DType t = like.dtype();
         if (!DTypeRules.fits(value, t)) {
             if (DTypeRules.numpyBehavior()) {
-                return Creation.scalar(value, DType.FLOAT64);
+                return Creation.placed(Creation.hostScalar(value, DType.FLOAT64), TensorAccess.backend(like));
             }
             throw new InvalidArgumentException("Cannot convert " + value + " to EagerTensor of dtype " + t);
         }
-        return Creation.scalar(value, t);
+        return Creation.placed(Creation.hostScalar(value, t), TensorAccess.backend(like));
     }
 
     /** A Java {@code long} as a scalar tensor to combine with {@code like} (exact for int64). */
     public static Tensor scalarLike(long value, Tensor like) {
         DType t = like.dtype();
         if (t == DType.INT64) {
-            return Creation.scalar(value);
+            return Creation.placed(Creation.hostScalar(value), TensorAccess.backend(like));
         }
         boolean fits = switch (t) {
             case FLOAT32, FLOAT64, INT64 -> true;
@@ -136,11 +136,11 @@ public final class Elementwise {
         };
         if (!fits) {
             if (DTypeRules.numpyBehavior()) {
-                return Creation.scalar(value);
+                return Creation.placed(Creation.hostScalar(value), TensorAccess.backend(like));
             }
             throw new InvalidArgumentException("Cannot convert " + value + " to EagerTensor of dtype " + t);
         }
-        return Creation.scalar((double) value, t);
+        return Creation.placed(Creation.hostScalar((double) value, t), TensorAccess.backend(like));
     }
 
     /** {@code (a - b)^2}. */
@@ -166,7 +166,7 @@ public final class Elementwise {
     public static Tensor isFinite(Tensor x) {
         Inputs.require("IsFinite", 0, x);
         if (!x.dtype().isFloating()) {
-            return Creation.fill(x.shape(), true);
+            return Creation.fillLike(x, 1, DType.BOOL);
         }
         // x - x is 0 for finite x and NaN for inf and NaN
         return binary(BinaryOp.EQUAL, binary(BinaryOp.SUBTRACT, x, x), scalarLike(0.0, x));

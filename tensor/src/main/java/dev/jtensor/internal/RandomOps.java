@@ -4,45 +4,35 @@ import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backends;
+import dev.jtensor.accel.Strided;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.RandomDraw;
+import dev.jtensor.ops.RandomDraw.Distribution;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Random tensors. The generator is {@link SplittableRandom} (SplitMix64), with normals from its
- * {@code nextGaussian} (the JDK's modified ziggurat), so a seed gives the same values on every JVM.
+ * Random tensors, as {@link RandomDraw} ops. The generator is {@link SplittableRandom}
+ * (SplitMix64), with normals from its {@code nextGaussian} (the JDK's modified ziggurat), so a
+ * seed gives the same values on every JVM.
  *
  * <p>Seeds follow TensorFlow's two-level scheme. An explicit op seed makes that call repeatable:
  * the same op seed (under the same global seed) gives the same values every time. Without one, a
- * global seed set by {@link #setGlobalSeed} makes the sequence of calls repeatable: each call takes
- * the next seed from a counter that {@code setGlobalSeed} resets. With neither, values differ
- * from run to run.
+ * global seed set by {@link dev.jtensor.Settings#setSeed} (or a thread's
+ * {@link dev.jtensor.Settings#withSeed}) makes the sequence of calls repeatable: each call takes
+ * the next seed from a counter that setting the seed restarts. With neither, values differ from run
+ * to run.
  */
 public final class RandomOps {
 
-    private static final long NO_SEED = Long.MIN_VALUE;
     private static final long DEFAULT_GLOBAL_SEED = 87654321L;
-
-    private static volatile long globalSeed = NO_SEED;
-    private static final AtomicLong counter = new AtomicLong();
 
     private RandomOps() {
     }
 
-    /** Sets the global seed and restarts the per-call counter. */
-    public static synchronized void setGlobalSeed(long seed) {
-        globalSeed = seed;
-        counter.set(0);
-    }
-
     /** Normal values with the given mean and standard deviation. */
     public static Tensor normal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
-        checkNormal("RandomStandardNormal", mean, stddev, dtype);
-        SplittableRandom random = generator(seed);
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = mean + stddev * random.nextGaussian();
-        }
-        return Creation.fromDoubles(values, shape, dtype);
+        return Dispatch.apply(new RandomDraw(Distribution.NORMAL, shape, dtype, mean, stddev, seed));
     }
 
     /**
@@ -50,55 +40,92 @@ public final class RandomOps {
      * {@code truncated_normal}.
      */
     public static Tensor truncatedNormal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
-        checkNormal("TruncatedNormal", mean, stddev, dtype);
-        SplittableRandom random = generator(seed);
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            double z;
-            do {
-                z = random.nextGaussian();
-            } while (Math.abs(z) > 2);
-            values[i] = mean + stddev * z;
-        }
-        return Creation.fromDoubles(values, shape, dtype);
+        return Dispatch.apply(new RandomDraw(Distribution.TRUNCATED_NORMAL, shape, dtype, mean, stddev, seed));
     }
 
     /** Uniform values in {@code [minval, maxval)}; integers are drawn uniformly from that range. */
     public static Tensor uniform(Shape shape, double minval, double maxval, DType dtype, Long seed) {
+        return Dispatch.apply(new RandomDraw(Distribution.UNIFORM, shape, dtype, minval, maxval, seed));
+    }
+
+    /**
+     * Checks a draw's parameters.
+     *
+     * @throws InvalidArgumentException naming {@code op} and the offending values
+     */
+    public static void check(Distribution distribution, DType dtype, double a, double b, String op) {
+        if (distribution == null) {
+            throw InvalidArgumentException.of(op, "the distribution is null");
+        }
+        DTypeRules.require(op, dtype);
+        if (distribution == Distribution.UNIFORM) {
+            checkUniform(op, dtype, a, b);
+        } else {
+            checkNormal(op, a, b, dtype);
+        }
+    }
+
+    /** {@code size} values of the distribution in a new host array of {@code dtype}. */
+    public static Object draw(Distribution distribution, int size, DType dtype, double a, double b, Long seed) {
+        SplittableRandom random = generator(seed);
+        double[] values = new double[size];
+        switch (distribution) {
+            case NORMAL -> {
+                for (int i = 0; i < size; i++) values[i] = a + b * random.nextGaussian();
+            }
+            case TRUNCATED_NORMAL -> {
+                for (int i = 0; i < size; i++) {
+                    double z;
+                    do {
+                        z = random.nextGaussian();
+                    } while (Math.abs(z) > 2);
+                    values[i] = a + b * z;
+                }
+            }
+            case UNIFORM -> uniform(random, values, dtype, a, b);
+        }
+        Object out = dtype.allocate(size);
+        Backends.cpu().kernels().copy(new int[] {size}, new Strided(values, 0, new int[] {1}),
+                new Strided(out, 0, new int[] {1}));
+        return out;
+    }
+
+    private static void uniform(SplittableRandom random, double[] values, DType dtype, double minval, double maxval) {
+        if (dtype.isInteger()) {
+            long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
+            for (int i = 0; i < values.length; i++) values[i] = random.nextLong(lo, hi);
+            return;
+        }
+        for (int i = 0; i < values.length; i++) values[i] = random.nextDouble(minval, maxval);
+        if (dtype == DType.FLOAT32) {
+            // rounding to float may reach maxval; keep the interval half-open
+            for (int i = 0; i < values.length; i++) {
+                if ((float) values[i] >= (float) maxval) values[i] = Math.nextDown((float) maxval);
+            }
+        }
+    }
+
+    private static void checkUniform(String op, DType dtype, double minval, double maxval) {
         if (!(minval < maxval) || !Double.isFinite(minval) || !Double.isFinite(maxval)) {
-            throw InvalidArgumentException.of("RandomUniform", "Need minval < maxval, both finite, got minval "
+            throw InvalidArgumentException.of(op, "Need minval < maxval, both finite, got minval "
                     + minval + ", maxval " + maxval);
         }
-        if (DTypeRules.require("RandomUniform", dtype) == DType.BOOL) {
-            throw InvalidArgumentException.of("RandomUniform", "dtype bool is not supported");
+        if (dtype == DType.BOOL) {
+            throw InvalidArgumentException.of(op, "dtype bool is not supported");
         }
         if (!Double.isFinite(maxval - minval)) {
-            throw InvalidArgumentException.of("RandomUniform", "maxval - minval overflows a double: minval " + minval
+            throw InvalidArgumentException.of(op, "maxval - minval overflows a double: minval " + minval
                     + ", maxval " + maxval);
         }
         if (dtype == DType.INT32 && (minval < Integer.MIN_VALUE || maxval > 0x1p31)) {
-            throw InvalidArgumentException.of("RandomUniform", "int32 values cannot span [minval, maxval) = ["
+            throw InvalidArgumentException.of(op, "int32 values cannot span [minval, maxval) = ["
                     + minval + ", " + maxval + "): both bounds must lie in [-2^31, 2^31]");
         }
         long lo = (long) Math.ceil(minval), hi = (long) Math.ceil(maxval);
         if (dtype.isInteger() && lo >= hi) {
-            throw InvalidArgumentException.of("RandomUniform", "no " + dtype + " value lies in [minval, maxval) = ["
+            throw InvalidArgumentException.of(op, "no " + dtype + " value lies in [minval, maxval) = ["
                     + minval + ", " + maxval + ")");
         }
-        SplittableRandom random = generator(seed);
-        double[] values = new double[shape.size()];
-        if (dtype.isInteger()) {
-            for (int i = 0; i < values.length; i++) values[i] = random.nextLong(lo, hi);
-        } else {
-            for (int i = 0; i < values.length; i++) values[i] = random.nextDouble(minval, maxval);
-            if (dtype == DType.FLOAT32) {
-                // rounding to float may reach maxval; keep the interval half-open
-                for (int i = 0; i < values.length; i++) {
-                    if ((float) values[i] >= (float) maxval) values[i] = Math.nextDown((float) maxval);
-                }
-            }
-        }
-        return Creation.fromDoubles(values, shape, dtype);
     }
 
     private static void checkNormal(String op, double mean, double stddev, DType dtype) {
@@ -106,19 +133,19 @@ public final class RandomOps {
             throw InvalidArgumentException.of(op, "mean must be finite and stddev finite and non-negative, got mean "
                     + mean + ", stddev " + stddev);
         }
-        if (!DTypeRules.require(op, dtype).isFloating()) {
+        if (!dtype.isFloating()) {
             throw InvalidArgumentException.of(op, "dtype must be float32 or float64, got " + dtype);
         }
     }
 
     private static SplittableRandom generator(Long opSeed) {
-        long global = globalSeed;
-        if (opSeed == null && global == NO_SEED) {
+        ThreadSettings.SeedSequence global = ThreadSettings.seed();
+        if (opSeed == null && global == null) {
             return new SplittableRandom();
         }
-        long base = global == NO_SEED ? DEFAULT_GLOBAL_SEED : global;
+        long base = global == null ? DEFAULT_GLOBAL_SEED : global.seed;
         // explicit seeds and counter values live in disjoint halves so they never collide
-        long op = opSeed != null ? opSeed << 1 : (counter.getAndIncrement() << 1) | 1;
+        long op = opSeed != null ? opSeed << 1 : (global.counter.getAndIncrement() << 1) | 1;
         return new SplittableRandom(mix(base * 0x9E3779B97F4A7C15L + op));
     }
 

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
@@ -20,12 +21,12 @@ public record ArgReduce(boolean max, int axis) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         TensorSpec in = inputs[0];
-        Storage.requireNumeric(this, in, 0);
-        Storage.requireAxis(this, axis, in.shape().rank());
+        Primitives.requireNumeric(this, in, 0);
+        Primitives.requireAxis(this, axis, in.shape().rank());
         if (in.shape().get(axis) == 0) {
-            throw Storage.error(this, "Reduction axis " + axis + " is empty in shape " + in.shape().toBracketString());
+            throw Primitives.error(this, "Reduction axis " + axis + " is empty in shape " + in.shape().toBracketString());
         }
         int[] dims = in.shape().toArray();
         int[] out = new int[dims.length - 1];
@@ -36,9 +37,9 @@ public record ArgReduce(boolean max, int axis) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         long[] out = new long[output.shape().size()];
-        Storage.kernels().argReduce(max, inputs[0].shape().toArray(), axis, Storage.view(inputs[0]), out);
-        return Storage.wrap(output, out);
+        backend.kernels().argReduce(max, inputs[0].shape().toArray(), axis, Primitives.view(inputs[0]), out);
+        return Primitives.wrap(backend, output, backend.upload(out));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
@@ -39,21 +40,21 @@ public record Binary(BinaryOp op) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 2);
+        Primitives.arity(this, inputs, 2);
         TensorSpec a = inputs[0], b = inputs[1];
-        Storage.requireSameDType(this, a, b, 1);
+        Primitives.requireSameDType(this, a, b, 1);
         if (!a.shape().equals(b.shape())) {
-            throw Storage.error(this, "Incompatible shapes: " + a.shape().toBracketString() + " vs. "
+            throw Primitives.error(this, "Incompatible shapes: " + a.shape().toBracketString() + " vs. "
                     + b.shape().toBracketString());
         }
         switch (op.kind()) {
-            case LOGICAL -> Storage.requireDType(this, a, 0, DType.BOOL);
+            case LOGICAL -> Primitives.requireDType(this, a, 0, DType.BOOL);
             case COMPARISON -> { }
             case ARITHMETIC -> {
                 if (op == BinaryOp.DIVIDE) {
-                    Storage.requireFloating(this, a, 0);
+                    Primitives.requireFloating(this, a, 0);
                 } else {
-                    Storage.requireNumeric(this, a, 0);
+                    Primitives.requireNumeric(this, a, 0);
                 }
             }
         }
@@ -61,10 +62,10 @@ public record Binary(BinaryOp op) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
-        Storage.kernels().binary(op, output.shape().toArray(), Storage.view(inputs[0]), Storage.view(inputs[1]),
-                Storage.dense(out, output.shape()));
-        return Storage.wrap(output, out);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
+        backend.kernels().binary(op, output.shape().toArray(), Primitives.view(inputs[0]), Primitives.view(inputs[1]),
+                Primitives.dense(out, output.shape()));
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -20,7 +21,7 @@ public record BroadcastTo(Shape shape) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         int[] in = inputs[0].shape().toArray(), target = shape.toArray();
         boolean ok = in.length <= target.length;
         for (int i = 1; ok && i <= in.length; i++) {
@@ -28,21 +29,21 @@ public record BroadcastTo(Shape shape) implements Primitive {
             ok = d == t || d == 1;
         }
         if (!ok) {
-            throw Storage.error(this, "Unable to broadcast tensor of shape " + inputs[0].shape().toBracketString()
+            throw Primitives.error(this, "Unable to broadcast tensor of shape " + inputs[0].shape().toBracketString()
                     + " to tensor of shape " + shape.toBracketString());
         }
         return new TensorSpec(inputs[0].dtype(), shape);
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Strided v = Storage.view(inputs[0]);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Strided v = Primitives.view(inputs[0]);
         int[] in = inputs[0].shape().toArray(), target = shape.toArray();
         int[] strides = new int[target.length];
         int lead = target.length - in.length;
         for (int d = 0; d < in.length; d++) {
             strides[lead + d] = in[d] == target[lead + d] ? v.strides()[d] : 0;
         }
-        return TensorAccess.create(output.dtype(), shape, v.data(), v.offset(), strides);
+        return TensorAccess.view(inputs[0], output.dtype(), shape, v.offset(), strides);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 
@@ -19,20 +20,20 @@ public record Cast(DType dtype) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         if (dtype == null) {
-            throw Storage.error(this, "dtype is null");
+            throw Primitives.error(this, "dtype is null");
         }
         return new TensorSpec(dtype, inputs[0].shape());
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         if (inputs[0].dtype() == dtype) {
             return inputs[0];
         }
-        Object out = Storage.allocate(output);
-        Storage.kernels().copy(output.shape().toArray(), Storage.view(inputs[0]), Storage.dense(out, output.shape()));
-        return Storage.wrap(output, out);
+        Object out = Primitives.allocate(backend, output);
+        backend.kernels().copy(output.shape().toArray(), Primitives.view(inputs[0]), Primitives.dense(out, output.shape()));
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -19,26 +20,26 @@ public record Concat(int axis) implements Primitive {
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
         if (inputs.length == 0) {
-            throw Storage.error(this, "ConcatOp : Expected a list of at least one tensor");
+            throw Primitives.error(this, "ConcatOp : Expected a list of at least one tensor");
         }
         TensorSpec first = inputs[0];
         int rank = first.shape().rank();
         if (rank == 0) {
-            throw Storage.error(this, "ConcatOp : Can't concatenate scalars (use tf.stack instead)");
+            throw Primitives.error(this, "ConcatOp : Can't concatenate scalars (use tf.stack instead)");
         }
-        Storage.requireAxis(this, axis, rank);
+        Primitives.requireAxis(this, axis, rank);
         int[] out = first.shape().toArray();
         long joined = out[axis]; // a long: inputs that are broadcast views can be large enough to wrap an int
         for (int i = 1; i < inputs.length; i++) {
             TensorSpec in = inputs[i];
-            Storage.requireSameDType(this, first, in, i);
+            Primitives.requireSameDType(this, first, in, i);
             if (in.shape().rank() != rank) {
-                throw Storage.error(this, "ConcatOp : Ranks of all input tensors should match: shape[0] = "
+                throw Primitives.error(this, "ConcatOp : Ranks of all input tensors should match: shape[0] = "
                         + first.shape().toBracketString() + " vs. shape[" + i + "] = " + in.shape().toBracketString());
             }
             for (int d = 0; d < rank; d++) {
                 if (d != axis && in.shape().get(d) != out[d]) {
-                    throw Storage.error(this, "ConcatOp : Dimension " + d + " in both shapes must be equal: shape[0] = "
+                    throw Primitives.error(this, "ConcatOp : Dimension " + d + " in both shapes must be equal: shape[0] = "
                             + first.shape().toBracketString() + " vs. shape[" + i + "] = "
                             + in.shape().toBracketString());
                 }
@@ -46,7 +47,7 @@ public record Concat(int axis) implements Primitive {
             joined += in.shape().get(axis);
         }
         if (joined > Integer.MAX_VALUE) {
-            throw Storage.error(this, "ConcatOp : the concatenated dimension " + axis + " would have " + joined
+            throw Primitives.error(this, "ConcatOp : the concatenated dimension " + axis + " would have " + joined
                     + " elements, more than a Java array can hold");
         }
         out[axis] = (int) joined;
@@ -54,15 +55,15 @@ public record Concat(int axis) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
         int[] outStrides = Strided.rowMajorStrides(output.shape().toArray());
         int position = 0;
         for (Tensor in : inputs) {
-            Storage.kernels().copy(in.shape().toArray(), Storage.view(in),
+            backend.kernels().copy(in.shape().toArray(), Primitives.view(in),
                     new Strided(out, position * outStrides[axis], outStrides));
             position += in.shape().get(axis);
         }
-        return Storage.wrap(output, out);
+        return Primitives.wrap(backend, output, out);
     }
 }

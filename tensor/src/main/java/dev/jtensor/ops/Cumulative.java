@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Tensor;
 
 /**
@@ -20,19 +21,19 @@ public record Cumulative(boolean product, int axis, boolean exclusive, boolean r
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
-        Storage.requireNumeric(this, inputs[0], 0);
-        Storage.requireAxis(this, axis, inputs[0].shape().rank());
+        Primitives.arity(this, inputs, 1);
+        Primitives.requireNumeric(this, inputs[0], 0);
+        Primitives.requireAxis(this, axis, inputs[0].shape().rank());
         return inputs[0];
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
         if (output.shape().size() > 0) {
-            Storage.kernels().cumulative(product, output.shape().toArray(), axis, exclusive, reverse,
-                    Storage.view(inputs[0]), out);
+            backend.kernels().cumulative(product, output.shape().toArray(), axis, exclusive, reverse,
+                    Primitives.view(inputs[0]), out);
         }
-        return Storage.wrap(output, out);
+        return Primitives.wrap(backend, output, out);
     }
 }

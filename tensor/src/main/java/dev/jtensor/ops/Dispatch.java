@@ -1,53 +1,125 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
+import dev.jtensor.internal.TensorAccess;
+import dev.jtensor.internal.ThreadSettings;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one place every primitive goes through: check the inputs against the primitive's rules,
- * run it (unless a hook intercepts), then tell the hooks. Hooks are per thread, so a gradient tape
- * on one thread never sees another thread's ops.
+ * pick the backend from the inputs' device, run it (unless a hook intercepts), then tell the hooks.
+ * Hooks are per thread, so a gradient tape on one thread never sees another thread's ops.
  *
  * {@snippet :
  * Tensor sum = Dispatch.apply(new Binary(BinaryOp.ADD), a, b);
  * }
+ *
+ * <p><b>Devices.</b> All inputs must live on one device, and the op runs there; inputs on two
+ * devices are an {@link InvalidArgumentException} naming both (move one with
+ * {@link Tensor#to}). An op without inputs (a fill from a shape, a random op, a variable read) runs
+ * on the thread's default device ({@link dev.jtensor.Settings#device()}).
+ *
+ * <p><b>Symbolic inputs.</b> A hook that builds a graph intercepts ops on symbolic tensors; if
+ * none does, the op is a {@link FailedPreconditionException}, since there is nothing to compute on.
+ *
+ * <p><b>Levels.</b> {@link #openLevel} starts a level: hooks installed before it do not see the ops
+ * applied inside it, until it closes. A traced function or a custom gradient runs its body inside a
+ * level and shows outer hooks one {@link Call} op instead, whose gradient the body supplies.
  */
 public final class Dispatch {
 
-    private static final ThreadLocal<List<OpHook>> HOOKS = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<Hooks> HOOKS = ThreadLocal.withInitial(Hooks::new);
 
     private Dispatch() {
+    }
+
+    /** This thread's hooks, oldest first, and where each open level starts. */
+    private static final class Hooks {
+        final List<OpHook> all = new ArrayList<>();
+        final List<Integer> levelStarts = new ArrayList<>();
+
+        int visibleFrom() {
+            return levelStarts.isEmpty() ? 0 : levelStarts.getLast();
+        }
+
+        void remove(OpHook hook) {
+            int i = all.lastIndexOf(hook);
+            if (i < 0) return;
+            all.remove(i);
+            for (int l = 0; l < levelStarts.size(); l++) {
+                if (levelStarts.get(l) > i) levelStarts.set(l, levelStarts.get(l) - 1);
+            }
+        }
     }
 
     /**
      * Applies {@code primitive} to {@code inputs}.
      *
-     * @throws InvalidArgumentException if the inputs break the primitive's shape or dtype rules, or a
-     *     data-dependent check fails (integer division by zero, an index out of range, ...)
+     * @throws InvalidArgumentException if the inputs break the primitive's shape or dtype rules, live
+     *     on different devices, or a data-dependent check fails (integer division by zero, an index
+     *     out of range, ...)
+     * @throws FailedPreconditionException if an input is symbolic and no graph hook takes the op
      */
     public static Tensor apply(Primitive primitive, Tensor... inputs) {
         TensorSpec[] specs = new TensorSpec[inputs.length];
+        Backend backend = null;
+        boolean symbolic = false;
         for (int i = 0; i < inputs.length; i++) {
-            if (inputs[i] == null) {
+            Tensor in = inputs[i];
+            if (in == null) {
                 throw InvalidArgumentException.of(primitive.name(), "input #" + i + " is null");
             }
-            specs[i] = TensorSpec.of(inputs[i]);
+            specs[i] = TensorSpec.of(in);
+            Backend b = TensorAccess.backend(in);
+            if (backend == null) {
+                backend = b;
+            } else if (b != backend) {
+                throw mixedDevices(primitive, inputs, i);
+            }
+            symbolic |= in.isSymbolic();
+        }
+        if (backend == null) {
+            backend = ThreadSettings.backend();
         }
         TensorSpec output = infer(primitive, specs);
-        List<OpHook> hooks = HOOKS.get();
+        Hooks hooks = HOOKS.get();
+        List<OpHook> all = hooks.all;
+        int from = hooks.visibleFrom();
         Tensor result = null;
-        for (int i = hooks.size() - 1; i >= 0 && result == null; i--) {
-            result = hooks.get(i).intercept(primitive, inputs, output);
+        for (int i = all.size() - 1; i >= from && result == null; i--) {
+            result = all.get(i).intercept(primitive, inputs, output);
         }
         if (result == null) {
-            result = compute(primitive, inputs, output);
+            if (symbolic) {
+                throw new FailedPreconditionException(primitive.name() + " got a symbolic input ("
+                        + firstSymbolic(inputs) + ") but no graph is being built on this thread to add it to; "
+                        + "build it inside the graph's scope and evaluate it in a Session");
+            }
+            result = compute(primitive, backend, inputs, output);
         }
-        for (OpHook hook : List.copyOf(hooks)) {
-            hook.recorded(primitive, inputs, result);
+        if (all.size() > from) {
+            for (OpHook hook : List.copyOf(all.subList(from, all.size()))) {
+                hook.recorded(primitive, inputs, result);
+            }
         }
         return result;
+    }
+
+    private static Tensor firstSymbolic(Tensor[] inputs) {
+        for (Tensor t : inputs) {
+            if (t.isSymbolic()) return t;
+        }
+        throw new IllegalStateException();
+    }
+
+    private static InvalidArgumentException mixedDevices(Primitive primitive, Tensor[] inputs, int i) {
+        return InvalidArgumentException.of(primitive.name(), "Expected all inputs on one device, but input #0 is on "
+                + inputs[0].device() + " and input #" + i + " is on " + inputs[i].device()
+                + "; move one with tensor.to(device)");
     }
 
     /**
@@ -65,9 +137,9 @@ public final class Dispatch {
         }
     }
 
-    private static Tensor compute(Primitive primitive, Tensor[] inputs, TensorSpec output) {
+    private static Tensor compute(Primitive primitive, Backend backend, Tensor[] inputs, TensorSpec output) {
         try {
-            return primitive.compute(inputs, output);
+            return primitive.compute(backend, inputs, output);
         } catch (ArithmeticException e) {
             throw InvalidArgumentException.of(primitive.name(), capitalize(e.getMessage()));
         }
@@ -79,30 +151,58 @@ public final class Dispatch {
 
     /**
      * Installs {@code hook} on this thread until the returned scope is closed. Hooks nest: the most
-     * recent one is asked first to intercept, and all of them see every op.
+     * recent one is asked first to intercept, and all hooks of the current level see every op.
      */
     public static Scope push(OpHook hook) {
-        List<OpHook> hooks = HOOKS.get();
-        hooks.add(hook);
-        return new Scope(hook);
+        if (hook == null) {
+            throw new IllegalArgumentException("Dispatch.push: the hook is null");
+        }
+        HOOKS.get().all.add(hook);
+        return new Scope(hook, false);
     }
 
-    /** Whether any hook is installed on this thread. */
+    /**
+     * Opens a level on this thread and installs {@code hook} (may be null) as its first hook: until
+     * the scope closes, the hooks installed before see none of the ops applied on this thread.
+     * Levels close in the reverse order of opening.
+     */
+    public static Scope openLevel(OpHook hook) {
+        Hooks hooks = HOOKS.get();
+        hooks.levelStarts.add(hooks.all.size());
+        if (hook != null) {
+            hooks.all.add(hook);
+        }
+        return new Scope(hook, true);
+    }
+
+    /** Whether any hook of the current level is installed on this thread. */
     public static boolean hasHooks() {
-        return !HOOKS.get().isEmpty();
+        Hooks hooks = HOOKS.get();
+        return hooks.all.size() > hooks.visibleFrom();
     }
 
-    /** Removes its hook when closed; closing twice is harmless. */
+    /** Removes its hook (and closes its level) when closed; closing twice is harmless. */
     public static final class Scope implements AutoCloseable {
         private final OpHook hook;
+        private final boolean level;
+        private boolean closed;
 
-        private Scope(OpHook hook) {
+        private Scope(OpHook hook, boolean level) {
             this.hook = hook;
+            this.level = level;
         }
 
         @Override
         public void close() {
-            HOOKS.get().remove(hook);
+            if (closed) return;
+            closed = true;
+            Hooks hooks = HOOKS.get();
+            if (hook != null) {
+                hooks.remove(hook);
+            }
+            if (level && !hooks.levelStarts.isEmpty()) {
+                hooks.levelStarts.removeLast();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 
@@ -19,12 +20,12 @@ public record Gather(int axis) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 2);
+        Primitives.arity(this, inputs, 2);
         TensorSpec params = inputs[0], indices = inputs[1];
         if (!indices.dtype().isInteger()) {
-            throw Storage.error(this, "indices must be int32 or int64, got " + indices.dtype());
+            throw Primitives.error(this, "indices must be int32 or int64, got " + indices.dtype());
         }
-        Storage.requireAxis(this, axis, params.shape().rank());
+        Primitives.requireAxis(this, axis, params.shape().rank());
         int[] p = params.shape().toArray(), ix = indices.shape().toArray();
         int[] out = new int[p.length - 1 + ix.length];
         System.arraycopy(p, 0, out, 0, axis);
@@ -34,25 +35,25 @@ public record Gather(int axis) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         Tensor params = inputs[0], indices = inputs[1];
         int[] p = params.shape().toArray();
         int axisLength = p[axis];
-        long[] wide = Storage.indexValues(indices);
+        long[] wide = Primitives.indexValues(indices);
         int[] ix = new int[wide.length];
         for (int i = 0; i < ix.length; i++) {
             if (wide[i] < 0 || wide[i] >= axisLength) {
-                throw Storage.error(this, "indices[" + i + "] = " + wide[i] + " is not in [0, " + axisLength + ")");
+                throw Primitives.error(this, "indices[" + i + "] = " + wide[i] + " is not in [0, " + axisLength + ")");
             }
             ix[i] = (int) wide[i];
         }
         int outer = 1, inner = 1;
         for (int d = 0; d < axis; d++) outer *= p[d];
         for (int d = axis + 1; d < p.length; d++) inner *= p[d];
-        Object out = Storage.allocate(output);
+        Object out = Primitives.allocate(backend, output);
         if (output.shape().size() > 0) {
-            Storage.kernels().gather(Storage.denseData(params), outer, axisLength, inner, ix, out);
+            backend.kernels().gather(Primitives.denseData(backend, params), outer, axisLength, inner, ix, out);
         }
-        return Storage.wrap(output, out);
+        return Primitives.wrap(backend, output, out);
     }
 }

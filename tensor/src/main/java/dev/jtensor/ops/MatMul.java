@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -24,19 +25,19 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Primitiv
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 2);
+        Primitives.arity(this, inputs, 2);
         TensorSpec a = inputs[0], b = inputs[1];
-        Storage.requireSameDType(this, a, b, 1);
-        Storage.requireNumeric(this, a, 0);
+        Primitives.requireSameDType(this, a, b, 1);
+        Primitives.requireNumeric(this, a, 0);
         if (a.shape().rank() < 2 || b.shape().rank() < 2) {
-            throw Storage.error(this, "In[0] and In[1] must have rank >= 2 (reshape a vector to (n, 1) or (1, n)): "
+            throw Primitives.error(this, "In[0] and In[1] must have rank >= 2 (reshape a vector to (n, 1) or (1, n)): "
                     + a.shape().toBracketString() + " vs. " + b.shape().toBracketString());
         }
         int[] ad = a.shape().toArray(), bd = b.shape().toArray();
         int m = ad[ad.length - (transposeA ? 1 : 2)], ka = ad[ad.length - (transposeA ? 2 : 1)];
         int kb = bd[bd.length - (transposeB ? 1 : 2)], n = bd[bd.length - (transposeB ? 2 : 1)];
         if (ka != kb) {
-            throw Storage.error(this, "Matrix size-incompatible: In[0]: " + a.shape().toBracketString()
+            throw Primitives.error(this, "Matrix size-incompatible: In[0]: " + a.shape().toBracketString()
                     + ", In[1]: " + b.shape().toBracketString()
                     + (transposeA || transposeB ? " (transposeA=" + transposeA + ", transposeB=" + transposeB + ")" : ""));
         }
@@ -50,29 +51,29 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Primitiv
     private int[] batchShape(int[] ad, int[] bd) {
         int[] batch = Arrays.copyOf(ad, ad.length - 2);
         if (ad.length != bd.length || !Arrays.equals(batch, Arrays.copyOf(bd, bd.length - 2))) {
-            throw Storage.error(this, "In[0] and In[1] must have the same batch dimensions: "
+            throw Primitives.error(this, "In[0] and In[1] must have the same batch dimensions: "
                     + Shape.of(ad).toBracketString() + " vs. " + Shape.of(bd).toBracketString());
         }
         return batch;
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         int[] out = output.shape().toArray();
         int batchRank = out.length - 2;
         int[] batch = Arrays.copyOf(out, batchRank);
         Tensor a = inputs[0], b = inputs[1];
         int m = out[batchRank], n = out[batchRank + 1];
         int k = a.shape().get(transposeA ? -2 : -1);
-        Object data = Storage.allocate(output);
-        Storage.kernels().matmul(batch, m, n, k, operandView(a, batchRank, transposeA),
+        Object data = Primitives.allocate(backend, output);
+        backend.kernels().matmul(batch, m, n, k, operandView(a, batchRank, transposeA),
                 operandView(b, batchRank, transposeB), data);
-        return Storage.wrap(output, data);
+        return Primitives.wrap(backend, output, data);
     }
 
     /** Strides for {@code batch..., rows, cols}, swapping the last two for a transpose. */
     private static Strided operandView(Tensor t, int batchRank, boolean transpose) {
-        Strided v = Storage.view(t);
+        Strided v = Primitives.view(t);
         int[] strides = v.strides();
         int rank = strides.length;
         int[] s = Arrays.copyOf(strides, rank);

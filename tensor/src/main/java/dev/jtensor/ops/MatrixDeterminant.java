@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import java.util.Arrays;
@@ -14,20 +15,20 @@ public record MatrixDeterminant() implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         int[] dims = inputs[0].shape().toArray();
         return SquareMatrices.check(this, inputs[0], Shape.of(Arrays.copyOf(dims, Math.max(dims.length - 2, 0))));
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         int n = inputs[0].shape().get(-1);
-        Object out = Storage.allocate(output);
+        Object out = Primitives.allocate(backend, output);
         if (n == 0) {
-            Storage.fill(out, 1); // the determinant of a 0x0 matrix is 1
+            backend.kernels().fill(output.shape().size(), 1, out); // the determinant of a 0x0 matrix is 1
         } else {
-            Storage.kernels().matrixDeterminant(output.shape().size(), n, Storage.denseData(inputs[0]), out);
+            backend.kernels().matrixDeterminant(output.shape().size(), n, Primitives.denseData(backend, inputs[0]), out);
         }
-        return Storage.wrap(output, out);
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Tensor;
 
 /**
@@ -15,17 +16,17 @@ public record MatrixInverse() implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         return SquareMatrices.check(this, inputs[0], inputs[0].shape());
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         int n = output.shape().get(-1);
-        Object out = Storage.allocate(output);
+        Object out = Primitives.allocate(backend, output);
         if (n > 0) {
-            Storage.kernels().matrixInverse(output.shape().size() / (n * n), n, Storage.denseData(inputs[0]), out);
+            backend.kernels().matrixInverse(output.shape().size() / (n * n), n, Primitives.denseData(backend, inputs[0]), out);
         }
-        return Storage.wrap(output, out);
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -36,21 +37,21 @@ public record Pad(int[] before, int[] after, double value) implements Primitive 
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         int[] dims = inputs[0].shape().toArray();
         if (before.length != dims.length || after.length != dims.length) {
-            throw Storage.error(this, "The first dimension of paddings must be the rank of inputs [" + before.length
+            throw Primitives.error(this, "The first dimension of paddings must be the rank of inputs [" + before.length
                     + ",2] " + inputs[0].shape().toBracketString());
         }
         int[] out = new int[dims.length];
         for (int d = 0; d < dims.length; d++) {
             if (before[d] < 0 || after[d] < 0) {
-                throw Storage.error(this, "Paddings must be non-negative: " + before[d] + " " + after[d]
+                throw Primitives.error(this, "Paddings must be non-negative: " + before[d] + " " + after[d]
                         + " at axis " + d);
             }
             long padded = (long) dims[d] + before[d] + after[d];
             if (padded > Integer.MAX_VALUE) {
-                throw Storage.error(this, "Paddings " + before[d] + " " + after[d] + " at axis " + d
+                throw Primitives.error(this, "Paddings " + before[d] + " " + after[d] + " at axis " + d
                         + " make the dimension " + padded + ", more than a Java array can hold");
             }
             out[d] = (int) padded;
@@ -59,18 +60,18 @@ public record Pad(int[] before, int[] after, double value) implements Primitive 
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
         if (value != 0) {
-            Storage.fill(out, value);
+            backend.kernels().fill(output.shape().size(), value, out);
         }
         int[] strides = Strided.rowMajorStrides(output.shape().toArray());
         int offset = 0;
         for (int d = 0; d < strides.length; d++) {
             offset += before[d] * strides[d];
         }
-        Storage.kernels().copy(inputs[0].shape().toArray(), Storage.view(inputs[0]), new Strided(out, offset, strides));
-        return Storage.wrap(output, out);
+        backend.kernels().copy(inputs[0].shape().toArray(), Primitives.view(inputs[0]), new Strided(out, offset, strides));
+        return Primitives.wrap(backend, output, out);
     }
 
     @Override

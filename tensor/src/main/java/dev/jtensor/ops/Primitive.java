@@ -1,6 +1,7 @@
 package dev.jtensor.ops;
 
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * One primitive operation: its name, its shape and dtype rule, and its eager computation. The set
@@ -10,7 +11,16 @@ import dev.jtensor.Tensor;
  */
 public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgReduce, Cumulative,
         MatMul, Reshape, Transpose, BroadcastTo, StridedSlice, Concat, Pad, Gather, Cast,
-        SegmentSum, MatrixInverse, MatrixDeterminant, StopGradient {
+        SegmentSum, MatrixInverse, MatrixDeterminant, StopGradient, ReadVariable, AssignVariable,
+        ApplyGradientDescent, Fill, RandomDraw, Call {
+
+    /**
+     * Whether the op reads or changes state or draws random values: such an op must run every time
+     * (a graph never folds, merges or caches it), and two equal records are still two ops.
+     */
+    default boolean stateful() {
+        return false;
+    }
 
     /** TensorFlow's name for the op, used in error messages: {@code AddV2}, {@code MatMul}, ... */
     String name();
@@ -22,6 +32,9 @@ public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgRedu
      */
     TensorSpec infer(TensorSpec... inputs);
 
-    /** Computes the output of inputs that passed {@link #infer}. */
-    Tensor compute(Tensor[] inputs, TensorSpec output);
+    /**
+     * Computes the output of inputs that passed {@link #infer}, on {@code backend}: the device of the
+     * inputs (Dispatch has checked they share one), or the default device for an op without inputs.
+     */
+    Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output);
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
@@ -39,18 +40,18 @@ public record Reduce(ReduceOp op, int[] axes, boolean keepDims) implements Primi
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         TensorSpec in = inputs[0];
         if (op == ReduceOp.ALL || op == ReduceOp.ANY) {
-            Storage.requireDType(this, in, 0, DType.BOOL);
+            Primitives.requireDType(this, in, 0, DType.BOOL);
         } else {
-            Storage.requireNumeric(this, in, 0);
+            Primitives.requireNumeric(this, in, 0);
         }
         int rank = in.shape().rank();
         int previous = -1;
         for (int axis : axes) {
             if (axis < 0 || axis >= rank || axis <= previous) {
-                throw Storage.error(this, "Invalid reduction dimension " + axis + " for input with " + rank
+                throw Primitives.error(this, "Invalid reduction dimension " + axis + " for input with " + rank
                         + " dimensions");
             }
             previous = axis;
@@ -82,11 +83,11 @@ public record Reduce(ReduceOp op, int[] axes, boolean keepDims) implements Primi
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
         Tensor in = inputs[0];
-        Storage.kernels().reduce(op, in.shape().toArray(), mask(in.rank()), Storage.view(in), out);
-        return Storage.wrap(output, out);
+        backend.kernels().reduce(op, in.shape().toArray(), mask(in.rank()), Primitives.view(in), out);
+        return Primitives.wrap(backend, output, out);
     }
 
     @Override

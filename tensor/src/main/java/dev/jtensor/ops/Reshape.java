@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -20,10 +21,10 @@ public record Reshape(Shape shape) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         int size = inputs[0].shape().size();
         if (size != shape.size()) {
-            throw Storage.error(this, "Input to reshape is a tensor with " + size
+            throw Primitives.error(this, "Input to reshape is a tensor with " + size
                     + " values, but the requested shape has " + shape.size() + " (requested "
                     + shape.toBracketString() + " from " + inputs[0].shape().toBracketString() + ")");
         }
@@ -31,18 +32,18 @@ public record Reshape(Shape shape) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         Tensor in = inputs[0];
-        Strided v = Storage.view(in);
-        if (Storage.isContiguous(in)) {
-            return TensorAccess.create(output.dtype(), shape, v.data(), v.offset(),
+        Strided v = Primitives.view(in);
+        if (Primitives.isContiguous(in)) {
+            return TensorAccess.view(inputs[0], output.dtype(), shape, v.offset(),
                     Strided.rowMajorStrides(shape.toArray()));
         }
         int[] strides = stridesWhenOnlyUnitAxesChange(in.shape().toArray(), v.strides(), shape.toArray());
         if (strides != null) {
-            return TensorAccess.create(output.dtype(), shape, v.data(), v.offset(), strides);
+            return TensorAccess.view(inputs[0], output.dtype(), shape, v.offset(), strides);
         }
-        return Storage.wrap(output, Storage.denseData(in));
+        return Primitives.wrap(backend, output, Primitives.denseData(backend, in));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 
@@ -21,17 +22,17 @@ public record SegmentSum(int segments) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 2);
+        Primitives.arity(this, inputs, 2);
         TensorSpec data = inputs[0], ids = inputs[1];
-        Storage.requireNumeric(this, data, 0);
+        Primitives.requireNumeric(this, data, 0);
         if (!ids.dtype().isInteger()) {
-            throw Storage.error(this, "segment ids must be int32 or int64, got " + ids.dtype());
+            throw Primitives.error(this, "segment ids must be int32 or int64, got " + ids.dtype());
         }
         if (segments < 0) {
-            throw Storage.error(this, "num_segments must be non-negative, got " + segments);
+            throw Primitives.error(this, "num_segments must be non-negative, got " + segments);
         }
         if (data.shape().rank() == 0 || ids.shape().rank() != 1 || ids.shape().get(0) != data.shape().get(0)) {
-            throw Storage.error(this, "segment ids of shape " + ids.shape() + " need one id per row of data "
+            throw Primitives.error(this, "segment ids of shape " + ids.shape() + " need one id per row of data "
                     + data.shape());
         }
         int[] out = data.shape().toArray();
@@ -40,21 +41,21 @@ public record SegmentSum(int segments) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         Tensor data = inputs[0], ids = inputs[1];
-        long[] wide = Storage.indexValues(ids);
+        long[] wide = Primitives.indexValues(ids);
         int[] rows = new int[wide.length];
         for (int i = 0; i < rows.length; i++) {
             if (wide[i] >= segments) {
-                throw Storage.error(this, "segment_ids[" + i + "] = " + wide[i] + " is not in [0, " + segments + ")");
+                throw Primitives.error(this, "segment_ids[" + i + "] = " + wide[i] + " is not in [0, " + segments + ")");
             }
             rows[i] = (int) Math.max(wide[i], -1);
         }
-        Object out = Storage.allocate(output);
+        Object out = Primitives.allocateZeroed(backend, output);
         int inner = data.shape().get(0) == 0 ? 0 : data.size() / data.shape().get(0);
         if (data.size() > 0) {
-            Storage.kernels().segmentSum(Storage.denseData(data), inner, rows, out);
+            backend.kernels().segmentSum(Primitives.denseData(backend, data), inner, rows, out);
         }
-        return Storage.wrap(output, out);
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 
@@ -16,11 +17,11 @@ public record Select() implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 3);
-        Storage.requireDType(this, inputs[0], 0, DType.BOOL);
-        Storage.requireSameDType(this, inputs[1], inputs[2], 2);
+        Primitives.arity(this, inputs, 3);
+        Primitives.requireDType(this, inputs[0], 0, DType.BOOL);
+        Primitives.requireSameDType(this, inputs[1], inputs[2], 2);
         if (!inputs[0].shape().equals(inputs[1].shape()) || !inputs[1].shape().equals(inputs[2].shape())) {
-            throw Storage.error(this, "condition, x and y must have one shape, got "
+            throw Primitives.error(this, "condition, x and y must have one shape, got "
                     + inputs[0].shape().toBracketString() + ", " + inputs[1].shape().toBracketString() + " and "
                     + inputs[2].shape().toBracketString());
         }
@@ -28,10 +29,10 @@ public record Select() implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
-        Storage.kernels().select(output.shape().toArray(), Storage.view(inputs[0]), Storage.view(inputs[1]),
-                Storage.view(inputs[2]), Storage.dense(out, output.shape()));
-        return Storage.wrap(output, out);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
+        backend.kernels().select(output.shape().toArray(), Primitives.view(inputs[0]), Primitives.view(inputs[1]),
+                Primitives.view(inputs[2]), Primitives.dense(out, output.shape()));
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -9,10 +9,10 @@ final class SquareMatrices {
     }
 
     static TensorSpec check(Primitive p, TensorSpec in, Shape outputShape) {
-        Storage.requireFloating(p, in, 0);
+        Primitives.requireFloating(p, in, 0);
         Shape s = in.shape();
         if (s.rank() < 2 || s.get(-1) != s.get(-2)) {
-            throw Storage.error(p, "Input matrix must be square with rank >= 2, got shape " + s.toBracketString());
+            throw Primitives.error(p, "Input matrix must be square with rank >= 2, got shape " + s.toBracketString());
         }
         return new TensorSpec(in.dtype(), outputShape);
     }

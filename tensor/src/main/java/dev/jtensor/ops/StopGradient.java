@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
 import dev.jtensor.internal.TensorAccess;
@@ -17,13 +18,13 @@ public record StopGradient() implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         return inputs[0];
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Strided v = Storage.view(inputs[0]);
-        return TensorAccess.create(output.dtype(), output.shape(), v.data(), v.offset(), v.strides());
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Strided v = Primitives.view(inputs[0]);
+        return TensorAccess.view(inputs[0], output.dtype(), output.shape(), v.offset(), v.strides());
     }
 }

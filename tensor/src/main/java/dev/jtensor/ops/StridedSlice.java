@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -45,17 +46,17 @@ public record StridedSlice(int[] start, int[] count, int[] step) implements Prim
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         int[] dims = inputs[0].shape().toArray();
         if (start.length != dims.length || count.length != dims.length || step.length != dims.length) {
-            throw Storage.error(this, "slice of rank " + start.length + " for a tensor of shape "
+            throw Primitives.error(this, "slice of rank " + start.length + " for a tensor of shape "
                     + inputs[0].shape().toBracketString());
         }
         for (int d = 0; d < dims.length; d++) {
             long last = start[d] + (long) (count[d] - 1) * step[d];
             if (step[d] == 0 || count[d] < 0
                     || (count[d] > 0 && (start[d] < 0 || start[d] >= dims[d] || last < 0 || last >= dims[d]))) {
-                throw Storage.error(this, "slice (start " + start[d] + ", count " + count[d] + ", step " + step[d]
+                throw Primitives.error(this, "slice (start " + start[d] + ", count " + count[d] + ", step " + step[d]
                         + ") is out of bounds for axis " + d + " of size " + dims[d]);
             }
         }
@@ -63,8 +64,8 @@ public record StridedSlice(int[] start, int[] count, int[] step) implements Prim
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Strided v = Storage.view(inputs[0]);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Strided v = Primitives.view(inputs[0]);
         int offset = v.offset();
         int[] strides = new int[start.length];
         for (int d = 0; d < start.length; d++) {
@@ -73,7 +74,7 @@ public record StridedSlice(int[] start, int[] count, int[] step) implements Prim
             }
             strides[d] = v.strides()[d] * step[d];
         }
-        return TensorAccess.create(output.dtype(), output.shape(), v.data(), offset, strides);
+        return TensorAccess.view(inputs[0], output.dtype(), output.shape(), offset, strides);
     }
 
     @Override

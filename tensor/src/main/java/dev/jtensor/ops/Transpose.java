@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
@@ -29,10 +30,10 @@ public record Transpose(int[] perm) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         int rank = inputs[0].shape().rank();
         if (perm.length != rank) {
-            throw Storage.error(this, "transpose expects a vector of size " + rank + ". But input(1) is a vector of size "
+            throw Primitives.error(this, "transpose expects a vector of size " + rank + ". But input(1) is a vector of size "
                     + perm.length + " (perm " + Arrays.toString(perm) + " for shape "
                     + inputs[0].shape().toBracketString() + ")");
         }
@@ -42,10 +43,10 @@ public record Transpose(int[] perm) implements Primitive {
         for (int i = 0; i < rank; i++) {
             int p = perm[i];
             if (p < 0 || p >= rank) {
-                throw Storage.error(this, "perm[" + i + "] = " + p + " is out of range [0, " + rank + ")");
+                throw Primitives.error(this, "perm[" + i + "] = " + p + " is out of range [0, " + rank + ")");
             }
             if (seen[p]) {
-                throw Storage.error(this, p + " is duplicated in perm " + Arrays.toString(perm));
+                throw Primitives.error(this, p + " is duplicated in perm " + Arrays.toString(perm));
             }
             seen[p] = true;
             out[i] = dims[p];
@@ -63,13 +64,13 @@ public record Transpose(int[] perm) implements Primitive {
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Strided v = Storage.view(inputs[0]);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Strided v = Primitives.view(inputs[0]);
         int[] strides = new int[perm.length];
         for (int i = 0; i < perm.length; i++) {
             strides[i] = v.strides()[perm[i]];
         }
-        return TensorAccess.create(output.dtype(), output.shape(), v.data(), v.offset(), strides);
+        return TensorAccess.view(inputs[0], output.dtype(), output.shape(), v.offset(), strides);
     }
 
     @Override

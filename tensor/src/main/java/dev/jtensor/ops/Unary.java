@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.UnaryOp;
@@ -42,22 +43,22 @@ public record Unary(UnaryOp op) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
-        Storage.arity(this, inputs, 1);
+        Primitives.arity(this, inputs, 1);
         if (op == UnaryOp.LOGICAL_NOT) {
-            Storage.requireDType(this, inputs[0], 0, DType.BOOL);
+            Primitives.requireDType(this, inputs[0], 0, DType.BOOL);
         } else if (op.integerDefined()) {
-            Storage.requireNumeric(this, inputs[0], 0);
+            Primitives.requireNumeric(this, inputs[0], 0);
         } else {
-            Storage.requireFloating(this, inputs[0], 0);
+            Primitives.requireFloating(this, inputs[0], 0);
         }
         return inputs[0];
     }
 
     @Override
-    public Tensor compute(Tensor[] inputs, TensorSpec output) {
-        Object out = Storage.allocate(output);
-        Storage.kernels().unary(op, output.shape().toArray(), Storage.view(inputs[0]),
-                Storage.dense(out, output.shape()));
-        return Storage.wrap(output, out);
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Object out = Primitives.allocate(backend, output);
+        backend.kernels().unary(op, output.shape().toArray(), Primitives.view(inputs[0]),
+                Primitives.dense(out, output.shape()));
+        return Primitives.wrap(backend, output, out);
     }
 }

@@ -65,6 +65,11 @@ public final class SimdKernels implements Kernels {
     }
 
     @Override
+    public void fill(int size, double value, Object out) {
+        scalar.fill(size, value, out);
+    }
+
+    @Override
     public void axpy(int size, double alpha, Object x, Object y, Object out) {
         if (!(out instanceof float[] || out instanceof double[])) {
             scalar.axpy(size, alpha, x, y, out); // which names the bad type

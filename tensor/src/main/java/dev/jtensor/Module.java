@@ -1,4 +1,4 @@
-package dev.jtensor.autodiff;
+package dev.jtensor;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -9,9 +9,9 @@ import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.StopGradient;
 
 /** Numerically stable composites: log-sum-exp, softmax, log-softmax. */
-public final class NnOps {
+public final class SoftmaxOps {
 
-    private NnOps() {
+    private SoftmaxOps() {
     }
 
     /**

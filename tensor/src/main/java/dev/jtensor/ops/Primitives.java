@@ -4,32 +4,35 @@ import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
-import dev.jtensor.accel.KernelProvider;
-import dev.jtensor.accel.Kernels;
+import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Strided;
 import dev.jtensor.internal.TensorAccess;
-import java.util.Arrays;
 
-/** Helpers the primitives share: kernel access, output allocation, layout checks and rule errors. */
-final class Storage {
+/**
+ * Helpers the primitives share: output allocation on a backend, layout checks, host reads of index
+ * data, and the rule checks that word errors as TensorFlow does.
+ */
+final class Primitives {
 
-    private Storage() {
-    }
-
-    static Kernels kernels() {
-        return KernelProvider.kernels();
+    private Primitives() {
     }
 
     static Strided view(Tensor t) {
         return TensorAccess.view(t);
     }
 
-    static Object allocate(TensorSpec spec) {
-        return spec.dtype().allocate(spec.shape().size());
+    /** An output buffer for {@code spec} on {@code backend}; the kernel writes every element. */
+    static Object allocate(Backend backend, TensorSpec spec) {
+        return backend.allocate(spec.dtype().elementClass(), spec.shape().size());
     }
 
-    static Tensor wrap(TensorSpec spec, Object data) {
-        return TensorAccess.wrap(spec.dtype(), spec.shape(), data);
+    /** A zero-filled output buffer, for kernels that accumulate. */
+    static Object allocateZeroed(Backend backend, TensorSpec spec) {
+        return backend.allocateZeroed(spec.dtype().elementClass(), spec.shape().size());
+    }
+
+    static Tensor wrap(Backend backend, TensorSpec spec, Object data) {
+        return TensorAccess.wrap(backend, spec.dtype(), spec.shape(), data);
     }
 
     static Strided dense(Object data, Shape shape) {
@@ -51,36 +54,23 @@ final class Storage {
     }
 
     /** Row-major data of {@code t} starting at index 0: its own buffer when possible, else a copy. */
-    static Object denseData(Tensor t) {
+    static Object denseData(Backend backend, Tensor t) {
         Strided v = view(t);
         if (v.offset() == 0 && isContiguous(t)) {
             return v.data();
         }
-        Object copy = t.dtype().allocate(t.size());
-        kernels().copy(t.shape().toArray(), v, dense(copy, t.shape()));
+        Object copy = backend.allocate(t.dtype().elementClass(), t.size());
+        backend.kernels().copy(t.shape().toArray(), v, dense(copy, t.shape()));
         return copy;
     }
 
     /**
-     * The values of an integer index tensor, row-major, widened to {@code long}: index checks run on
-     * these, because narrowing int64 indices first would wrap 2^32 + 1 to a valid 1.
+     * The values of an integer index tensor on the host, row-major, widened to {@code long}: index
+     * checks run on these, because narrowing int64 indices first would wrap 2^32 + 1 to a valid 1.
+     * Indices on a device come to the host (one transfer): gather and segment sums are planned there.
      */
     static long[] indexValues(Tensor indices) {
-        long[] wide = new long[indices.size()];
-        kernels().copy(indices.shape().toArray(), view(indices), dense(wide, indices.shape()));
-        return wide;
-    }
-
-    /** Sets every element of {@code data} to {@code value}, converted to the array's type. */
-    static void fill(Object data, double value) {
-        switch (data) {
-            case float[] a -> Arrays.fill(a, (float) value);
-            case double[] a -> Arrays.fill(a, value);
-            case int[] a -> Arrays.fill(a, (int) value);
-            case long[] a -> Arrays.fill(a, (long) value);
-            case boolean[] a -> Arrays.fill(a, value != 0);
-            default -> throw new IllegalArgumentException("not a tensor buffer: " + data);
-        }
+        return indices.toLongArray();
     }
 
     static InvalidArgumentException error(Primitive p, String detail) {
@@ -117,6 +107,22 @@ final class Storage {
         if (a.dtype() != b.dtype()) {
             throw error(p, "cannot compute " + p.name() + " as input #" + indexB + "(zero-based) was expected to be a "
                     + a.dtype() + " tensor but is a " + b.dtype() + " tensor");
+        }
+    }
+
+    /** The wording {@code Variable} has always used for a value of the wrong dtype or shape. */
+    static void requireVariableSpec(Primitive p, VariableHandle v, TensorSpec value, String verb) {
+        if (value.dtype() != v.dtype() || !value.shape().isCompatibleWith(v.shape())) {
+            throw error(p, "Cannot " + verb + " to variable '" + v.name() + "': the variable has shape " + v.shape()
+                    + " and dtype " + v.dtype() + ", the value has shape " + value.shape() + " and dtype " + value.dtype());
+        }
+    }
+
+    /** A variable is updated on its own device only: values from elsewhere are moved explicitly. */
+    static void requireVariableDevice(Primitive p, VariableHandle v, Backend backend, String verb) {
+        if (backend != v.backend()) {
+            throw error(p, "Cannot " + verb + " to variable '" + v.name() + "' on " + v.backend().device()
+                    + " a value on " + backend.device() + "; move it with tensor.to(device)");
         }
     }
 

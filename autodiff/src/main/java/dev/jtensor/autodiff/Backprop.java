@@ -1,0 +1,64 @@
+package dev.jtensor.autodiff;
+
+import dev.jtensor.Tensor;
+import dev.jtensor.ops.Primitive;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reverse walk of reverse-mode differentiation, as a pure function of a recorded program: the
+ * gradient tape calls it on what it recorded, and graph-mode gradients on a graph's nodes. Each
+ * node's input gradients come from {@link GradientTable}, written in public ops, so running the
+ * walk under an outer tape records it for higher derivatives.
+ */
+public final class Backprop {
+
+    private Backprop() {
+    }
+
+    /**
+     * One application of a primitive, in program order.
+     *
+     * @param primitive what ran
+     * @param inputs    its inputs
+     * @param output    its output
+     * @param needed    which inputs want a gradient (rules skip costly ones that are not needed)
+     */
+    public record Node(Primitive primitive, Tensor[] inputs, Tensor output, boolean[] needed) {
+    }
+
+    /**
+     * Walks {@code nodes} backwards from {@code target}, whose gradient is {@code seed}, and gives the
+     * gradient of every tensor reached (by identity), the target included. Gradients of a tensor used
+     * several times are summed.
+     *
+     * @throws IllegalStateException if a gradient rule returns a gradient of the wrong shape (a bug in the rule)
+     */
+    public static Map<Tensor, Tensor> gradients(List<Node> nodes, Tensor target, Tensor seed) {
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        grads.put(target, seed);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node node = nodes.get(i);
+            Tensor upstream = grads.get(node.output());
+            if (upstream == null) {
+                continue;
+            }
+            Tensor[] inputGrads = GradientTable.gradients(node.primitive(), node.inputs(), node.output(), upstream,
+                    node.needed());
+            for (int k = 0; k < node.inputs().length; k++) {
+                Tensor input = node.inputs()[k];
+                Tensor g = inputGrads[k];
+                if (g == null || !node.needed()[k]) {
+                    continue;
+                }
+                if (!g.shape().isCompatibleWith(input.shape())) {
+                    throw new IllegalStateException("gradient rule bug in " + node.primitive().name() + ": input " + k
+                            + " has shape " + input.shape() + " but its gradient has shape " + g.shape());
+                }
+                grads.merge(input, g, Tensor::add);
+            }
+        }
+        return grads;
+    }
+}

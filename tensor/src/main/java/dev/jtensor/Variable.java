@@ -1,0 +1,215 @@
+package dev.jtensor;
+
+import dev.jtensor.accel.Device;
+import dev.jtensor.internal.Creation;
+import dev.jtensor.internal.NumpyFormatter;
+import dev.jtensor.internal.TensorAccess;
+import dev.jtensor.ops.ApplyGradientDescent;
+import dev.jtensor.ops.AssignVariable;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.ReadVariable;
+import dev.jtensor.ops.VariableHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Mutable state, like TensorFlow's {@code tf.Variable}: a name, a trainable flag, a dtype, shape
+ * and device fixed at creation, and a current value that {@link #assign}, {@link #assignAdd} and
+ * {@link #assignSub} replace in place (the variable keeps its identity). Using a variable in an op
+ * reads its current value and gives a plain {@link Tensor}; active gradient tapes on the reading
+ * thread watch trainable variables automatically.
+ *
+ * {@snippet :
+ * Variable x = new Variable(TF.constant(2f));
+ * try (GradientTape tape = new GradientTape()) {
+ *     Tensor y = x.pow(2).mul(3);                 // 3x^2
+ *     System.out.println(tape.gradient(y, x));    // tf.Tensor(12.0, shape=(), dtype=float32)
+ * }
+ * x.assignAdd(1f);                                // x is now 3
+ * }
+ *
+ * <p>Every read and update is an op that goes through {@link Dispatch} ({@link ReadVariable},
+ * {@link AssignVariable}, {@link ApplyGradientDescent}), so tapes see reads and a graph tracer
+ * turns reads and updates into graph nodes that run at every call instead of at trace time.
+ *
+ * <p>Values are immutable tensors and an assignment swaps one reference, so a concurrent reader
+ * sees the old or the new value, never a mixture; {@code assignAdd}/{@code assignSub} are atomic.
+ * A failed assignment (wrong shape, dtype or device) leaves the value as it was.
+ */
+public final class Variable implements Operand {
+
+    private static final AtomicInteger UNNAMED = new AtomicInteger();
+
+    private final VariableHandle handle;
+    private final ReadVariable read;
+
+    /** A trainable variable named {@code Variable}, {@code Variable_1}, ... holding {@code initial}. */
+    public Variable(Operand initial) {
+        this(initial, null, true);
+    }
+
+    /**
+     * A variable with the given name (null for a generated one) and trainable flag, on the device of
+     * its initial value.
+     *
+     * @throws InvalidArgumentException if {@code initial} is null
+     * @throws FailedPreconditionException if {@code initial} is symbolic (graphs make their own variables)
+     */
+    public Variable(Operand initial, String name, boolean trainable) {
+        if (initial == null) {
+            throw new InvalidArgumentException("Variable: initial value is null");
+        }
+        Tensor v = initial.asTensor();
+        if (v.isSymbolic()) {
+            throw new FailedPreconditionException("Variable: the initial value " + v + " is symbolic; an eager "
+                    + "variable needs a value");
+        }
+        int n = UNNAMED.getAndIncrement();
+        String chosen = name != null ? name : n == 0 ? "Variable" : "Variable_" + n;
+        this.handle = new VariableHandle(this, chosen, trainable, v.dtype(), v.shape(), TensorAccess.backend(v), v);
+        this.read = new ReadVariable(handle);
+    }
+
+    /** A trainable variable from a Java scalar or (nested) array, keeping its Java type's dtype. */
+    public static Variable of(Object javaValue) {
+        return new Variable(TF.constant(javaValue));
+    }
+
+    /** The variable's name. */
+    public String name() {
+        return handle.name();
+    }
+
+    /** Whether tapes watch this variable automatically and {@link Module#trainableVariables} lists it. */
+    public boolean trainable() {
+        return handle.trainable();
+    }
+
+    @Override
+    public DType dtype() {
+        return handle.dtype();
+    }
+
+    @Override
+    public Shape shape() {
+        return handle.shape();
+    }
+
+    /** The device its value lives on. */
+    public Device device() {
+        return handle.backend().device();
+    }
+
+    /** The state the stateful ops act on, for interpreters (tapes, graph tracers). */
+    public VariableHandle handle() {
+        return handle;
+    }
+
+    /**
+     * The current value, read by a {@link ReadVariable} op: inside an active tape that watches
+     * accessed variables, a trainable variable becomes watched.
+     */
+    @Override
+    public Tensor asTensor() {
+        return Dispatch.apply(read);
+    }
+
+    /** The current value, as {@link #asTensor()} (TensorFlow's {@code read_value}). */
+    public Tensor readValue() {
+        return asTensor();
+    }
+
+    /**
+     * Replaces the value; it must have this variable's shape, dtype and device.
+     *
+     * @throws InvalidArgumentException on a mismatch, leaving the value unchanged
+     */
+    public Variable assign(Operand newValue) {
+        return update(AssignVariable.Mode.ASSIGN, "assign", newValue);
+    }
+
+    /** Replaces the value with a Java scalar or array converted to this variable's dtype. */
+    public Variable assign(Object javaValue) {
+        return assign(convert(javaValue));
+    }
+
+    /** Adds {@code delta} in place, atomically; not differentiable. */
+    public Variable assignAdd(Operand delta) {
+        return update(AssignVariable.Mode.ADD, "assignAdd", delta);
+    }
+
+    /** Adds a Java scalar or array converted to this variable's dtype. */
+    public Variable assignAdd(Object javaValue) {
+        return assignAdd(convert(javaValue));
+    }
+
+    /** Subtracts {@code delta} in place, atomically; not differentiable. */
+    public Variable assignSub(Operand delta) {
+        return update(AssignVariable.Mode.SUB, "assignSub", delta);
+    }
+
+    /** Subtracts a Java scalar or array converted to this variable's dtype. */
+    public Variable assignSub(Object javaValue) {
+        return assignSub(convert(javaValue));
+    }
+
+    /**
+     * {@code this -= alpha * delta} in one fused pass, atomically and not differentiable, as
+     * TensorFlow's {@code ResourceApplyGradientDescent}: the plain SGD update. The result is
+     * bit-identical to {@code assignSub(delta.mul(alpha))}, which makes two passes over the data
+     * and allocates two fresh tensors.
+     *
+     * {@snippet :
+     * w.applyGradientDescent(0.01, tape.gradient(loss, w));
+     * }
+     *
+     * @throws InvalidArgumentException if {@code delta}'s shape, dtype or device differs from this
+     *                                   variable's, or the variable is not floating point; the value is unchanged
+     */
+    public Variable applyGradientDescent(double alpha, Operand delta) {
+        Tensor d = checkedValue("applyGradientDescent", delta);
+        Tensor rate = Creation.placed(Creation.hostScalar(alpha, dtype().isFloating() ? dtype() : DType.FLOAT64),
+                handle.backend());
+        Dispatch.apply(new ApplyGradientDescent(handle), rate, d);
+        return this;
+    }
+
+    private Variable update(AssignVariable.Mode mode, String op, Operand value) {
+        Dispatch.apply(new AssignVariable(handle, mode), checkedValue(op, value));
+        return this;
+    }
+
+    private Tensor checkedValue(String op, Operand candidate) {
+        if (candidate == null) {
+            throw new InvalidArgumentException(op + " of variable '" + name() + "': value is null");
+        }
+        return candidate.asTensor();
+    }
+
+    private Tensor convert(Object javaValue) {
+        if (javaValue instanceof Operand o) {
+            return o.asTensor();
+        }
+        Tensor t = Creation.placed(TF.constant(javaValue, dtype()), handle.backend());
+        // a Java scalar fills the variable's shape, as TensorFlow broadcasts a Python number
+        return t.rank() == 0 && shape().rank() > 0 ? Creation.fill(shape(), t) : t;
+    }
+
+    /** TensorFlow's form: {@code <tf.Variable 'x:0' shape=(2,) dtype=int32, numpy=[1 2]>}. */
+    @Override
+    public String toString() {
+        Tensor v = handle.value();
+        String values = NumpyFormatter.arrayToString(dtype().toString(), shape().toArray(), valuesOf(v));
+        return "<tf.Variable '" + name() + ":0' shape=" + shape() + " dtype=" + dtype() + ", numpy="
+                + (values.contains("\n") ? "\n" : "") + values + ">";
+    }
+
+    private static Object valuesOf(Tensor v) {
+        return switch (v.dtype()) {
+            case FLOAT32 -> v.toFloatArray();
+            case FLOAT64 -> v.toDoubleArray();
+            case INT32 -> v.toIntArray();
+            case INT64 -> v.toLongArray();
+            case BOOL -> v.toBooleanArray();
+        };
+    }
+}

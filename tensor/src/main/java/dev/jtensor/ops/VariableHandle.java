@@ -1,0 +1,102 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.DType;
+import dev.jtensor.FailedPreconditionException;
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
+import dev.jtensor.accel.Backend;
+
+/**
+ * The state behind a {@link dev.jtensor.Variable}, as TensorFlow's resource handle: a name, a
+ * trainable flag, a fixed dtype, shape and device, and the current value, which only the stateful
+ * primitives ({@link ReadVariable}, {@link AssignVariable}, {@link ApplyGradientDescent}) read and
+ * replace. Values are immutable tensors and an update swaps one reference under the handle's lock,
+ * so a reader sees the old or the new value, never a mixture. Handles compare by identity: two
+ * variables with equal values are still two variables.
+ */
+public final class VariableHandle {
+
+    private final Variable variable;
+    private final String name;
+    private final boolean trainable;
+    private final DType dtype;
+    private final Shape shape;
+    private final Backend backend;
+    private volatile Tensor value;
+
+    /**
+     * A handle; {@code initial} may be null for a variable that a graph initialises later.
+     *
+     * @param variable the public variable this is the state of
+     * @param backend  the device the value lives on
+     */
+    public VariableHandle(Variable variable, String name, boolean trainable, DType dtype, Shape shape, Backend backend,
+                          Tensor initial) {
+        this.variable = variable;
+        this.name = name;
+        this.trainable = trainable;
+        this.dtype = dtype;
+        this.shape = shape;
+        this.backend = backend;
+        this.value = initial;
+    }
+
+    /** The public variable this is the state of. */
+    public Variable variable() {
+        return variable;
+    }
+
+    /** The variable's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether tapes watch reads of it automatically. */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** The dtype of every value. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** The shape of every value. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The backend of the device its value lives on. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** Whether a value has been assigned. */
+    public boolean isInitialized() {
+        return value != null;
+    }
+
+    /**
+     * The current value, without telling any hook (use {@link ReadVariable} for a read that tapes and graphs see).
+     *
+     * @throws FailedPreconditionException if no value has been assigned yet
+     */
+    public Tensor value() {
+        Tensor v = value;
+        if (v == null) {
+            throw new FailedPreconditionException("Attempting to use uninitialized value " + name);
+        }
+        return v;
+    }
+
+    /** Replaces the value; callers hold this handle's lock for read-modify-write updates. */
+    void set(Tensor newValue) {
+        value = newValue;
+    }
+
+    @Override
+    public String toString() {
+        return "VariableHandle[" + name + ", " + dtype + shape.toBracketString() + " on " + backend.device() + "]";
+    }
+}
