@@ -1,4 +1,4 @@
-package dev.jtensor.testdevice;
+package dev.jtensor.testkit;
 
 import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Device;

@@ -1,4 +1,6 @@
-package dev.jtensor.testdevice;
+package dev.jtensor;
+
+import dev.jtensor.testkit.TestBackend;
 
 import static dev.jtensor.TF.*;
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,4 +1,4 @@
-package dev.jtensor.testdevice;
+package dev.jtensor.testkit;
 
 /**
  * Memory of the test device: a host array behind a wrapper, so that a host array reaching the
