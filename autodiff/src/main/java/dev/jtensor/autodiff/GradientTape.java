@@ -266,7 +266,7 @@ public final class GradientTape implements AutoCloseable {
         boolean connected = n == 0;
         for (int i = 0; i < n; i++) {
             Tensor oneHot;
-            try (var paused = pauseSelf()) {
+            try (var paused = pauseSelf(); var device = Settings.withDevice(y.device())) {
                 oneHot = TF.oneHot(TF.constant(i), n, 1, 0, -1, y.dtype()).reshape(y.shape().toArray());
             }
             Tensor row = gradientOf(source, backward(y, oneHot), UnconnectedGradients.NONE);
@@ -279,11 +279,11 @@ public final class GradientTape implements AutoCloseable {
         int[] shape = new int[y.rank() + source.rank()];
         System.arraycopy(y.shape().toArray(), 0, shape, 0, y.rank());
         System.arraycopy(source.shape().toArray(), 0, shape, y.rank(), source.rank());
-        try (var paused = pauseSelf()) {
+        try (var paused = pauseSelf(); var device = Settings.withDevice(y.device())) {
             if (n == 0) {
                 return TF.zeros(source.dtype(), shape);
             }
-            rows.replaceAll(r -> r != null ? r : TF.zeros(source.dtype(), source.shape().toArray()));
+            rows.replaceAll(r -> r != null ? r : TF.zerosLike(source));
             return TF.stack(rows, 0).reshape(shape);
         }
     }
@@ -328,7 +328,7 @@ public final class GradientTape implements AutoCloseable {
                 g = grads.get(source.asTensor());
             }
             if (g == null && unconnected == UnconnectedGradients.ZERO) {
-                g = TF.zeros(source.dtype(), source.shape().toArray());
+                g = TF.zerosLike(source);
             }
         }
         return g;

@@ -68,6 +68,24 @@ class DeviceAndLevelGradientTest {
         }
     }
 
+    @Test
+    void jacobiansAndZeroGradientsOnADeviceAreMadeThere() {
+        try (var scope = Settings.withDevice(TestBackend.DEVICE_1)) {
+            Tensor x = constant(new double[] {1, 2});
+            Tensor unrelated = constant(new double[] {5, 6, 7});
+            try (GradientTape tape = new GradientTape(true, true)) {
+                tape.watch(x, unrelated);
+                Tensor y = x.square();
+                Tensor jacobian = tape.jacobian(y, x);
+                assertEquals(TestBackend.DEVICE_1, jacobian.device());
+                assertArrayEquals(new double[] {2, 0, 0, 4}, jacobian.toDoubleArray());
+                Tensor zero = tape.gradient(y, List.of(unrelated), null, UnconnectedGradients.ZERO).get(0);
+                assertEquals(TestBackend.DEVICE_1, zero.device());
+                assertArrayEquals(new double[3], zero.toDoubleArray());
+            }
+        }
+    }
+
     /** Names of the ops a hook sees. */
     private static final class Names implements OpHook {
         final List<String> seen = new ArrayList<>();
