@@ -7,6 +7,8 @@ import dev.jtensor.accel.Strided;
 import dev.jtensor.internal.JavaArrays;
 import dev.jtensor.internal.NumpyFormatter;
 import dev.jtensor.internal.TensorAccess;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.ToDevice;
 
 /**
  * An immutable n-dimensional array of one {@link DType}: the value every op takes and returns.
@@ -115,31 +117,20 @@ public final class Tensor implements Operand {
 
     /**
      * This tensor's value on {@code device}: this tensor itself if it is there already, otherwise a
-     * copy (one transfer through the host when neither side is the CPU). Not recorded by tapes.
+     * copy (a {@link ToDevice} op: one transfer through the host when neither side is the CPU). Tapes
+     * record it, and its gradient is copied back.
      *
      * {@snippet :
      * Tensor onGpu = TF.constant(new float[] {1, 2}).to(Device.parse("gpu:0"));
      * }
      *
      * @throws InvalidArgumentException if the device is not available
-     * @throws FailedPreconditionException if this tensor is symbolic
      */
     public Tensor to(Device device) {
         if (device == null) {
             throw new InvalidArgumentException("Tensor.to: the device is null");
         }
-        if (device.equals(device())) {
-            return this;
-        }
-        Backend target;
-        try {
-            target = Backends.of(device);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException("Tensor.to: " + e.getMessage());
-        }
-        Object host = values(dtype, Object.class);
-        return TensorAccess.create(target, dtype, shape, target.upload(host), 0,
-                Strided.rowMajorStrides(shape.toArray()));
+        return device.equals(device()) ? this : Dispatch.apply(new ToDevice(device), this);
     }
 
     /**
@@ -161,24 +152,8 @@ public final class Tensor implements Operand {
             throw symbolicRead();
         }
         Object out = target.allocate(size());
-        Strided source = new Strided(data, offset, strides);
-        if (backend != Backends.cpu()) {
-            // one transfer: the whole buffer comes to the host, where the view is laid out
-            source = new Strided(backend.download(data, extent()), offset, strides);
-        }
-        Backends.cpu().kernels().copy(shape.toArray(), source, Strided.contiguous(out, shape.toArray()));
+        Backends.cpu().kernels().copy(shape.toArray(), TensorAccess.hostView(this), Strided.contiguous(out, shape.toArray()));
         return arrayType.cast(out);
-    }
-
-    /** Elements of the buffer up to the last one this view reaches. */
-    private int extent() {
-        int last = offset;
-        int[] dims = shape.toArray();
-        for (int d = 0; d < dims.length; d++) {
-            if (dims[d] == 0) return 0;
-            last += (dims[d] - 1) * strides[d];
-        }
-        return last + 1;
     }
 
     FailedPreconditionException symbolicRead() {

@@ -16,6 +16,19 @@ public record Strided(Object data, int offset, int[] strides) {
         return new Strided(data, 0, rowMajorStrides(shape));
     }
 
+    /**
+     * How many elements of the buffer this view spans over {@code shape}: one past the last element
+     * it reaches (0 when the shape is empty). A device-to-host copy of a view moves this many.
+     */
+    public int extent(int[] shape) {
+        int last = offset;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] == 0) return 0;
+            last += (shape[d] - 1) * strides[d];
+        }
+        return last + 1;
+    }
+
     /** Row-major strides of {@code shape}. */
     public static int[] rowMajorStrides(int[] shape) {
         int[] strides = new int[shape.length];

@@ -1,5 +1,6 @@
 package dev.jtensor.autodiff;
 
+import dev.jtensor.Settings;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Primitive;
 import java.util.IdentityHashMap;
@@ -44,8 +45,12 @@ public final class Backprop {
             if (upstream == null) {
                 continue;
             }
-            Tensor[] inputGrads = GradientTable.gradients(node.primitive(), node.inputs(), node.output(), upstream,
-                    node.needed());
+            Tensor[] inputGrads;
+            // constants a rule makes (a scalar zero) belong on the device of the values it combines them with
+            try (var device = Settings.withDevice(node.output().device())) {
+                inputGrads = GradientTable.gradients(node.primitive(), node.inputs(), node.output(), upstream,
+                        node.needed());
+            }
             for (int k = 0; k < node.inputs().length; k++) {
                 Tensor input = node.inputs()[k];
                 Tensor g = inputGrads[k];

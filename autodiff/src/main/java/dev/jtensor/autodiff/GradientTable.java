@@ -27,6 +27,7 @@ import dev.jtensor.ops.SegmentSum;
 import dev.jtensor.ops.Select;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.StridedSlice;
+import dev.jtensor.ops.ToDevice;
 import dev.jtensor.ops.Transpose;
 import dev.jtensor.ops.Unary;
 import java.util.function.Supplier;
@@ -85,6 +86,7 @@ public final class GradientTable {
             case AssignVariable a -> of((Tensor) null);
             case ApplyGradientDescent a -> of(null, null);
             case Call c -> c.body().gradient(x, y, g, needed);
+            case ToDevice t -> of(g.to(x[0].device()));
         };
     }
 

@@ -307,8 +307,7 @@ public final class GradientTape implements AutoCloseable {
         if (!y.dtype().isFloating() || !tracked.contains(y)) {
             return new IdentityHashMap<>();
         }
-        // constants that gradient rules make belong beside the values they combine with
-        try (var paused = pauseSelf(); var device = Settings.withDevice(y.device())) {
+        try (var paused = pauseSelf()) {
             return Backprop.gradients(nodes, y, seed);
         }
     }

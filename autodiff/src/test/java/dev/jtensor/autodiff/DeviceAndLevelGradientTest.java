@@ -86,6 +86,19 @@ class DeviceAndLevelGradientTest {
         }
     }
 
+    @Test
+    void gradientsFlowBackAcrossACopyBetweenDevices() {
+        Tensor x = constant(new double[] {-1, 2, 3}).to(TestBackend.DEVICE_0);
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            // relu runs on test:0, its gradient rule makes its zero there; the sum runs on the CPU
+            Tensor y = reduceSum(relu(x).to(dev.jtensor.accel.Device.CPU).square());
+            Tensor g = tape.gradient(y, x);
+            assertEquals(TestBackend.DEVICE_0, g.device());
+            assertArrayEquals(new double[] {0, 4, 6}, g.toDoubleArray());
+        }
+    }
+
     /** Names of the ops a hook sees. */
     private static final class Names implements OpHook {
         final List<String> seen = new ArrayList<>();

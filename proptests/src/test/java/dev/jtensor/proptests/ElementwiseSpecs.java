@@ -10,6 +10,8 @@ import static dev.jtensor.proptests.GradientSpecs.unary;
 
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Device;
+import dev.jtensor.testkit.TestBackend;
 import dev.jtensor.autodiff.CustomGradient;
 import dev.jtensor.proptests.GradientSpec.Tolerance;
 import java.util.List;
@@ -95,6 +97,8 @@ final class ElementwiseSpecs {
                 // a Call op: the forward's ops are hidden from the tape, which uses the rule instead
                 unary("customGradient(softplus(x), g * sigmoid(x))", ANY, x -> CustomGradient.apply(
                         xs -> softplus(xs.get(0)), (g, y, xs) -> List.of(g.mul(sigmoid(xs.get(0)))), x)),
+                // across devices: the copy's gradient is copied back
+                unary("tanh(x.to(test:0)).to(cpu:0)", ANY, x -> tanh(x.to(TestBackend.DEVICE_0)).to(Device.CPU)),
                 unary("tanh(x) of wide values", WIDE, x -> tanh(x)),
                 // piecewise constant: zero gradient away from the jumps
                 unary("sign(x)", AWAY_FROM_ZERO, x -> sign(x)).withZeroGradient(),

@@ -60,6 +60,20 @@ public final class TensorAccess {
         return bridge().create(backend, dtype, shape, data, offset, strides);
     }
 
+    /**
+     * The kernel view of {@code t}'s values on the host: its own view on the CPU; for a device tensor
+     * the same layout over a host copy of the buffer (one download).
+     */
+    public static Strided hostView(Tensor t) {
+        Bridge b = bridge();
+        Strided v = b.view(t);
+        Backend backend = b.backend(t);
+        if (backend == Backends.cpu()) {
+            return v;
+        }
+        return new Strided(backend.download(v.data(), v.extent(t.shape().toArray())), v.offset(), v.strides());
+    }
+
     /** A view of {@code source}'s buffer with another shape and layout (same device). */
     public static Tensor view(Tensor source, DType dtype, Shape shape, int offset, int[] strides) {
         Bridge b = bridge();
