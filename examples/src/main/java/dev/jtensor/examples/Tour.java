@@ -111,6 +111,7 @@ public final class Tour {
         section("Devices");
         show("listPhysicalDevices(\"GPU\")", () -> listPhysicalDevices("GPU"));
         show("listPhysicalDevices(\"CPU\")", () -> listPhysicalDevices("CPU"));
+        show("constant(new float[] {1, 2}).device()", () -> constant(new float[] {1, 2}).device());
     }
 
     private static void section(String title) {
