@@ -16,7 +16,8 @@ import dev.jtensor.internal.TensorAccess;
  * donor</em>, plays that part: an unknown target dimension becomes the broadcast of the input's and
  * the donor's dimensions there (trailing axes aligned, a missing axis counting as 1). The donor's
  * values are never read, and it gets no gradient. With one input, the target must be fully known
- * when the op runs.
+ * when the op runs (its unknown dimensions come from the input's alone, and an input of known
+ * shape with an unknown target is an error).
  *
  * {@snippet :
  * // x: (None, 3), b: (3,)  ->  b broadcast to x's run-time batch size
@@ -37,6 +38,11 @@ public record BroadcastTo(Shape shape) implements Primitive {
         if (inputs.length != 1 && inputs.length != 2) {
             throw Primitives.error(this, "BroadcastTo takes 1 input(s) and an optional shape donor, got "
                     + inputs.length);
+        }
+        if (inputs.length == 1 && !shape.isFullyDefined() && inputs[0].shape().isFullyDefined()) {
+            // only a symbolic input of unknown shape may leave the target unknown: nothing could settle it later
+            throw Primitives.error(this, "the target shape " + shape.toBracketString() + " of "
+                    + inputs[0].shape().toBracketString() + " has unknown dimensions and no shape donor gives them");
         }
         int[] in = inputs[0].shape().toArray(), out = shape.toArray();
         int[] donor = inputs.length == 2 ? inputs[1].shape().toArray() : new int[0];
@@ -62,10 +68,6 @@ public record BroadcastTo(Shape shape) implements Primitive {
     @Override
     public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         Shape target = output.shape();
-        if (!target.isFullyDefined()) {
-            throw Primitives.error(this, "the target shape " + target.toBracketString() + " of "
-                    + inputs[0].shape().toBracketString() + " has unknown dimensions and no shape donor gives them");
-        }
         Strided v = Primitives.view(inputs[0]);
         int[] in = inputs[0].shape().toArray(), dims = target.toArray();
         int[] strides = new int[dims.length];
