@@ -22,13 +22,13 @@ public record Select() implements Primitive {
         Primitives.requireDType(this, inputs[0], 0, DType.BOOL);
         Primitives.requireSameDType(this, inputs[1], inputs[2], 2);
         Shape c = inputs[0].shape(), x = inputs[1].shape(), y = inputs[2].shape();
-        if (!c.isCompatibleWith(x) || !x.isCompatibleWith(y) || !c.isCompatibleWith(y)) {
+        boolean same = c.equals(x) && x.equals(y); // the eager fast path: the spec reused
+        if (!same && (!c.isCompatibleWith(x) || !x.isCompatibleWith(y) || !c.isCompatibleWith(y))) {
             throw Primitives.error(this, "condition, x and y must have one shape, got "
                     + inputs[0].shape().toBracketString() + ", " + inputs[1].shape().toBracketString() + " and "
                     + inputs[2].shape().toBracketString());
         }
-        Shape shape = x.mergeWith(y).mergeWith(c);
-        return shape == x ? inputs[1] : new TensorSpec(inputs[1].dtype(), shape);
+        return same ? inputs[1] : new TensorSpec(inputs[1].dtype(), x.mergeWith(y).mergeWith(c));
     }
 
     @Override
