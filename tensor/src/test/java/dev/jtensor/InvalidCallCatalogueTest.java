@@ -240,7 +240,13 @@ class InvalidCallCatalogueTest {
                         "[Op:MatrixDeterminant]"),
 
                 // ---- creation (Shape.of is no op: its messages name the dimensions instead of an [Op:...] tag)
-                row("zeros(-1, 2)", () -> TF.zeros(-1, 2), "dimension -1 is negative", "[-1, 2]"),
+                row("zeros(-1, 2): unknown dimensions only in graphs", () -> TF.zeros(-1, 2), "(None, 2)",
+                        "must be fully defined", "[Op:Fill]"),
+                row("zeros(-2, 2)", () -> TF.zeros(-2, 2), "dimension -2 is negative", "[-2, 2]"),
+                row("randomNormal((-1, 2))", () -> TF.randomNormal(new int[] {-1, 2}, 0, 1), "(None, 2)",
+                        "must be fully defined", "[Op:RandomStandardNormal]"),
+                row("constant 1-D with shape (-1, 2)", () -> TF.constant(new float[] {1, 2}, null, -1, 2), "(None, 2)",
+                        "must be fully defined"),
                 row("zeros of a null shape", () -> TF.zeros((int[]) null), "Shape", "null"),
                 row("zeros of a null dtype", () -> TF.zeros(null, 2), "dtype", "null", "[Op:Fill]"),
                 row("ragged nested array", () -> TF.constant(new float[][] {{1, 2}, {3}}), "ragged", "length 1",
@@ -293,7 +299,9 @@ class InvalidCallCatalogueTest {
                         "[Op:RandomUniform]"),
                 row("fill with a non-scalar (internal)", () -> Creation.fill(Shape.of(2), VEC3), "scalar", "[3]",
                         "[Op:Fill]"),
-                row("fill with a negative dimension", () -> TF.fill(new int[] {-1}, 1f), "dimension -1 is negative"),
+                row("fill with a negative dimension", () -> TF.fill(new int[] {-3}, 1f), "dimension -3 is negative"),
+                row("fill with an unknown dimension", () -> TF.fill(new int[] {-1}, 1f), "(None,)", "must be fully defined",
+                        "[Op:Fill]"),
 
                 // ---- scalar getters
                 row("intValue of a 2-element tensor", () -> VEC2.intValue(), "exactly one element", "(2,)"),

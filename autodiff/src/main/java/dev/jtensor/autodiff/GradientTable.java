@@ -24,6 +24,7 @@ import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.Reduce;
 import dev.jtensor.ops.Reshape;
 import dev.jtensor.ops.SegmentSum;
+import dev.jtensor.ops.ShapeOf;
 import dev.jtensor.ops.Select;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.StridedSlice;
@@ -66,7 +67,9 @@ public final class GradientTable {
             case MatMul m -> matmulGradients(m, x[0], x[1], g, needed);
             case Reshape r -> of(reshape(g, x[0].shape().toArray()));
             case Transpose t -> of(transpose(g, t.inverse()));
-            case BroadcastTo b -> of(ShapeGradients.sumToShape(g, x[0].shape()));
+            // a shape donor's values are never read: no gradient
+            case BroadcastTo b -> x.length == 1 ? of(ShapeGradients.sumToShape(g, x[0].shape()))
+                    : of(ShapeGradients.sumToShape(g, x[0].shape()), null);
             case StridedSlice s -> of(ShapeGradients.stridedSlice(s, x[0], g));
             case Concat c -> ShapeGradients.concat(c, x, g);
             case Pad pad -> of(ShapeGradients.unpad(pad, x[0], g));
@@ -87,6 +90,7 @@ public final class GradientTable {
             case ApplyGradientDescent a -> of(null, null);
             case Call c -> c.body().gradient(x, y, g, needed);
             case ToDevice t -> of(g.to(x[0].device()));
+            case ShapeOf s -> of((Tensor) null);
         };
     }
 

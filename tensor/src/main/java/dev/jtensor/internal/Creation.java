@@ -43,6 +43,10 @@ public final class Creation {
             return t;
         }
         Shape target = Shape.of(shape);
+        if (!target.isFullyDefined()) {
+            throw new InvalidArgumentException("constant: the shape " + target + " must be fully defined (a dimension "
+                    + "of -1, None, is known only in a graph)");
+        }
         if (source.rank() == 0) {
             return fill(target, t);
         }
@@ -131,9 +135,17 @@ public final class Creation {
         return fill(shape, scalar(value ? 1 : 0, DType.BOOL));
     }
 
-    /** A tensor of {@code like}'s shape and device filled with {@code value} of {@code dtype} (zerosLike, onesLike). */
+    /**
+     * A tensor of {@code like}'s shape and device filled with {@code value} of {@code dtype} (zerosLike,
+     * onesLike). When {@code like}'s shape is partly unknown (a symbolic tensor), the scalar is
+     * broadcast with {@code like} as the shape donor, so the run-time shape fills the unknown dimensions.
+     */
     public static Tensor fillLike(Tensor like, double value, DType dtype) {
-        return fill(like.shape(), placed(hostScalar(value, DTypeRules.require("Fill", dtype)), TensorAccess.backend(like)));
+        Tensor scalar = placed(hostScalar(value, DTypeRules.require("Fill", dtype)), TensorAccess.backend(like));
+        if (!like.shape().isFullyDefined()) {
+            return Elementwise.broadcastTo(scalar, like.shape(), like);
+        }
+        return fill(like.shape(), scalar);
     }
 
     /** {@code shape} filled with the single element of {@code scalar}, as a dense tensor on its device. */

@@ -58,6 +58,10 @@ public final class Elementwise {
             b = cast(b, DType.FLOAT64);
         }
         Shape shape = BroadcastShapes.broadcast(name, a.shape(), b.shape());
+        if (!shape.isFullyDefined()) {
+            // each operand is the other's shape donor: unknown dimensions are settled when the op runs
+            return Dispatch.apply(BINARY[op.ordinal()], broadcastTo(a, shape, b), broadcastTo(b, shape, a));
+        }
         return Dispatch.apply(BINARY[op.ordinal()], broadcastTo(a, shape), broadcastTo(b, shape));
     }
 
@@ -89,8 +93,13 @@ public final class Elementwise {
             x = cast(x, common);
             y = cast(y, common);
         }
-        Shape shape = BroadcastShapes.broadcast("SelectV2", BroadcastShapes.broadcast("SelectV2", cond.shape(),
-                x.shape()), y.shape());
+        Shape condX = BroadcastShapes.broadcast("SelectV2", cond.shape(), x.shape());
+        Shape shape = BroadcastShapes.broadcast("SelectV2", condX, y.shape());
+        if (!shape.isFullyDefined()) {
+            // the condition broadcast against x, then y, has the run-time shape of the result: the donor of all three
+            Tensor full = broadcastTo(broadcastTo(cond, condX, x), shape, y);
+            return Dispatch.apply(new Select(), full, broadcastTo(x, shape, full), broadcastTo(y, shape, full));
+        }
         return Dispatch.apply(new Select(), broadcastTo(cond, shape), broadcastTo(x, shape), broadcastTo(y, shape));
     }
 
@@ -98,6 +107,16 @@ public final class Elementwise {
     public static Tensor broadcastTo(Tensor x, Shape shape) {
         Inputs.require("BroadcastTo", 0, x);
         return x.shape().equals(shape) ? x : Dispatch.apply(new BroadcastTo(shape), x);
+    }
+
+    /**
+     * {@code x} broadcast to {@code shape}, whose unknown dimensions are those of {@code x} broadcast
+     * with {@code donor} when the op runs (see {@link BroadcastTo}); {@code x} itself when it already
+     * has that shape (an unknown dimension of both is assumed equal).
+     */
+    public static Tensor broadcastTo(Tensor x, Shape shape, Tensor donor) {
+        Inputs.require("BroadcastTo", 0, x);
+        return x.shape().equals(shape) ? x : Dispatch.apply(new BroadcastTo(shape), x, donor);
     }
 
     /** {@code x} as {@code dtype} ({@code x} itself when it has that dtype already). */

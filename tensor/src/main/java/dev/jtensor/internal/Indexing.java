@@ -54,8 +54,11 @@ public final class Indexing {
         for (Index item : expanded) {
             switch (item) {
                 case Index.At at -> {
+                    if (dims[axis] == Shape.UNKNOWN && at.index() < 0) {
+                        throw unknownAxis(x, axis, "index " + at.index());
+                    }
                     int i = at.index() < 0 ? at.index() + dims[axis] : at.index();
-                    if (i < 0 || i >= dims[axis]) {
+                    if (i < 0 || dims[axis] != Shape.UNKNOWN && i >= dims[axis]) {
                         throw InvalidArgumentException.of("StridedSlice", "index " + at.index()
                                 + " is out of bounds for axis " + axis + " with size " + dims[axis]);
                     }
@@ -64,7 +67,7 @@ public final class Indexing {
                     axis++;
                 }
                 case Index.Range r -> {
-                    int[] s = pythonSlice(r, dims[axis]);
+                    int[] s = dims[axis] == Shape.UNKNOWN ? sliceOfUnknownAxis(x, axis, r) : pythonSlice(r, dims[axis]);
                     start[axis] = s[0];
                     count[axis] = s[1];
                     step[axis] = r.step();
@@ -80,7 +83,26 @@ public final class Indexing {
         }
         Tensor sliced = Dispatch.apply(new StridedSlice(start, count, step), x);
         Shape target = Shape.of(outShape.stream().mapToInt(Integer::intValue).toArray());
-        return target.equals(sliced.shape()) ? sliced : Dispatch.apply(new Reshape(target), sliced);
+        return target.equals(sliced.shape()) ? sliced : ShapeOps.reshapeUnitAxes("StridedSlice", sliced, target);
+    }
+
+    /**
+     * {@code {start, count}} of {@code x[start::step]} on an axis of unknown size: the count is
+     * {@link Shape#UNKNOWN}, "to the end", which {@link StridedSlice} settles when it runs. Bounds
+     * that count from the end need the size, so they must wait for a known shape.
+     */
+    private static int[] sliceOfUnknownAxis(Tensor x, int axis, Index.Range r) {
+        boolean fromStart = r.start() == null || r.start() >= 0;
+        if (r.step() <= 0 || !fromStart || r.stop() != null) {
+            throw unknownAxis(x, axis, "slice " + r);
+        }
+        return new int[] {r.start() == null ? 0 : r.start(), Shape.UNKNOWN};
+    }
+
+    private static InvalidArgumentException unknownAxis(Tensor x, int axis, String what) {
+        return InvalidArgumentException.of("StridedSlice", what + " on axis " + axis + " of unknown size (shape "
+                + x.shape().toBracketString() + ") is not supported: only non-negative indices and slices start::step "
+                + "with step > 0 work before the size is known");
     }
 
     /** {@code {start, count}} of a Python slice over an axis of {@code length}, as CPython computes it. */

@@ -2,6 +2,7 @@ package dev.jtensor.internal;
 
 import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
@@ -9,7 +10,9 @@ import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.ops.ArgReduce;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Gather;
 import dev.jtensor.ops.Reduce;
+import dev.jtensor.ops.ShapeOf;
 
 /** Reductions over axes, arg-max/min, running sums, and the mean/variance composites. */
 public final class Reductions {
@@ -39,6 +42,10 @@ public final class Reductions {
         Inputs.require("Mean", 0, x);
         long count = count(x, axes); // checks the axes first, so that errors name Mean rather than Sum
         Tensor sum = reduce(ReduceOp.SUM, x, axes, keepDims);
+        if (count < 0) {
+            Tensor n = Elementwise.cast(runtimeCount(x, Axes.normalizeAll("Mean", axes, x.rank())), sum.dtype());
+            return Elementwise.binary(sum.dtype().isInteger() ? BinaryOp.TRUNCATE_DIV : BinaryOp.DIVIDE, sum, n);
+        }
         if (sum.dtype().isInteger()) {
             if (count == 0) {
                 throw InvalidArgumentException.of("Mean", "Mean of an empty integer tensor (shape " + x.shape() + ")");
@@ -85,11 +92,27 @@ public final class Reductions {
         return Dispatch.apply(new Cumulative(product, Axes.normalize(name, axis, x.rank()), exclusive, reverse), x);
     }
 
+    /** The number of elements over {@code axes}, or -1 when one of them is unknown until the op runs. */
     private static long count(Tensor x, int[] axes) {
         int[] normalized = Axes.normalizeAll("Mean", axes, x.rank());
         long n = 1;
-        for (int a : normalized) n *= x.shape().get(a);
+        for (int a : normalized) {
+            int d = x.shape().get(a);
+            if (d == Shape.UNKNOWN) return -1;
+            n *= d;
+        }
         return n;
+    }
+
+    /**
+     * The product of {@code x}'s run-time dimensions over {@code axes}, an int32 scalar computed
+     * from {@code Shape(x)} (it fits: it is at most {@code x}'s size).
+     */
+    private static Tensor runtimeCount(Tensor x, int[] axes) {
+        Tensor dims = Dispatch.apply(new ShapeOf(), x);
+        Tensor picks = Creation.placed(TensorAccess.wrap(DType.INT32, Shape.of(axes.length), axes.clone()),
+                TensorAccess.backend(x));
+        return Dispatch.apply(new Reduce(ReduceOp.PROD, new int[] {0}, false), Dispatch.apply(new Gather(0), dims, picks));
     }
 
     private static void requireFloating(String op, Tensor x) {

@@ -23,40 +23,16 @@ public final class ShapeOps {
     private ShapeOps() {
     }
 
-    /** Reshape with at most one {@code -1}, which takes whatever size is left. */
+    /**
+     * Reshape with at most one {@code -1}, which takes whatever size is left. For a tensor of
+     * partly unknown shape the {@code -1} stays unknown until the op runs.
+     */
     public static Tensor reshape(Tensor x, int... shape) {
         Inputs.require("Reshape", 0, x);
         if (shape == null) {
             throw InvalidArgumentException.of("Reshape", "shape is null");
         }
-        int unknown = -1;
-        long known = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] == -1) {
-                if (unknown >= 0) {
-                    throw InvalidArgumentException.of("Reshape", "Only one input size may be -1, not both " + unknown
-                            + " and " + i + " in " + Arrays.toString(shape));
-                }
-                unknown = i;
-            } else if (shape[i] < 0) {
-                throw InvalidArgumentException.of("Reshape", "Size " + i + " must be non-negative, not " + shape[i]
-                        + " in " + Arrays.toString(shape));
-            } else {
-                // saturates at 2^32, above any tensor's size, so that many large sizes cannot wrap the long
-                known = Math.min(known * shape[i], 1L << 32);
-            }
-        }
-        int[] resolved = shape.clone();
-        if (unknown >= 0) {
-            if (known == 0 || x.size() % known != 0) {
-                throw InvalidArgumentException.of("Reshape", "Input to reshape is a tensor with " + x.size()
-                        + " values, but the requested shape requires a multiple of "
-                        + (known < 1L << 32 ? String.valueOf(known) : "more than 2^32") + " ("
-                        + Arrays.toString(shape) + ")");
-            }
-            resolved[unknown] = (int) (x.size() / known);
-        }
-        Shape target = Shape.of(resolved);
+        Shape target = Shape.of(Reshape.resolve(x.shape(), shape));
         return target.equals(x.shape()) ? x : Dispatch.apply(new Reshape(target), x);
     }
 
@@ -104,7 +80,26 @@ public final class ShapeOps {
         System.arraycopy(dims, 0, out, 0, a);
         out[a] = 1;
         System.arraycopy(dims, a, out, a + 1, dims.length - a);
-        return Dispatch.apply(new Reshape(Shape.of(out)), x);
+        return reshapeUnitAxes("ExpandDims", x, Shape.of(out));
+    }
+
+    /**
+     * {@code x} reshaped to {@code target}, which differs from its shape only by size-1 axes
+     * (expandDims, squeeze, indexing). An unknown dimension of {@code x} carries over as the
+     * reshape's {@code -1}, resolved when it runs; with two unknown dimensions it would be
+     * ambiguous, which needs TensorFlow's {@code ExpandDims}/{@code Squeeze} ops (not here yet).
+     */
+    static Tensor reshapeUnitAxes(String op, Tensor x, Shape target) {
+        int unknown = 0;
+        for (int d : target.toArray()) {
+            if (d == Shape.UNKNOWN) unknown++;
+        }
+        if (unknown > 1) {
+            throw InvalidArgumentException.of(op, "adding or removing size-1 axes of a tensor with more than one "
+                    + "unknown dimension (shape " + x.shape().toBracketString() + " to " + target.toBracketString()
+                    + ") is not supported yet");
+        }
+        return Dispatch.apply(new Reshape(target), x);
     }
 
     /** Removes the given size-1 axes, or every size-1 axis when none (or null) are given. */
@@ -118,8 +113,10 @@ public final class ShapeOps {
             for (int axis : axes) {
                 int a = Axes.normalize("Squeeze", axis, dims.length);
                 if (dims[a] != 1) {
+                    // an unknown one could be 1, but a reshape could not check it when the op runs
                     throw InvalidArgumentException.of("Squeeze", "Can not squeeze dim[" + a
-                            + "], expected a dimension of 1, got " + dims[a] + " in shape " + x.shape().toBracketString());
+                            + "], expected a dimension of 1, got " + (dims[a] == Shape.UNKNOWN ? "?" : dims[a])
+                            + " in shape " + x.shape().toBracketString());
                 }
                 drop[a] = true;
             }
@@ -129,7 +126,8 @@ public final class ShapeOps {
         for (int d = 0; d < dims.length; d++) {
             if (!drop[d]) out[rank++] = dims[d];
         }
-        return reshape(x, Arrays.copyOf(out, rank));
+        Shape target = Shape.of(Arrays.copyOf(out, rank));
+        return target.equals(x.shape()) ? x : reshapeUnitAxes("Squeeze", x, target);
     }
 
     /** Joins tensors along an existing axis. */
@@ -152,7 +150,7 @@ public final class ShapeOps {
         }
         Shape first = inputs[0].shape();
         for (int i = 1; i < inputs.length; i++) {
-            if (!inputs[i].shape().equals(first)) {
+            if (!inputs[i].shape().isCompatibleWith(first)) {
                 throw InvalidArgumentException.of("Pack", "Shapes of all inputs must match: values[0].shape = "
                         + first.toBracketString() + " != values[" + i + "].shape = "
                         + inputs[i].shape().toBracketString());
@@ -173,6 +171,7 @@ public final class ShapeOps {
             throw InvalidArgumentException.of("Unpack", "Cannot unstack a scalar");
         }
         int a = Axes.normalize("Unpack", axis, x.rank());
+        requireKnown("Unpack", x, a, "Cannot infer argument `num` from shape " + x.shape());
         List<Tensor> out = new ArrayList<>();
         for (int i = 0; i < x.shape().get(a); i++) {
             out.add(squeeze(sliceAxis(x, a, i, 1), a));
@@ -184,6 +183,7 @@ public final class ShapeOps {
     public static List<Tensor> split(Tensor x, int parts, int axis) {
         Inputs.require("Split", 0, x);
         int a = Axes.normalize("Split", axis, x.rank());
+        requireKnown("Split", x, a, "Cannot split along axis " + a + " of unknown size in shape " + x.shape());
         int size = x.shape().get(a);
         if (parts <= 0 || size % parts != 0) {
             throw InvalidArgumentException.of("Split", "Number of ways to split should evenly divide the split "
@@ -201,6 +201,7 @@ public final class ShapeOps {
             throw InvalidArgumentException.of("SplitV", "sizes is null");
         }
         int a = Axes.normalize("SplitV", axis, x.rank());
+        requireKnown("SplitV", x, a, "Cannot split along axis " + a + " of unknown size in shape " + x.shape());
         int total = x.shape().get(a);
         int[] s = sizes.clone();
         int unknown = -1;
@@ -243,6 +244,13 @@ public final class ShapeOps {
         return Dispatch.apply(new StridedSlice(starts, counts, steps), x);
     }
 
+    /** Ops whose number of outputs is the size of an axis need it known when they are written. */
+    private static void requireKnown(String op, Tensor x, int axis, String message) {
+        if (x.shape().get(axis) == Shape.UNKNOWN) {
+            throw InvalidArgumentException.of(op, message);
+        }
+    }
+
     /** Repeats the whole tensor {@code multiples[d]} times along each axis. */
     public static Tensor tile(Tensor x, int... multiples) {
         Inputs.require("Tile", 0, x);
@@ -253,6 +261,10 @@ public final class ShapeOps {
         if (multiples.length != rank) {
             throw InvalidArgumentException.of("Tile", "Expected multiples argument to be a vector of length " + rank
                     + " but got length " + multiples.length);
+        }
+        if (!x.shape().isFullyDefined()) {
+            throw InvalidArgumentException.of("Tile", "tiling a tensor of partly unknown shape "
+                    + x.shape().toBracketString() + " is not supported yet");
         }
         int[] dims = x.shape().toArray();
         int[] interleaved = new int[2 * rank], expanded = new int[2 * rank], out = new int[rank];
@@ -324,7 +336,7 @@ public final class ShapeOps {
         Inputs.require("UnsortedSegmentSum", 0, data);
         Inputs.require("UnsortedSegmentSum", 1, ids);
         int[] d = data.shape().toArray(), prefix = ids.shape().toArray();
-        if (prefix.length > d.length || !Arrays.equals(Arrays.copyOf(d, prefix.length), prefix)) {
+        if (prefix.length > d.length || !Shape.of(Arrays.copyOf(d, prefix.length)).isCompatibleWith(ids.shape())) {
             throw InvalidArgumentException.of("UnsortedSegmentSum", "segment_ids.shape = " + ids.shape()
                     + " must be a prefix of data.shape = " + data.shape());
         }

@@ -2,12 +2,13 @@ package dev.jtensor.ops;
 
 import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
+import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
 
 /**
  * An elementwise function of two tensors of the same dtype and shape (the frontend broadcasts
- * with {@link BroadcastTo} first). Arithmetic keeps the dtype, comparisons and logical ops give
+ * with {@link BroadcastTo} first; an unknown dimension matches any). Arithmetic keeps the dtype, comparisons and logical ops give
  * bool; {@code DIVIDE} needs floating point, logical ops need bool.
  *
  * @param op the function, defined in {@link dev.jtensor.accel.ScalarKernels}
@@ -43,9 +44,13 @@ public record Binary(BinaryOp op) implements Primitive {
         Primitives.arity(this, inputs, 2);
         TensorSpec a = inputs[0], b = inputs[1];
         Primitives.requireSameDType(this, a, b, 1);
-        if (!a.shape().equals(b.shape())) {
-            throw Primitives.error(this, "Incompatible shapes: " + a.shape().toBracketString() + " vs. "
-                    + b.shape().toBracketString());
+        Shape shape = a.shape();
+        if (!shape.equals(b.shape())) { // the eager fast path: one comparison, the spec reused
+            if (!shape.isCompatibleWith(b.shape())) {
+                throw Primitives.error(this, "Incompatible shapes: " + a.shape().toBracketString() + " vs. "
+                        + b.shape().toBracketString());
+            }
+            shape = shape.mergeWith(b.shape());
         }
         switch (op.kind()) {
             case LOGICAL -> Primitives.requireDType(this, a, 0, DType.BOOL);
@@ -58,7 +63,10 @@ public record Binary(BinaryOp op) implements Primitive {
                 }
             }
         }
-        return op.kind() == BinaryOp.Kind.ARITHMETIC ? a : new TensorSpec(DType.BOOL, a.shape());
+        if (op.kind() != BinaryOp.Kind.ARITHMETIC) {
+            return new TensorSpec(DType.BOOL, shape);
+        }
+        return shape == a.shape() ? a : new TensorSpec(a.dtype(), shape);
     }
 
     @Override

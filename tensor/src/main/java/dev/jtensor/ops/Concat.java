@@ -6,7 +6,8 @@ import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
 
 /**
- * Joins tensors of one dtype and rank along an existing axis; every other dimension must agree.
+ * Joins tensors of one dtype and rank along an existing axis; every other dimension must agree
+ * (where known). The joined dimension is unknown if any part's is.
  *
  * @param axis a non-negative axis
  */
@@ -38,13 +39,16 @@ public record Concat(int axis) implements Primitive {
                         + first.shape().toBracketString() + " vs. shape[" + i + "] = " + in.shape().toBracketString());
             }
             for (int d = 0; d < rank; d++) {
-                if (d != axis && in.shape().get(d) != out[d]) {
+                if (d == axis) continue;
+                int dim = in.shape().get(d);
+                if (!Shape.compatible(dim, out[d])) {
                     throw Primitives.error(this, "ConcatOp : Dimension " + d + " in both shapes must be equal: shape[0] = "
                             + first.shape().toBracketString() + " vs. shape[" + i + "] = "
                             + in.shape().toBracketString());
                 }
+                out[d] = out[d] == Shape.UNKNOWN ? dim : out[d];
             }
-            joined += in.shape().get(axis);
+            joined = joined < 0 || in.shape().get(axis) == Shape.UNKNOWN ? Shape.UNKNOWN : joined + in.shape().get(axis);
         }
         if (joined > Integer.MAX_VALUE) {
             throw Primitives.error(this, "ConcatOp : the concatenated dimension " + axis + " would have " + joined

@@ -27,7 +27,8 @@ public record Fill(Shape shape) implements Primitive {
             throw Primitives.error(this, "value must be a scalar, got shape " + inputs[0].shape().toBracketString());
         }
         if (!shape.isFullyDefined()) {
-            throw Primitives.error(this, "the shape " + shape + " to fill must be fully defined");
+            throw Primitives.error(this, "the shape " + shape + " to fill must be fully defined: a dimension of -1 "
+                    + "(None) is known only in a graph; fill the shape of a tensor with zerosLike/onesLike instead");
         }
         return new TensorSpec(inputs[0].dtype(), shape);
     }

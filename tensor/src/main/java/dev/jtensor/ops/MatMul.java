@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Matrix product over the last two axes, TensorFlow's rules: both operands have rank at least 2
  * (a vector must be reshaped to {@code (n, 1)} or {@code (1, n)} first), the inner dimensions
- * agree, and the leading batch dimensions are equal (the frontend broadcasts them with
+ * agree (checked where both are known), and the leading batch dimensions are equal (the frontend broadcasts them with
  * {@link BroadcastTo} views first, so a gradient never has to undo a broadcast here). Transposes
  * are applied by swapping strides, not by copying.
  *
@@ -36,7 +36,7 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Primitiv
         int[] ad = a.shape().toArray(), bd = b.shape().toArray();
         int m = ad[ad.length - (transposeA ? 1 : 2)], ka = ad[ad.length - (transposeA ? 2 : 1)];
         int kb = bd[bd.length - (transposeB ? 1 : 2)], n = bd[bd.length - (transposeB ? 2 : 1)];
-        if (ka != kb) {
+        if (!Shape.compatible(ka, kb)) {
             throw Primitives.error(this, "Matrix size-incompatible: In[0]: " + a.shape().toBracketString()
                     + ", In[1]: " + b.shape().toBracketString()
                     + (transposeA || transposeB ? " (transposeA=" + transposeA + ", transposeB=" + transposeB + ")" : ""));
@@ -49,12 +49,12 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Primitiv
     }
 
     private int[] batchShape(int[] ad, int[] bd) {
-        int[] batch = Arrays.copyOf(ad, ad.length - 2);
-        if (ad.length != bd.length || !Arrays.equals(batch, Arrays.copyOf(bd, bd.length - 2))) {
+        Shape a = Shape.of(Arrays.copyOf(ad, ad.length - 2)), b = Shape.of(Arrays.copyOf(bd, Math.max(bd.length - 2, 0)));
+        if (!a.isCompatibleWith(b)) {
             throw Primitives.error(this, "In[0] and In[1] must have the same batch dimensions: "
                     + Shape.of(ad).toBracketString() + " vs. " + Shape.of(bd).toBracketString());
         }
-        return batch;
+        return a.mergeWith(b).toArray();
     }
 
     @Override

@@ -17,7 +17,7 @@ public record MatrixInverse() implements Primitive {
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
         Primitives.arity(this, inputs, 1);
-        return SquareMatrices.check(this, inputs[0], inputs[0].shape());
+        return SquareMatrices.check(this, inputs[0], SquareMatrices.squared(inputs[0].shape()));
     }
 
     @Override

@@ -4,10 +4,11 @@ import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Strided;
+import java.util.Arrays;
 
 /**
  * Surrounds the input with a constant: axis {@code d} gains {@code before[d]} elements in front and
- * {@code after[d]} behind.
+ * {@code after[d]} behind (an unknown dimension stays unknown).
  *
  * @param before non-negative padding before each axis
  * @param after  non-negative padding after each axis
@@ -49,6 +50,10 @@ public record Pad(int[] before, int[] after, double value) implements Primitive 
                 throw Primitives.error(this, "Paddings must be non-negative: " + before[d] + " " + after[d]
                         + " at axis " + d);
             }
+            if (dims[d] == Shape.UNKNOWN) {
+                out[d] = Shape.UNKNOWN;
+                continue;
+            }
             long padded = (long) dims[d] + before[d] + after[d];
             if (padded > Integer.MAX_VALUE) {
                 throw Primitives.error(this, "Paddings " + before[d] + " " + after[d] + " at axis " + d
@@ -74,9 +79,22 @@ public record Pad(int[] before, int[] after, double value) implements Primitive 
         return Primitives.wrap(backend, output, out);
     }
 
+    // records compare arrays by identity: equal parameters must make equal primitives (graph dedup, caches);
+    // the value compares as records compare doubles (NaN equals NaN, 0.0 is not -0.0)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pad p && Arrays.equals(before, p.before) && Arrays.equals(after, p.after)
+                && Double.compare(value, p.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Arrays.hashCode(before) * 31 + Arrays.hashCode(after)) * 31 + Double.hashCode(value);
+    }
+
     @Override
     public String toString() {
-        return "Pad[before=" + java.util.Arrays.toString(before) + ", after=" + java.util.Arrays.toString(after)
+        return "Pad[before=" + Arrays.toString(before) + ", after=" + Arrays.toString(after)
                 + ", value=" + value + "]";
     }
 }

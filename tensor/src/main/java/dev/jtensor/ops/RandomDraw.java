@@ -61,7 +61,8 @@ public record RandomDraw(Distribution distribution, Shape shape, DType dtype, do
     public TensorSpec infer(TensorSpec... inputs) {
         Primitives.arity(this, inputs, 0);
         if (!shape.isFullyDefined()) {
-            throw Primitives.error(this, "the shape " + shape + " to draw must be fully defined");
+            throw Primitives.error(this, "the shape " + shape + " to draw must be fully defined: a dimension of -1 "
+                    + "(None) is known only in a graph");
         }
         return new TensorSpec(dtype, shape);
     }

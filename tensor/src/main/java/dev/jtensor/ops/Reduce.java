@@ -90,6 +90,17 @@ public record Reduce(ReduceOp op, int[] axes, boolean keepDims) implements Primi
         return Primitives.wrap(backend, output, out);
     }
 
+    // records compare arrays by identity: equal parameters must make equal primitives (graph dedup, caches)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reduce r && op == r.op && keepDims == r.keepDims && Arrays.equals(axes, r.axes);
+    }
+
+    @Override
+    public int hashCode() {
+        return (op.hashCode() * 31 + Arrays.hashCode(axes)) * 31 + Boolean.hashCode(keepDims);
+    }
+
     @Override
     public String toString() {
         return "Reduce[op=" + op + ", axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";

@@ -31,7 +31,8 @@ public record SegmentSum(int segments) implements Primitive {
         if (segments < 0) {
             throw Primitives.error(this, "num_segments must be non-negative, got " + segments);
         }
-        if (data.shape().rank() == 0 || ids.shape().rank() != 1 || ids.shape().get(0) != data.shape().get(0)) {
+        if (data.shape().rank() == 0 || ids.shape().rank() != 1
+                || !Shape.compatible(ids.shape().get(0), data.shape().get(0))) {
             throw Primitives.error(this, "segment ids of shape " + ids.shape() + " need one id per row of data "
                     + data.shape());
         }

@@ -2,6 +2,7 @@ package dev.jtensor.ops;
 
 import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
+import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 
 /**
@@ -20,12 +21,14 @@ public record Select() implements Primitive {
         Primitives.arity(this, inputs, 3);
         Primitives.requireDType(this, inputs[0], 0, DType.BOOL);
         Primitives.requireSameDType(this, inputs[1], inputs[2], 2);
-        if (!inputs[0].shape().equals(inputs[1].shape()) || !inputs[1].shape().equals(inputs[2].shape())) {
+        Shape c = inputs[0].shape(), x = inputs[1].shape(), y = inputs[2].shape();
+        boolean same = c.equals(x) && x.equals(y); // the eager fast path: the spec reused
+        if (!same && (!c.isCompatibleWith(x) || !x.isCompatibleWith(y) || !c.isCompatibleWith(y))) {
             throw Primitives.error(this, "condition, x and y must have one shape, got "
                     + inputs[0].shape().toBracketString() + ", " + inputs[1].shape().toBracketString() + " and "
                     + inputs[2].shape().toBracketString());
         }
-        return inputs[1];
+        return same ? inputs[1] : new TensorSpec(inputs[1].dtype(), x.mergeWith(y).mergeWith(c));
     }
 
     @Override

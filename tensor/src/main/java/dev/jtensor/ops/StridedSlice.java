@@ -1,5 +1,6 @@
 package dev.jtensor.ops;
 
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
@@ -12,8 +13,12 @@ import java.util.Arrays;
  * stepping by {@code step[d]} (negative steps walk backwards). Rank is preserved; the frontend
  * turns integer indices and new axes into reshapes. Always a view.
  *
+ * <p>On an axis whose size is unknown until the op runs, the count may be {@link Shape#UNKNOWN}:
+ * every {@code step}-th element from {@code start} to the end of the axis (the step must then be
+ * positive), as {@code x[start::step]}. Bounds on an unknown axis are checked when the op runs.
+ *
  * @param start first index per axis, within the axis
- * @param count number of elements taken per axis
+ * @param count number of elements taken per axis, or {@link Shape#UNKNOWN}: to the end of the axis
  * @param step  non-zero step per axis
  */
 public record StridedSlice(int[] start, int[] count, int[] step) implements Primitive {
@@ -52,15 +57,31 @@ public record StridedSlice(int[] start, int[] count, int[] step) implements Prim
             throw Primitives.error(this, "slice of rank " + start.length + " for a tensor of shape "
                     + inputs[0].shape().toBracketString());
         }
+        int[] out = count.clone();
         for (int d = 0; d < dims.length; d++) {
+            if (count[d] == Shape.UNKNOWN) {
+                if (step[d] <= 0 || start[d] < 0) {
+                    throw outOfBounds(d, dims[d]);
+                }
+                // ceil((size - start) / step), or 0 when start is past the end
+                out[d] = dims[d] == Shape.UNKNOWN ? Shape.UNKNOWN
+                        : (int) Math.max(0, ((long) dims[d] - start[d] + step[d] - 1) / step[d]);
+                continue;
+            }
             long last = start[d] + (long) (count[d] - 1) * step[d];
+            boolean known = dims[d] != Shape.UNKNOWN;
             if (step[d] == 0 || count[d] < 0
-                    || (count[d] > 0 && (start[d] < 0 || start[d] >= dims[d] || last < 0 || last >= dims[d]))) {
-                throw Primitives.error(this, "slice (start " + start[d] + ", count " + count[d] + ", step " + step[d]
-                        + ") is out of bounds for axis " + d + " of size " + dims[d]);
+                    || (count[d] > 0 && (start[d] < 0 || last < 0 || known && (start[d] >= dims[d] || last >= dims[d])))) {
+                throw outOfBounds(d, dims[d]);
             }
         }
-        return new TensorSpec(inputs[0].dtype(), Shape.of(count));
+        return new TensorSpec(inputs[0].dtype(), Shape.of(out));
+    }
+
+    private InvalidArgumentException outOfBounds(int d, int size) {
+        return Primitives.error(this, "slice (start " + start[d] + ", count " + (count[d] == Shape.UNKNOWN ? "to the end"
+                : String.valueOf(count[d])) + ", step " + step[d] + ") is out of bounds for axis " + d + " of size "
+                + (size == Shape.UNKNOWN ? "?" : String.valueOf(size)));
     }
 
     @Override
@@ -69,12 +90,24 @@ public record StridedSlice(int[] start, int[] count, int[] step) implements Prim
         int offset = v.offset();
         int[] strides = new int[start.length];
         for (int d = 0; d < start.length; d++) {
-            if (count[d] > 0) {
+            if (output.shape().get(d) > 0) {
                 offset += start[d] * v.strides()[d];
             }
             strides[d] = v.strides()[d] * step[d];
         }
         return TensorAccess.view(inputs[0], output.dtype(), output.shape(), offset, strides);
+    }
+
+    // records compare arrays by identity: equal parameters must make equal primitives (graph dedup, caches)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StridedSlice s && Arrays.equals(start, s.start) && Arrays.equals(count, s.count)
+                && Arrays.equals(step, s.step);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Arrays.hashCode(start) * 31 + Arrays.hashCode(count)) * 31 + Arrays.hashCode(step);
     }
 
     @Override

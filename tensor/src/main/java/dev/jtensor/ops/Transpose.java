@@ -73,6 +73,17 @@ public record Transpose(int[] perm) implements Primitive {
         return TensorAccess.view(inputs[0], output.dtype(), output.shape(), v.offset(), strides);
     }
 
+    // records compare arrays by identity: equal parameters must make equal primitives (graph dedup, caches)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Transpose t && Arrays.equals(perm, t.perm);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(perm);
+    }
+
     @Override
     public String toString() {
         return "Transpose[perm=" + Arrays.toString(perm) + "]";
