@@ -15,6 +15,7 @@ import dev.jtensor.internal.RandomOps;
 import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
 import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.ShapeOf;
 import dev.jtensor.ops.StopGradient;
 import java.util.Arrays;
 import java.util.List;
@@ -364,6 +365,16 @@ public final class TF {
 
     // ================================================================== shapes
 
+    /**
+     * The run-time dimensions of {@code x} as an int32 vector, TensorFlow's {@code tf.shape}. For a
+     * symbolic tensor whose {@link Tensor#shape()} has unknown dimensions this is the graph node that
+     * gives them when the graph runs.
+     *
+     * {@snippet :
+     * shape(zeros(2, 3));   // tf.Tensor([2 3], shape=(2,), dtype=int32)
+     * }
+     */
+    public static Tensor shape(Operand x) { return Dispatch.apply(new ShapeOf(), Inputs.require("Shape", 0, in(x))); }
     /** The same elements in a new shape; one dimension may be {@code -1}. */
     public static Tensor reshape(Operand x, int... shape) { return ShapeOps.reshape(in(x), shape); }
     /** Inserts a size-1 axis at {@code axis}. */

@@ -68,6 +68,9 @@ class DeviceTest {
         assertArrayEquals(new int[] {9, 25, 49}, y.toIntArray());
         assertEquals(TestBackend.DEVICE_0, zerosLike(a).device());
         assertEquals(TestBackend.DEVICE_0, a.cast(DType.FLOAT32).reduceMean().device());
+        Tensor dims = shape(a.reshape(1, 3));
+        assertEquals(TestBackend.DEVICE_0, dims.device());
+        assertArrayEquals(new int[] {1, 3}, dims.toIntArray());
     }
 
     @Test

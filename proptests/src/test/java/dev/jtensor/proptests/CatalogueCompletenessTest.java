@@ -42,7 +42,7 @@ class CatalogueCompletenessTest {
             "BinaryOp.TRUNCATE_DIV",
             // creation: the value does not depend on the argument's values (indices, or only its shape)
             "TF.oneHot(Operand, int)", "TF.oneHot(Operand, int, double, double, int, DType)",
-            "TF.zerosLike(Operand)", "TF.onesLike(Operand)",
+            "TF.zerosLike(Operand)", "TF.onesLike(Operand)", "TF.shape(Operand)",
             // state and randomness: reads and draws take no tensor input, updates are not differentiable
             "ReadVariable", "RandomDraw", "AssignVariable", "ApplyGradientDescent",
             // sizes out, values never read
