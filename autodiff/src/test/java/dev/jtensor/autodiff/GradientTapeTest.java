@@ -3,12 +3,12 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.jtensor.Variable;
 import dev.jtensor.DType;
 import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.OpHook;

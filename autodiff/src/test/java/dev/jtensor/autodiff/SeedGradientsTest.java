@@ -3,11 +3,11 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.jtensor.Variable;
 import dev.jtensor.DType;
 import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.jtensor.Variable;
-import dev.jtensor.Module;
 import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Module;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -2,8 +2,8 @@ package dev.jtensor.bench;
 
 import static dev.jtensor.TF.*;
 
-import dev.jtensor.Variable;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientTape;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -2,11 +2,11 @@ package dev.jtensor.examples;
 
 import static dev.jtensor.TF.*;
 
-import dev.jtensor.Variable;
 import dev.jtensor.DType;
 import dev.jtensor.Index;
 import dev.jtensor.JTensorException;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientTape;
 import java.util.List;
 import java.util.function.Supplier;

@@ -2,9 +2,9 @@ package dev.jtensor.examples;
 
 import static dev.jtensor.TF.*;
 
-import dev.jtensor.Variable;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientTape;
 import java.util.List;
 

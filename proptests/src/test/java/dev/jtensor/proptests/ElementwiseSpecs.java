@@ -11,9 +11,9 @@ import static dev.jtensor.proptests.GradientSpecs.unary;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Device;
-import dev.jtensor.testkit.TestBackend;
 import dev.jtensor.autodiff.CustomGradient;
 import dev.jtensor.proptests.GradientSpec.Tolerance;
+import dev.jtensor.testkit.TestBackend;
 import java.util.List;
 
 /**

@@ -3,9 +3,9 @@ package dev.jtensor.proptests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jtensor.Variable;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientChecker;
 import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.autodiff.UnconnectedGradients;

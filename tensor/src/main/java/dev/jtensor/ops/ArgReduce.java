@@ -1,9 +1,9 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * The int64 index of the largest ({@code max}) or smallest element along one axis; the first one

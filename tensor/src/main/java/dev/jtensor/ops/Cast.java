@@ -1,8 +1,8 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * Converts to another dtype: floats to integers truncate toward zero, numbers to bool test for

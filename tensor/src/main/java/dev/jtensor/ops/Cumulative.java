@@ -1,7 +1,7 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * Running sum or product along an axis: {@code out[i] = x[0] + ... + x[i]} (or {@code *});

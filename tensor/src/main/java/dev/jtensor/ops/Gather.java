@@ -1,8 +1,8 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * Picks slices of {@code params} along {@code axis} by integer {@code indices}: the output shape is

@@ -1,8 +1,8 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Strided;
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 import java.util.Arrays;
 
 /** Determinant of each square matrix in the last two axes; the output drops those two axes. */

@@ -1,7 +1,7 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * Inverse of each square matrix in the last two axes (LU with partial pivoting, in double

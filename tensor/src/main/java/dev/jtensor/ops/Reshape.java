@@ -1,9 +1,9 @@
 package dev.jtensor.ops;
 
 import dev.jtensor.InvalidArgumentException;
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Strided;
 import dev.jtensor.internal.TensorAccess;
 import java.util.Arrays;

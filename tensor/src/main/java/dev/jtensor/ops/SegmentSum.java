@@ -1,8 +1,8 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * Sums the rows (slices along axis 0) of {@code data} into {@code segments} rows chosen by the 1-D

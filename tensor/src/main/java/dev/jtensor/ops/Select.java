@@ -1,9 +1,9 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 
 /**
  * {@code where(cond, x, y)}: elements of {@code x} where the bool {@code cond} is true, else of

@@ -1,7 +1,7 @@
 package dev.jtensor.ops;
 
-import dev.jtensor.accel.Backend;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Strided;
 import dev.jtensor.internal.TensorAccess;
 

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
-import dev.jtensor.testkit.TestBackend;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.ops.RandomDraw.Distribution;
+import dev.jtensor.testkit.TestBackend;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
