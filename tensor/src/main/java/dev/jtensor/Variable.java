@@ -194,11 +194,18 @@ public final class Variable implements Operand {
         return t.rank() == 0 && shape().rank() > 0 ? Creation.fill(shape(), t) : t;
     }
 
-    /** TensorFlow's form: {@code <tf.Variable 'x:0' shape=(2,) dtype=int32, numpy=[1 2]>}. */
+    /**
+     * TensorFlow's form, the value as NumPy's {@code repr}:
+     * {@code <tf.Variable 'x:0' shape=(2,) dtype=float32, numpy=array([1., 2.], dtype=float32)>}, and
+     * {@code numpy=0.5} for a scalar.
+     */
     @Override
     public String toString() {
         Tensor v = handle.value();
-        String values = NumpyFormatter.arrayToString(dtype().toString(), shape().toArray(), valuesOf(v));
+        // a 0-d value comes out of TensorFlow's numpy() as a NumPy scalar, whose repr is its str
+        String values = shape().rank() == 0
+                ? NumpyFormatter.arrayToString(dtype().toString(), shape().toArray(), valuesOf(v))
+                : NumpyFormatter.arrayRepr(dtype().toString(), shape().toArray(), valuesOf(v));
         return "<tf.Variable '" + name() + ":0' shape=" + shape() + " dtype=" + dtype() + ", numpy="
                 + (values.contains("\n") ? "\n" : "") + values + ">";
     }

@@ -95,7 +95,15 @@ class VariableAndModuleTest {
     @Test
     void printsLikeTensorFlow() {
         Variable v = new Variable(constant(new int[] {1, 2}), "x", true);
-        assertEquals("<tf.Variable 'x:0' shape=(2,) dtype=int32, numpy=[1 2]>", v.toString());
+        assertEquals("<tf.Variable 'x:0' shape=(2,) dtype=int32, numpy=array([1, 2], dtype=int32)>", v.toString());
+        // TensorFlow 2.18's text for the same variables
+        assertEquals("<tf.Variable 'v:0' shape=(2,) dtype=float32, numpy=array([1., 2.], dtype=float32)>",
+                new Variable(constant(new float[] {1, 2}), "v", true).toString());
+        assertEquals("<tf.Variable 'm:0' shape=(2, 2) dtype=float32, numpy=\narray([[1.5, 2. ],\n"
+                        + "       [3. , 4. ]], dtype=float32)>",
+                new Variable(constant(new float[][] {{1.5f, 2}, {3, 4}}), "m", true).toString());
+        assertEquals("<tf.Variable 's:0' shape=() dtype=float64, numpy=0.5>",
+                new Variable(constant(0.5), "s", true).toString());
     }
 
     @Test

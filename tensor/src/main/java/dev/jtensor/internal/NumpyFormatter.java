@@ -68,7 +68,56 @@ public final class NumpyFormatter {
         boolean summarise = size > THRESHOLD;
         int[] strides = strides(shape);
         int[] shown = shownOffsets(shape, strides, summarise);
-        return new Layout(shape, strides, summarise, elementFormat(data, shown)).render();
+        return new Layout(shape, strides, summarise, elementFormat(data, shown), " ").render("", LINE_WIDTH);
+    }
+
+    /**
+     * The text NumPy's {@code repr(arr)} gives: {@code array(...)} with elements separated by commas,
+     * continuation lines aligned under the first bracket, and {@code dtype=}/{@code shape=} where the
+     * text alone does not imply them (float32 and int32 always, any empty array, and the shape of a
+     * summarised array), as NumPy 2.x's {@code _array_repr_implementation}.
+     *
+     * <pre>{@code
+     * arrayRepr("float32", new int[] {2}, new float[] {1, 2})     // "array([1., 2.], dtype=float32)"
+     * arrayRepr("int64", new int[] {3}, new long[] {1, 2, 3})     // "array([1, 2, 3])"
+     * arrayRepr("float64", new int[0], new double[] {0.5})        // "array(0.5)"
+     * }</pre>
+     *
+     * <p>The parameters are those of {@link #arrayToString(String, int[], Object)}.
+     */
+    public static String arrayRepr(String dtypeName, int[] shape, Object data) {
+        int size = checkedSize(dtypeName, shape, data);
+        String prefix = "array(";
+        String body;
+        if (size == 0) {
+            body = "[]";
+        } else {
+            boolean summarise = size > THRESHOLD;
+            int[] strides = strides(shape);
+            int[] shown = shownOffsets(shape, strides, summarise);
+            // the closing ")" takes a column from every line
+            // NumPy's BoolFormat pads " True" to the width of "False" only inside an array
+            IntFunction<String> element = shape.length == 0 && data instanceof boolean[] b
+                    ? i -> b[i] ? "True" : "False" : elementFormat(data, shown);
+            body = new Layout(shape, strides, summarise, element, ", ")
+                    .render(" ".repeat(prefix.length()), LINE_WIDTH - 1);
+        }
+        List<String> extras = new java.util.ArrayList<>();
+        if ((size == 0 && !(shape.length == 1 && shape[0] == 0)) || size > THRESHOLD) {
+            extras.add("shape=" + shapeToString(shape));
+        }
+        boolean implied = dtypeName.equals("float64") || dtypeName.equals("int64") || dtypeName.equals("bool");
+        if (!implied || size == 0) {
+            extras.add("dtype=" + dtypeName);
+        }
+        if (extras.isEmpty()) {
+            return prefix + body + ")";
+        }
+        String text = prefix + body + ",";
+        String extra = String.join(", ", extras) + ")";
+        int lastLine = text.length() - (text.lastIndexOf('\n') + 1);
+        String spacer = lastLine + extra.length() + 1 > LINE_WIDTH ? "\n" + " ".repeat(prefix.length()) : " ";
+        return text + spacer + extra;
     }
 
     /**
@@ -218,11 +267,15 @@ public final class NumpyFormatter {
     }
 
     /** NumPy's {@code _formatArray}: brackets, separators, wrapping and summarisation. */
-    private record Layout(int[] shape, int[] strides, boolean summarise, IntFunction<String> element) {
+    private record Layout(int[] shape, int[] strides, boolean summarise, IntFunction<String> element,
+                          String separator) {
 
-        String render() {
-            // str() has no prefix, so continuation lines are indented by the single "["
-            return format(0, 0, " ", LINE_WIDTH);
+        /**
+         * The array, its continuation lines indented past {@code prefix} (what precedes the first
+         * "[", such as repr's "array(") and the "[" itself.
+         */
+        String render(String prefix, int width) {
+            return format(0, 0, prefix + " ", width);
         }
 
         /**
@@ -243,17 +296,17 @@ public final class NumpyFormatter {
             int axesLeft = shape.length - axis;
             // a row leaves room for its own "]" after the last element
             String body = axesLeft == 1 ? wrapRow(words, indent, width - 1)
-                    : stackBlocks(words, indent, "\n".repeat(axesLeft - 1));
+                    : stackBlocks(words, indent, separator.stripTrailing() + "\n".repeat(axesLeft - 1));
             return "[" + body.substring(indent.length()) + "]";
         }
 
-        /** Elements of the last axis separated by spaces, wrapped before passing {@code width}. */
-        private static String wrapRow(List<String> words, String indent, int width) {
+        /** Elements of the last axis with the separator between them, wrapped before passing {@code width}. */
+        private String wrapRow(List<String> words, String indent, int width) {
             StringBuilder out = new StringBuilder();
             StringBuilder line = new StringBuilder(indent);
             for (int k = 0; k < words.size(); k++) {
                 if (k > 0) {
-                    line.append(' ');
+                    line.append(separator);
                 }
                 extendLine(out, line, words.get(k), width, indent);
             }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Compares {@link NumpyFormatter} with NumPy's own {@code str()} output recorded in
- * {@code fixtures/format_cases.txt} (regenerate with {@code scripts/fixtures/gen_format_fixtures.py}).
+ * Compares {@link NumpyFormatter} with NumPy's own {@code str()} and {@code repr()} output recorded in
+ * {@code fixtures/format_cases.txt} and {@code fixtures/repr_cases.txt} (regenerate with
+ * {@code scripts/fixtures/gen_format_fixtures.py}).
  */
 class NumpyFormatterTest {
 
@@ -28,10 +29,18 @@ class NumpyFormatterTest {
 
     @TestFactory
     Stream<DynamicTest> matchesNumpy() throws IOException {
-        List<FixtureCase> cases = readFixtures();
+        List<FixtureCase> cases = readFixtures("format_cases.txt");
         assertTrue(cases.size() >= 60, "too few fixture cases: " + cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertEquals(c.expected(),
                 NumpyFormatter.arrayToString(c.dtype(), c.shape(), c.data()))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matchesNumpysRepr() throws IOException {
+        List<FixtureCase> cases = readFixtures("repr_cases.txt");
+        assertTrue(cases.size() >= 60, "too few fixture cases: " + cases.size());
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertEquals(c.expected(),
+                NumpyFormatter.arrayRepr(c.dtype(), c.shape(), c.data()))));
     }
 
     @Test
@@ -84,10 +93,10 @@ class NumpyFormatterTest {
                 () -> NumpyFormatter.arrayToString("float16", new int[] {1}, new float[1]));
     }
 
-    private static List<FixtureCase> readFixtures() throws IOException {
-        InputStream in = NumpyFormatterTest.class.getResourceAsStream("/fixtures/format_cases.txt");
+    private static List<FixtureCase> readFixtures(String file) throws IOException {
+        InputStream in = NumpyFormatterTest.class.getResourceAsStream("/fixtures/" + file);
         if (in == null) {
-            throw new IOException("fixtures/format_cases.txt not on the test classpath");
+            throw new IOException("fixtures/" + file + " not on the test classpath");
         }
         List<FixtureCase> cases = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
