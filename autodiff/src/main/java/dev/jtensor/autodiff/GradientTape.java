@@ -82,9 +82,31 @@ public final class GradientTape implements AutoCloseable {
      * @param watchAccessedVariables whether trainable variables read while recording are watched
      */
     public GradientTape(boolean persistent, boolean watchAccessedVariables) {
+        this(persistent, watchAccessedVariables, true);
+    }
+
+    private GradientTape(boolean persistent, boolean watchAccessedVariables, boolean recordNow) {
         this.persistent = persistent;
         this.watchAccessedVariables = watchAccessedVariables;
-        start();
+        if (recordNow) {
+            start();
+        }
+    }
+
+    /**
+     * A tape that records nothing until {@link #start()}, as a TensorFlow tape before {@code __enter__};
+     * {@link #stop()} is {@code __exit__}, and {@code gradient} works after it.
+     *
+     * {@snippet :
+     * GradientTape tape = GradientTape.notRecording(false, true);
+     * tape.start();
+     * Tensor y = x.square();
+     * tape.stop();
+     * Tensor dy = tape.gradient(y, x);
+     * }
+     */
+    public static GradientTape notRecording(boolean persistent, boolean watchAccessedVariables) {
+        return new GradientTape(persistent, watchAccessedVariables, false);
     }
 
     /**
