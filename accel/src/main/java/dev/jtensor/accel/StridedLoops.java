@@ -67,6 +67,32 @@ public final class StridedLoops {
         }
     }
 
+    /** Calls {@code action} with the offset of every element of a strided index space, row-major. */
+    static void forEachElement(int[] shape, int[] strides, int offset, java.util.function.IntConsumer action) {
+        int size = sizeOf(shape);
+        if (size == 0) {
+            return;
+        }
+        int[] index = new int[shape.length];
+        int current = offset;
+        for (int e = 0; e < size; e++) {
+            action.accept(current);
+            for (int d = shape.length - 1; d >= 0; d--) {
+                current += strides[d];
+                if (++index[d] < shape[d]) break;
+                current -= strides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    /** The element count of {@code shape}. */
+    static int sizeOf(int[] shape) {
+        int size = 1;
+        for (int d : shape) size *= d;
+        return size;
+    }
+
     /** Shape and per-operand strides after merging contiguous dimensions and dropping size-1 ones. */
     public record Layout(int[] shape, int[][] strides) {
 
@@ -108,6 +134,11 @@ public final class StridedLoops {
                 }
             }
             return true;
+        }
+
+        /** Length of a row: the innermost dimension, or 1 for rank 0. */
+        public int rowLength() {
+            return shape.length == 0 ? 1 : shape[shape.length - 1];
         }
 
         /** Stride of the row (innermost) dimension for operand {@code k}; 0 for rank 0. */

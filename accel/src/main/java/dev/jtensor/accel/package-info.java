@@ -5,7 +5,9 @@
  * {@code int[]}, {@code long[]} or {@code boolean[]} buffers wrapped in {@link dev.jtensor.accel.Strided}
  * together with a shape, and writes results into output buffers. {@link dev.jtensor.accel.Kernels}
  * is the service-provider interface every backend implements; {@link dev.jtensor.accel.ScalarKernels}
- * is the plain-Java reference that defines what each primitive computes, and
+ * is the plain-Java reference that defines what each primitive computes, a facade over one
+ * package-private class per family ({@code ScalarElementwise}, {@code ScalarReductions},
+ * {@code ScalarLinearAlgebra}, {@code ScalarIndexing}), and
  * {@link dev.jtensor.accel.KernelProvider} picks the backend once at start-up.
  *
  * <p>Internal to jtensor: applications use the {@code dev.jtensor} package instead.
