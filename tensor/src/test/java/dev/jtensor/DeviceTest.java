@@ -61,6 +61,24 @@ class DeviceTest {
     }
 
     @Test
+    void everyOutputIsFullyWrittenOnADeviceWhoseFreshBuffersHoldGarbage() {
+        Tensor x = onDevice(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        Tensor cx = constant(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        // padding with zeros, a zero fill, an empty-depth product and a segment sum are the cases that rely on clearing
+        assertArrayEquals(pad(cx, new int[][] {{1, 0}, {0, 2}}).toFloatArray(),
+                pad(x, new int[][] {{1, 0}, {0, 2}}).toFloatArray());
+        assertArrayEquals(new float[6], zerosLike(x).toFloatArray());
+        assertArrayEquals(new float[4], matmul(zeros(2, 0).to(TestBackend.DEVICE_0), zeros(0, 2).to(TestBackend.DEVICE_0))
+                .toFloatArray());
+        Tensor ids = onDevice(new int[] {2, 0});
+        assertArrayEquals(unsortedSegmentSum(cx, constant(new int[] {2, 0}), 4).toFloatArray(),
+                unsortedSegmentSum(x, ids, 4).toFloatArray());
+        assertArrayEquals(cumsum(cx, 1, true, false).toFloatArray(), cumsum(x, 1, true, false).toFloatArray());
+        assertArrayEquals(reduceSum(zeros(0, 3), new int[] {0}).toFloatArray(),
+                reduceSum(zeros(0, 3).to(TestBackend.DEVICE_0), new int[] {0}).toFloatArray());
+    }
+
+    @Test
     void javaScalarsJoinTheirPartnersDevice() {
         Tensor a = onDevice(new int[] {1, 2, 3});
         Tensor y = a.mul(2).add(1L).pow(2);

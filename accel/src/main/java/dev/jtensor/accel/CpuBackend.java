@@ -23,7 +23,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Object allocate(Class<?> elementType, int size) {
-        return HostArrays.allocate(elementType, size);
+        return HostArrays.allocateUninitialized(elementType, size);
     }
 
     @Override

@@ -66,8 +66,12 @@ public record Pad(int[] before, int[] after, double value) implements Primitive 
 
     @Override
     public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
-        Object out = Primitives.allocate(backend, output);
-        if (value != 0) {
+        // the padding is never written by the copy below: it comes from clearing or from the fill
+        Object out;
+        if (value == 0) {
+            out = Primitives.allocateZeroed(backend, output);
+        } else {
+            out = Primitives.allocate(backend, output);
             backend.kernels().fill(output.shape().size(), value, out);
         }
         int[] strides = Strided.rowMajorStrides(output.shape().toArray());

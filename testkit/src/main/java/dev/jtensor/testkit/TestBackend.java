@@ -59,12 +59,22 @@ public final class TestBackend implements Backend {
 
     @Override
     public Object allocate(Class<?> elementType, int size) {
-        return new TestBuffer(HostArrays.allocate(elementType, size));
+        // garbage, not zeros: a kernel that leaves part of its output unwritten shows up in the results
+        Object array = HostArrays.allocate(elementType, size);
+        switch (array) {
+            case float[] a -> java.util.Arrays.fill(a, Float.NaN);
+            case double[] a -> java.util.Arrays.fill(a, Double.NaN);
+            case int[] a -> java.util.Arrays.fill(a, 0x7f7f7f7f);
+            case long[] a -> java.util.Arrays.fill(a, 0x7f7f7f7f7f7f7f7fL);
+            case boolean[] a -> java.util.Arrays.fill(a, true);
+            default -> throw new AssertionError(array);
+        }
+        return new TestBuffer(array);
     }
 
     @Override
     public Object allocateZeroed(Class<?> elementType, int size) {
-        return allocate(elementType, size);
+        return new TestBuffer(HostArrays.allocate(elementType, size));
     }
 
     @Override
