@@ -99,6 +99,25 @@ class DeviceAndLevelGradientTest {
         }
     }
 
+    @Test
+    void aTapeMadeWithoutRecordingRecordsOnlyBetweenStartAndStop() {
+        Variable x = new Variable(constant(3f));
+        GradientTape tape = GradientTape.notRecording(false, true);
+        assertFalse(tape.isRecording());
+        Tensor before = x.square();                 // not recorded: the tape has not started
+        tape.start();                               // TensorFlow's __enter__
+        Tensor y = x.mul(x).mul(x);
+        tape.stop();                                // __exit__
+        Tensor after = y.mul(2);                    // not recorded either
+        assertEquals(27f, tape.gradient(y, x).floatValue());    // gradient after the block, as TF code does
+        GradientTape again = GradientTape.notRecording(true, true);
+        again.start();
+        Tensor z = before.add(x);
+        again.stop();
+        assertEquals(1f, again.gradient(z, x).floatValue(), "x^2 was computed before start: a constant");
+        assertNull(again.gradient(after, x), "ops after stop are not recorded");
+    }
+
     /** Names of the ops a hook sees. */
     private static final class Names implements OpHook {
         final List<String> seen = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.jtensor.ops;
 
 import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.ResourceExhaustedException;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Backend;
 import dev.jtensor.internal.TensorAccess;
@@ -63,6 +64,7 @@ public final class Dispatch {
      *     on different devices, or a data-dependent check fails (integer division by zero, an index
      *     out of range, ...)
      * @throws FailedPreconditionException if an input is symbolic and no graph hook takes the op
+     * @throws ResourceExhaustedException if the result does not fit in memory (nothing was allocated)
      */
     public static Tensor apply(Primitive primitive, Tensor... inputs) {
         TensorSpec[] specs = new TensorSpec[inputs.length];
@@ -142,6 +144,8 @@ public final class Dispatch {
             return primitive.compute(backend, inputs, output);
         } catch (ArithmeticException e) {
             throw InvalidArgumentException.of(primitive.name(), capitalize(e.getMessage()));
+        } catch (ResourceExhaustedException e) {
+            throw new ResourceExhaustedException(e.getMessage() + " [Op:" + primitive.name() + "]", e);
         }
     }
 

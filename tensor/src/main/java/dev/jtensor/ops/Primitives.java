@@ -2,9 +2,11 @@ package dev.jtensor.ops;
 
 import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.ResourceExhaustedException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Strided;
 import dev.jtensor.internal.TensorAccess;
 
@@ -21,14 +23,56 @@ final class Primitives {
         return TensorAccess.view(t);
     }
 
-    /** An output buffer for {@code spec} on {@code backend}; the kernel writes every element. */
+    /** The most a Java heap can hold: what is larger fails at once instead of after a futile GC. */
+    private static final long MAX_HEAP = Runtime.getRuntime().maxMemory();
+
+    /**
+     * An output buffer for {@code spec} on {@code backend}; the kernel writes every element.
+     *
+     * @throws ResourceExhaustedException if it cannot fit (Dispatch adds the op's name)
+     */
     static Object allocate(Backend backend, TensorSpec spec) {
-        return backend.allocate(spec.dtype().elementClass(), spec.shape().size());
+        checkFits(backend, spec);
+        try {
+            return backend.allocate(spec.dtype().elementClass(), spec.shape().size());
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(backend, spec, "the JVM heap has no room for it now");
+        }
     }
 
     /** A zero-filled output buffer, for kernels that accumulate. */
     static Object allocateZeroed(Backend backend, TensorSpec spec) {
-        return backend.allocateZeroed(spec.dtype().elementClass(), spec.shape().size());
+        checkFits(backend, spec);
+        try {
+            return backend.allocateZeroed(spec.dtype().elementClass(), spec.shape().size());
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(backend, spec, "the JVM heap has no room for it now");
+        }
+    }
+
+    /**
+     * On the CPU, refuses a result larger than the whole heap before trying: a doomed allocation would
+     * first make the JVM collect everything. Results that could fit are tried, and a failure is caught.
+     */
+    static void checkFits(Backend backend, TensorSpec spec) {
+        if (backend == Backends.cpu() && bytes(spec) > MAX_HEAP) {
+            throw outOfMemory(backend, spec, "the JVM heap holds at most " + gib(MAX_HEAP) + " (raise -Xmx)");
+        }
+    }
+
+    private static long bytes(TensorSpec spec) {
+        return (long) spec.shape().size() * spec.dtype().byteSize();
+    }
+
+    private static ResourceExhaustedException outOfMemory(Backend backend, TensorSpec spec, String why) {
+        long bytes = bytes(spec);
+        return new ResourceExhaustedException("OOM when allocating tensor with shape" + spec.shape().toBracketString()
+                + " and type " + spec.dtype() + " on " + backend.device() + ": it needs " + bytes + " bytes ("
+                + gib(bytes) + ") but " + why);
+    }
+
+    private static String gib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 
     static Tensor wrap(Backend backend, TensorSpec spec, Object data) {

@@ -4,6 +4,7 @@ import dev.jtensor.DType;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.Backends;
 import dev.jtensor.internal.RandomOps;
 
 /**
@@ -69,6 +70,7 @@ public record RandomDraw(Distribution distribution, Shape shape, DType dtype, do
 
     @Override
     public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        Primitives.checkFits(Backends.cpu(), output);   // drawn on the host first
         Object host = RandomOps.draw(distribution, shape.size(), dtype, a, b, seed);
         return Primitives.wrap(backend, output, backend.upload(host));
     }

@@ -48,6 +48,7 @@ public record ToDevice(Device device) implements Primitive {
             return in;
         }
         // lay the view out densely on the host (one download for a device source), then upload once
+        Primitives.checkFits(Backends.cpu(), output);   // staged on the host
         Object host = output.dtype().allocate(output.shape().size());
         Backends.cpu().kernels().copy(output.shape().toArray(), TensorAccess.hostView(in),
                 Primitives.dense(host, output.shape()));
