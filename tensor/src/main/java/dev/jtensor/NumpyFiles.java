@@ -16,7 +16,11 @@ import java.util.Map;
  * temporary file that replaces the target only when complete, so a failed write leaves the old
  * file intact. Reading accepts format versions 1.0 to 3.0, either byte order and Fortran order;
  * int8/uint8/int16/uint16 widen to int32 and uint32 to int64. A malformed file is an
- * {@link InvalidArgumentException} saying what is wrong where.
+ * {@link InvalidArgumentException} saying what is wrong where. A file-system failure is an
+ * {@link java.io.UncheckedIOException} naming the path and the reason in words
+ * ({@code "npy: cannot read data/x.npy: no such file"}, {@code "... the directory data does not exist"},
+ * {@code "... permission denied"}, {@code "... it is a directory"}, {@code "... the disk is full"}),
+ * whose cause is the {@link java.io.IOException} ({@link java.nio.file.NoSuchFileException}, ...).
  *
  * {@snippet :
  * NumpyFiles.save(Path.of("w.npy"), weights);            // np.load("w.npy") in Python
