@@ -76,7 +76,7 @@ public enum DType {
         if (elementClass == int.class || elementClass == Integer.class) return INT32;
         if (elementClass == long.class || elementClass == Long.class) return INT64;
         if (elementClass == boolean.class || elementClass == Boolean.class) return BOOL;
-        throw new InvalidArgumentException("unsupported Java element type "
+        throw new InvalidArgumentException("DType.ofElementClass: unsupported Java element type "
                 + (elementClass == null ? "null" : elementClass.getName())
                 + "; use float, double, int, long or boolean");
     }

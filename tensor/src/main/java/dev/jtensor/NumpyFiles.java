@@ -1,5 +1,6 @@
 package dev.jtensor;
 
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.internal.io.Npy;
 import dev.jtensor.internal.io.NpyArray;
@@ -15,7 +16,11 @@ import java.util.Map;
  * temporary file that replaces the target only when complete, so a failed write leaves the old
  * file intact. Reading accepts format versions 1.0 to 3.0, either byte order and Fortran order;
  * int8/uint8/int16/uint16 widen to int32 and uint32 to int64. A malformed file is an
- * {@link InvalidArgumentException} saying what is wrong where.
+ * {@link InvalidArgumentException} saying what is wrong where. A file-system failure is an
+ * {@link java.io.UncheckedIOException} naming the path and the reason in words
+ * ({@code "npy: cannot read data/x.npy: no such file"}, {@code "... the directory data does not exist"},
+ * {@code "... permission denied"}, {@code "... it is a directory"}, {@code "... the disk is full"}),
+ * whose cause is the {@link java.io.IOException} ({@link java.nio.file.NoSuchFileException}, ...).
  *
  * {@snippet :
  * NumpyFiles.save(Path.of("w.npy"), weights);            // np.load("w.npy") in Python
@@ -31,25 +36,29 @@ public final class NumpyFiles {
 
     /** Writes one tensor as a {@code .npy} file. */
     public static void save(Path path, Operand tensor) {
-        Npy.write(path, toNpy(tensor.asTensor()));
+        Inputs.nonNull(path, "NumpyFiles.save", "path");
+        Npy.write(path, toNpy(Inputs.nonNull(tensor, "NumpyFiles.save", "tensor").asTensor()));
     }
 
     /** Reads a {@code .npy} file. */
     public static Tensor load(Path path) {
-        return fromNpy(Npy.read(path));
+        return fromNpy(Npy.read(Inputs.nonNull(path, "NumpyFiles.load", "path")));
     }
 
     /** Writes named tensors as a {@code .npz} archive, deflated if {@code compressed}. */
     public static void savez(Path path, Map<String, ? extends Operand> tensors, boolean compressed) {
+        Inputs.nonNull(path, "NumpyFiles.savez", "path");
+        Inputs.nonNull(tensors, "NumpyFiles.savez", "tensors");
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        tensors.forEach((name, t) -> arrays.put(name, toNpy(t.asTensor())));
+        tensors.forEach((name, t) -> arrays.put(Inputs.nonNull(name, "NumpyFiles.savez", "a name in tensors"),
+                toNpy(Inputs.nonNull(t, "NumpyFiles.savez", "tensors[\"" + name + "\"]").asTensor())));
         Npz.write(path, arrays, compressed);
     }
 
     /** Reads a {@code .npz} archive (stored or deflated), in the archive's order. */
     public static Map<String, Tensor> loadz(Path path) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        Npz.read(path).forEach((name, a) -> out.put(name, fromNpy(a)));
+        Npz.read(Inputs.nonNull(path, "NumpyFiles.loadz", "path")).forEach((name, a) -> out.put(name, fromNpy(a)));
         return out;
     }
 

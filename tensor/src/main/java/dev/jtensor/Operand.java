@@ -5,6 +5,7 @@ import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.internal.Elementwise;
 import dev.jtensor.internal.Indexing;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.Linalg;
 import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
@@ -168,33 +169,33 @@ public interface Operand {
 
     /** Sum of all elements. */
     default Tensor reduceSum() { return Reductions.reduce(ReduceOp.SUM, asTensor(), null, false); }
-    /** Sum over the given axes (negative count from the end). */
+    /** Sum over the given axes (negative count from the end; null for all). */
     default Tensor reduceSum(int... axes) { return Reductions.reduce(ReduceOp.SUM, asTensor(), axes, false); }
     /** Mean of all elements (integer tensors truncate). */
     default Tensor reduceMean() { return Reductions.mean(asTensor(), null, false); }
-    /** Mean over the given axes. */
+    /** Mean over the given axes (null for all). */
     default Tensor reduceMean(int... axes) { return Reductions.mean(asTensor(), axes, false); }
     /** Largest element. */
     default Tensor reduceMax() { return Reductions.reduce(ReduceOp.MAX, asTensor(), null, false); }
-    /** Largest element over the given axes. */
+    /** Largest element over the given axes (null for all). */
     default Tensor reduceMax(int... axes) { return Reductions.reduce(ReduceOp.MAX, asTensor(), axes, false); }
     /** Smallest element. */
     default Tensor reduceMin() { return Reductions.reduce(ReduceOp.MIN, asTensor(), null, false); }
-    /** Smallest element over the given axes. */
+    /** Smallest element over the given axes (null for all). */
     default Tensor reduceMin(int... axes) { return Reductions.reduce(ReduceOp.MIN, asTensor(), axes, false); }
 
     // ------------------------------------------------------------------ shape
 
     /** The same elements in a new shape; one dimension may be {@code -1}. */
     default Tensor reshape(int... shape) { return ShapeOps.reshape(asTensor(), shape); }
-    /** Permutes the axes; with no arguments reverses them (a matrix transpose for rank 2). */
+    /** Permutes the axes; with no arguments (or null) reverses them (a matrix transpose for rank 2). */
     default Tensor transpose(int... perm) { return ShapeOps.transpose(asTensor(), perm); }
     /** Inserts a size-1 axis. */
     default Tensor expandDims(int axis) { return ShapeOps.expandDims(asTensor(), axis); }
-    /** Removes size-1 axes (all of them when none are given). */
+    /** Removes size-1 axes (all of them when none, or null, are given). */
     default Tensor squeeze(int... axes) { return ShapeOps.squeeze(asTensor(), axes); }
     /** A view broadcast to a larger shape. */
-    default Tensor broadcastTo(int... shape) { return Elementwise.broadcastTo(asTensor(), Shape.of(shape)); }
+    default Tensor broadcastTo(int... shape) { return Elementwise.broadcastTo(asTensor(), Inputs.shape("BroadcastTo", shape)); }
     /** Converts to another dtype. */
     default Tensor cast(DType dtype) { return Elementwise.cast(asTensor(), dtype); }
 

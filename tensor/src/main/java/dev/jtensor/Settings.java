@@ -1,6 +1,7 @@
 package dev.jtensor;
 
 import dev.jtensor.accel.Device;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.ThreadSettings;
 
 /**
@@ -55,6 +56,7 @@ public final class Settings {
      * @throws InvalidArgumentException if the device is not available
      */
     public static void setDevice(Device device) {
+        Inputs.nonNull(device, "Settings.setDevice", "device");
         ThreadSettings.setGlobalDevice(device);
     }
 
@@ -75,6 +77,7 @@ public final class Settings {
      * @throws InvalidArgumentException if the device is not available
      */
     public static Scope withDevice(Device device) {
+        Inputs.nonNull(device, "Settings.withDevice", "device");
         return ThreadSettings.withDevice(device)::close;
     }
 

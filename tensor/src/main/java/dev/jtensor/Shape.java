@@ -1,5 +1,6 @@
 package dev.jtensor;
 
+import dev.jtensor.internal.Inputs;
 import java.util.Arrays;
 
 /**
@@ -50,7 +51,7 @@ public final class Shape {
      */
     public static Shape of(int... dims) {
         if (dims == null) {
-            throw new InvalidArgumentException("Shape: the dimensions are null");
+            throw new InvalidArgumentException("Shape.of: dims is null");
         }
         if (dims.length == 0) {
             return SCALAR;
@@ -133,7 +134,7 @@ public final class Shape {
     /**
      * Whether a tensor could have both shapes: the same rank, and equal dimensions where both are
      * known. {@code (None, 3)} is compatible with {@code (5, 3)} and {@code (None, None)}, not with
-     * {@code (5, 4)} or {@code (3,)}.
+     * {@code (5, 4)} or {@code (3,)}; nor with null (false, as {@code equals}).
      */
     public boolean isCompatibleWith(Shape other) {
         if (other == null || other.dims.length != dims.length) {
@@ -159,6 +160,7 @@ public final class Shape {
      * @throws InvalidArgumentException if the shapes are not {@link #isCompatibleWith compatible}
      */
     public Shape mergeWith(Shape other) {
+        Inputs.nonNull(other, "Shape.mergeWith", "other");
         if (equals(other)) {
             return this;
         }

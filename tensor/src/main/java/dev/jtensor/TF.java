@@ -67,13 +67,14 @@ public final class TF {
 
     /**
      * A tensor from a Java value converted to {@code dtype}; values the dtype cannot hold exactly
-     * (1.5 as int32) are an error.
+     * (1.5 as int32) are an error; {@code dtype} may be null to keep the value's.
      */
     public static Tensor constant(Object value, DType dtype) { return Creation.constant(value, dtype, null); }
 
     /**
      * A tensor of {@code shape} from a Java value: a scalar fills the shape, an array of the same
-     * size is reshaped. {@code dtype} may be null to keep the value's.
+     * size is reshaped. {@code dtype} may be null to keep the value's, and {@code shape} null keeps the
+     * value's shape (TensorFlow's {@code shape=None}).
      *
      * {@snippet :
      * TF.constant(0f, null, 2, 3);                                // 2x3 zeros, float32
@@ -87,19 +88,20 @@ public final class TF {
     /** A float32 tensor of zeros. */
     public static Tensor zeros(int... shape) { return zeros(DType.FLOAT32, shape); }
     /** A tensor of zeros of the given dtype. */
-    public static Tensor zeros(DType dtype, int... shape) { return Creation.fill(Shape.of(shape), 0, dtype); }
+    public static Tensor zeros(DType dtype, int... shape) { return Creation.fill(Inputs.shape("Fill", shape), 0, dtype); }
     /** A float32 tensor of ones. */
     public static Tensor ones(int... shape) { return ones(DType.FLOAT32, shape); }
     /** A tensor of ones of the given dtype. */
-    public static Tensor ones(DType dtype, int... shape) { return Creation.fill(Shape.of(shape), 1, dtype); }
+    public static Tensor ones(DType dtype, int... shape) { return Creation.fill(Inputs.shape("Fill", shape), 1, dtype); }
 
     /** A tensor of {@code shape} filled with a Java scalar, keeping its type ({@code 2f} gives float32). */
     public static Tensor fill(int[] shape, Number value) {
-        return Creation.fill(Shape.of(shape), Creation.constant(value, null, null));
+        Shape dims = Inputs.shape("Fill", shape);
+        return Creation.fill(dims, Creation.constant(Inputs.nonNullInput("Fill", "value", value), null, null));
     }
 
     /** A bool tensor of {@code shape} filled with {@code value}. */
-    public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Shape.of(shape), value); }
+    public static Tensor fill(int[] shape, boolean value) { return Creation.fill(Inputs.shape("Fill", shape), value); }
     /** Zeros with the shape and dtype of {@code x}. */
     public static Tensor zerosLike(Operand x) { return Creation.fillLike(Inputs.require("ZerosLike", 0, in(x)), 0, in(x).dtype()); }
     /** Ones with the shape and dtype of {@code x}. */
@@ -150,7 +152,7 @@ public final class TF {
      * @param seed op seed, or null
      */
     public static Tensor randomNormal(int[] shape, double mean, double stddev, DType dtype, Long seed) {
-        return RandomOps.normal(Shape.of(shape), mean, stddev, dtype, seed);
+        return RandomOps.normal(Inputs.shape("RandomStandardNormal", shape), mean, stddev, dtype, seed);
     }
 
     /** float32 uniform values in {@code [0, 1)}. */
@@ -160,12 +162,12 @@ public final class TF {
 
     /** Uniform values in {@code [minval, maxval)}; integer dtypes draw integers. Seeds as for {@link #randomNormal(int[], double, double, DType, Long)}. */
     public static Tensor randomUniform(int[] shape, double minval, double maxval, DType dtype, Long seed) {
-        return RandomOps.uniform(Shape.of(shape), minval, maxval, dtype, seed);
+        return RandomOps.uniform(Inputs.shape("RandomUniform", shape), minval, maxval, dtype, seed);
     }
 
     /** Normal values redrawn until within two standard deviations of the mean. */
     public static Tensor truncatedNormal(int[] shape, double mean, double stddev, DType dtype, Long seed) {
-        return RandomOps.truncatedNormal(Shape.of(shape), mean, stddev, dtype, seed);
+        return RandomOps.truncatedNormal(Inputs.shape("TruncatedNormal", shape), mean, stddev, dtype, seed);
     }
 
     // ================================================================== elementwise
@@ -277,45 +279,45 @@ public final class TF {
 
     /** Sum of all elements. */
     public static Tensor reduceSum(Operand x) { return Reductions.reduce(ReduceOp.SUM, in(x), null, false); }
-    /** Sum over {@code axes} (negative count from the end). */
+    /** Sum over {@code axes} (negative count from the end; null for all, TensorFlow's {@code axis=None}). */
     public static Tensor reduceSum(Operand x, int... axes) { return Reductions.reduce(ReduceOp.SUM, in(x), axes, false); }
     /** Sum over {@code axes} ({@code null} for all), keeping them as size 1 if {@code keepDims}. */
     public static Tensor reduceSum(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.SUM, in(x), axes, keepDims); }
     /** Mean of all elements; integers truncate ({@code [1, 2, 3, 4]} gives 2). */
     public static Tensor reduceMean(Operand x) { return Reductions.mean(in(x), null, false); }
-    /** Mean over {@code axes}. */
+    /** Mean over {@code axes} (null for all). */
     public static Tensor reduceMean(Operand x, int... axes) { return Reductions.mean(in(x), axes, false); }
-    /** Mean over {@code axes}, optionally keeping them. */
+    /** Mean over {@code axes} (null for all), optionally keeping them. */
     public static Tensor reduceMean(Operand x, int[] axes, boolean keepDims) { return Reductions.mean(in(x), axes, keepDims); }
     /** Largest element. */
     public static Tensor reduceMax(Operand x) { return Reductions.reduce(ReduceOp.MAX, in(x), null, false); }
-    /** Largest element over {@code axes}. */
+    /** Largest element over {@code axes} (null for all). */
     public static Tensor reduceMax(Operand x, int... axes) { return Reductions.reduce(ReduceOp.MAX, in(x), axes, false); }
-    /** Largest element over {@code axes}, optionally keeping them. */
+    /** Largest element over {@code axes} (null for all), optionally keeping them. */
     public static Tensor reduceMax(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MAX, in(x), axes, keepDims); }
     /** Smallest element. */
     public static Tensor reduceMin(Operand x) { return Reductions.reduce(ReduceOp.MIN, in(x), null, false); }
-    /** Smallest element over {@code axes}. */
+    /** Smallest element over {@code axes} (null for all). */
     public static Tensor reduceMin(Operand x, int... axes) { return Reductions.reduce(ReduceOp.MIN, in(x), axes, false); }
-    /** Smallest element over {@code axes}, optionally keeping them. */
+    /** Smallest element over {@code axes} (null for all), optionally keeping them. */
     public static Tensor reduceMin(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.MIN, in(x), axes, keepDims); }
     /** Product over {@code axes} (all when none, or null, are given). */
     public static Tensor reduceProd(Operand x, int... axes) { return Reductions.reduce(ReduceOp.PROD, in(x), axes == null || axes.length == 0 ? null : axes, false); }
-    /** Product over {@code axes}, optionally keeping them. */
+    /** Product over {@code axes} (null for all), optionally keeping them. */
     public static Tensor reduceProd(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.PROD, in(x), axes, keepDims); }
     /** Logical and over {@code axes} (all when none, or null, are given). */
     public static Tensor reduceAll(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ALL, in(x), axes == null || axes.length == 0 ? null : axes, false); }
-    /** Logical and over {@code axes}, optionally keeping them. */
+    /** Logical and over {@code axes} (null for all), optionally keeping them. */
     public static Tensor reduceAll(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ALL, in(x), axes, keepDims); }
     /** Logical or over {@code axes} (all when none, or null, are given). */
     public static Tensor reduceAny(Operand x, int... axes) { return Reductions.reduce(ReduceOp.ANY, in(x), axes == null || axes.length == 0 ? null : axes, false); }
-    /** Logical or over {@code axes}, optionally keeping them. */
+    /** Logical or over {@code axes} (null for all), optionally keeping them. */
     public static Tensor reduceAny(Operand x, int[] axes, boolean keepDims) { return Reductions.reduce(ReduceOp.ANY, in(x), axes, keepDims); }
     /** Population variance over {@code axes} ({@code null} for all). */
     public static Tensor reduceVariance(Operand x, int[] axes, boolean keepDims) { return Reductions.variance(in(x), axes, keepDims); }
     /** Population standard deviation over {@code axes} ({@code null} for all). */
     public static Tensor reduceStd(Operand x, int[] axes, boolean keepDims) { return Reductions.std(in(x), axes, keepDims); }
-    /** {@code log(sum(exp(x)))} over {@code axes}, stable for large values. */
+    /** {@code log(sum(exp(x)))} over {@code axes} (null for all), stable for large values. */
     public static Tensor reduceLogSumExp(Operand x, int[] axes, boolean keepDims) { return SoftmaxOps.logSumExp(in(x), axes, keepDims); }
     /** int64 index of the largest element along axis 0. */
     public static Tensor argMax(Operand x) { return argMax(in(x), 0); }
@@ -382,7 +384,7 @@ public final class TF {
     /** Removes size-1 axes (all of them when none, or null, are given). */
     public static Tensor squeeze(Operand x, int... axes) { return ShapeOps.squeeze(in(x), axes); }
     /** A view of {@code x} broadcast to {@code shape}. */
-    public static Tensor broadcastTo(Operand x, int... shape) { return Elementwise.broadcastTo(in(x), Shape.of(shape)); }
+    public static Tensor broadcastTo(Operand x, int... shape) { return Elementwise.broadcastTo(in(x), Inputs.shape("BroadcastTo", shape)); }
     /** Converts to {@code dtype}. */
     public static Tensor cast(Operand x, DType dtype) { return Elementwise.cast(in(x), dtype); }
     /** Joins tensors along a new axis ({@code -rank-1 .. rank}). */
@@ -406,7 +408,7 @@ public final class TF {
     /** Slices of {@code params} along {@code axis} chosen by integer {@code indices}. */
     public static Tensor gather(Operand params, Operand indices, int axis) { return ShapeOps.gather(in(params), in(indices), axis); }
     /** Rows of {@code params} (axis 0) chosen by {@code indices}. */
-    public static Tensor gather(Operand params, int... indices) { return ShapeOps.gather(in(params), constant(indices), 0); }
+    public static Tensor gather(Operand params, int... indices) { return ShapeOps.gather(in(params), constant(Inputs.nonNullInput("GatherV2", "indices", indices)), 0); }
     /**
      * Sums slices of {@code data} into {@code numSegments} segments by id (TensorFlow's
      * {@code unsorted_segment_sum}): {@code segmentIds}' shape is a prefix of {@code data}'s, and
@@ -466,7 +468,7 @@ public final class TF {
      * @throws InvalidArgumentException if the device is not available
      */
     public static Settings.Scope withDevice(String device) {
-        return Settings.withDevice(parseDevice(device));
+        return Settings.withDevice(parseDevice(Inputs.nonNull(device, "TF.withDevice", "device")));
     }
 
     private static Device parseDevice(String device) {

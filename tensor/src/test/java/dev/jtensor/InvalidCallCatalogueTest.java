@@ -247,7 +247,7 @@ class InvalidCallCatalogueTest {
                         "must be fully defined", "[Op:RandomStandardNormal]"),
                 row("constant 1-D with shape (-1, 2)", () -> TF.constant(new float[] {1, 2}, null, -1, 2), "(None, 2)",
                         "must be fully defined"),
-                row("zeros of a null shape", () -> TF.zeros((int[]) null), "Shape", "null"),
+                row("zeros of a null shape", () -> TF.zeros((int[]) null), "shape is null", "[Op:Fill]"),
                 row("zeros of a null dtype", () -> TF.zeros(null, 2), "dtype", "null", "[Op:Fill]"),
                 row("ragged nested array", () -> TF.constant(new float[][] {{1, 2}, {3}}), "ragged", "length 1",
                         "expected 2"),

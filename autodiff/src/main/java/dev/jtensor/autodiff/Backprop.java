@@ -2,6 +2,7 @@ package dev.jtensor.autodiff;
 
 import dev.jtensor.Settings;
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.ops.Primitive;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,6 +28,12 @@ public final class Backprop {
      * @param needed    which inputs want a gradient (rules skip costly ones that are not needed)
      */
     public record Node(Primitive primitive, Tensor[] inputs, Tensor output, boolean[] needed) {
+        public Node {
+            Inputs.nonNull(primitive, "Backprop.Node", "primitive");
+            Inputs.nonNull(inputs, "Backprop.Node", "inputs");
+            Inputs.nonNull(output, "Backprop.Node", "output");
+            Inputs.nonNull(needed, "Backprop.Node", "needed");
+        }
     }
 
     /**
@@ -37,6 +44,9 @@ public final class Backprop {
      * @throws IllegalStateException if a gradient rule returns a gradient of the wrong shape (a bug in the rule)
      */
     public static Map<Tensor, Tensor> gradients(List<Node> nodes, Tensor target, Tensor seed) {
+        Inputs.nonNull(nodes, "Backprop.gradients", "nodes");
+        Inputs.nonNull(target, "Backprop.gradients", "target");
+        Inputs.nonNull(seed, "Backprop.gradients", "seed");
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(target, seed);
         for (int i = nodes.size() - 1; i >= 0; i--) {

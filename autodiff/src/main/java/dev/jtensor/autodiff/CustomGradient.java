@@ -2,6 +2,7 @@ package dev.jtensor.autodiff;
 
 import dev.jtensor.Operand;
 import dev.jtensor.TF;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Call;
 import dev.jtensor.ops.CallBody;
@@ -40,9 +41,12 @@ public final class CustomGradient {
      * {@code rule} as its gradient.
      */
     public static Tensor apply(Function<List<Tensor>, Tensor> forward, Rule rule, Operand... inputs) {
+        Inputs.nonNull(forward, "CustomGradient.apply", "forward");
+        Inputs.nonNull(rule, "CustomGradient.apply", "rule");
+        Inputs.nonNull(inputs, "CustomGradient.apply", "inputs");
         Tensor[] xs = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            xs[i] = inputs[i].asTensor();
+            xs[i] = Inputs.nonNull(inputs[i], "CustomGradient.apply", "inputs[" + i + "]").asTensor();
         }
         Tensor y;
         try (var level = Dispatch.openLevel(null)) {

@@ -3,8 +3,10 @@ package dev.jtensor.autodiff;
 import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.TF;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -63,14 +65,17 @@ public final class GradientChecker {
 
     /** Checks {@code f} at {@code inputs} with the default tolerances. */
     public static Result check(Function<List<Tensor>, Tensor> f, Tensor... inputs) {
-        return check(f, List.of(inputs), EPS, ATOL, RTOL);
+        return check(f, Arrays.asList(Inputs.nonNull(inputs, "GradientChecker.check", "inputs")), EPS, ATOL, RTOL);
     }
 
     /** Checks {@code f} at {@code inputs} with the given step and tolerances. */
     public static Result check(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, double eps, double atol,
                                double rtol) {
+        Inputs.nonNull(f, "GradientChecker.check", "f");
+        Inputs.nonNull(inputs, "GradientChecker.check", "inputs");
         List<Tensor> xs = new ArrayList<>();
         for (Tensor x : inputs) {
+            Inputs.nonNull(x, "GradientChecker.check", "an element of inputs");
             if (!x.dtype().isFloating()) {
                 throw new InvalidArgumentException("GradientChecker: input of dtype " + x.dtype()
                         + " is not differentiable");

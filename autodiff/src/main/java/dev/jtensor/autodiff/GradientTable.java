@@ -3,6 +3,7 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.ops.ApplyGradientDescent;
 import dev.jtensor.ops.ArgReduce;
 import dev.jtensor.ops.AssignVariable;
@@ -55,6 +56,11 @@ public final class GradientTable {
      * {@code needed} entry is false, as TensorFlow's tape does for sources it does not track.
      */
     public static Tensor[] gradients(Primitive p, Tensor[] x, Tensor y, Tensor g, boolean[] needed) {
+        Inputs.nonNull(p, "GradientTable.gradients", "p");
+        Inputs.nonNull(x, "GradientTable.gradients", "x");
+        Inputs.nonNull(y, "GradientTable.gradients", "y");
+        Inputs.nonNull(g, "GradientTable.gradients", "g");
+        Inputs.nonNull(needed, "GradientTable.gradients", "needed");
         return switch (p) {
             case Unary u -> of(UnaryGradients.of(u.op(), x[0], y, g));
             case Binary b -> BinaryGradients.of(b.op(), x[0], x[1], y, g, needed);

@@ -8,12 +8,14 @@ import dev.jtensor.Settings;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.OpHook;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.VariableHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -157,6 +159,8 @@ public final class GradientTape implements AutoCloseable {
      * whatever their trainable flag.
      */
     public void watch(Operand... values) {
+        Inputs.nonNull(values, "GradientTape.watch", "values");
+        Inputs.nonNullElements(Arrays.asList(values), "GradientTape.watch", "values");
         for (Operand value : values) {
             if (value instanceof Variable v) {
                 watchVariable(v.handle(), v.handle().value());
@@ -168,6 +172,7 @@ public final class GradientTape implements AutoCloseable {
 
     /** Watches every tensor and variable in {@code values}. */
     public void watch(List<? extends Operand> values) {
+        Inputs.nonNullElements(values, "GradientTape.watch", "values");
         watch(values.toArray(Operand[]::new));
     }
 
@@ -207,6 +212,7 @@ public final class GradientTape implements AutoCloseable {
 
     /** {@code d target / d source}: the gradient of the sum of {@code target}'s elements; null if unconnected. */
     public Tensor gradient(Operand target, Operand source) {
+        Inputs.nonNull(source, "GradientTape.gradient", "source");
         return gradient(target, List.of(source), null, UnconnectedGradients.NONE).get(0);
     }
 
@@ -226,6 +232,9 @@ public final class GradientTape implements AutoCloseable {
      */
     public List<Tensor> gradient(Operand target, List<? extends Operand> sources, Operand outputGradient,
                                  UnconnectedGradients unconnected) {
+        Inputs.nonNull(target, "GradientTape.gradient", "target");
+        Inputs.nonNullElements(sources, "GradientTape.gradient", "sources");
+        Inputs.nonNull(unconnected, "GradientTape.gradient", "unconnected");
         consume("gradient");
         Tensor y = target.asTensor();
         Map<Tensor, Tensor> grads = backward(y, seed(y, outputGradient));
@@ -242,6 +251,8 @@ public final class GradientTape implements AutoCloseable {
      * {@code d target[i...] / d source[j...]}; null if unconnected.
      */
     public Tensor jacobian(Operand target, Operand source) {
+        Inputs.nonNull(target, "GradientTape.jacobian", "target");
+        Inputs.nonNull(source, "GradientTape.jacobian", "source");
         consume("jacobian");
         Tensor result = jacobianOf(target.asTensor(), source);
         release();
@@ -254,6 +265,8 @@ public final class GradientTape implements AutoCloseable {
      * not to depend on other rows' sources.
      */
     public Tensor batchJacobian(Operand target, Operand source) {
+        Inputs.nonNull(target, "GradientTape.batchJacobian", "target");
+        Inputs.nonNull(source, "GradientTape.batchJacobian", "source");
         consume("batchJacobian");
         Tensor y = target.asTensor();
         if (y.rank() == 0 || source.rank() == 0 || y.shape().get(0) != source.shape().get(0)) {

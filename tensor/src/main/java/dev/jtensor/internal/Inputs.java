@@ -1,6 +1,7 @@
 package dev.jtensor.internal;
 
 import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import java.util.List;
 
@@ -12,6 +13,55 @@ import java.util.List;
 public final class Inputs {
 
     private Inputs() {
+    }
+
+    /**
+     * {@code value} itself, checked for null, for an argument that is not an op's input.
+     *
+     * @throws InvalidArgumentException "GradientTape.gradient: sources is null"
+     */
+    public static <T> T nonNull(T value, String method, String parameter) {
+        if (value == null) {
+            throw new InvalidArgumentException(method + ": " + parameter + " is null");
+        }
+        return value;
+    }
+
+    /**
+     * {@code values} itself, checked for null and for null elements.
+     *
+     * @throws InvalidArgumentException "GradientTape.gradient: sources[1] is null"
+     */
+    public static <L extends List<?>> L nonNullElements(L values, String method, String parameter) {
+        nonNull(values, method, parameter);
+        for (int i = 0; i < values.size(); i++) {
+            nonNull(values.get(i), method, parameter + "[" + i + "]");
+        }
+        return values;
+    }
+
+    /**
+     * {@code value} itself, checked for null, for a Java value an op takes in place of a tensor.
+     *
+     * @throws InvalidArgumentException "indices is null [Op:GatherV2]"
+     */
+    public static <T> T nonNullInput(String op, String parameter, T value) {
+        if (value == null) {
+            throw InvalidArgumentException.of(op, parameter + " is null");
+        }
+        return value;
+    }
+
+    /**
+     * The shape an op is given as Java dimensions, checked for null.
+     *
+     * @throws InvalidArgumentException "shape is null [Op:Fill]"
+     */
+    public static Shape shape(String op, int[] dims) {
+        if (dims == null) {
+            throw InvalidArgumentException.of(op, "shape is null");
+        }
+        return Shape.of(dims);
     }
 
     /**

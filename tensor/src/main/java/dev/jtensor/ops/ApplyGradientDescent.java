@@ -16,6 +16,10 @@ import dev.jtensor.accel.Backend;
  */
 public record ApplyGradientDescent(VariableHandle variable) implements Primitive {
 
+    public ApplyGradientDescent {
+        Primitives.nonNull("ResourceApplyGradientDescent", "variable", variable);
+    }
+
     @Override
     public String name() {
         return "ResourceApplyGradientDescent";

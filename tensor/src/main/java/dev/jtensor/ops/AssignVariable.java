@@ -16,6 +16,11 @@ import dev.jtensor.accel.BinaryOp;
  */
 public record AssignVariable(VariableHandle variable, Mode mode) implements Primitive {
 
+    public AssignVariable {
+        Primitives.nonNull("AssignVariableOp", "variable", variable);
+        Primitives.nonNull("AssignVariableOp", "mode", mode);
+    }
+
     /** How the input combines with the old value. */
     public enum Mode {
         /** {@code v = x} */

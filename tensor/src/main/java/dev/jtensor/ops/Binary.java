@@ -15,6 +15,10 @@ import dev.jtensor.accel.BinaryOp;
  */
 public record Binary(BinaryOp op) implements Primitive {
 
+    public Binary {
+        Primitives.nonNull("Binary", "op", op);
+    }
+
     @Override
     public String name() {
         return switch (op) {

@@ -28,6 +28,10 @@ import dev.jtensor.internal.TensorAccess;
  */
 public record BroadcastTo(Shape shape) implements Primitive {
 
+    public BroadcastTo {
+        Primitives.nonNull("BroadcastTo", "shape", shape);
+    }
+
     @Override
     public String name() {
         return "BroadcastTo";
@@ -35,6 +39,7 @@ public record BroadcastTo(Shape shape) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
+        Primitives.requireSpecs(this, inputs);
         if (inputs.length != 1 && inputs.length != 2) {
             throw Primitives.error(this, "BroadcastTo takes 1 input(s) and an optional shape donor, got "
                     + inputs.length);

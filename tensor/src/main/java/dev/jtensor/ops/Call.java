@@ -13,6 +13,10 @@ import dev.jtensor.accel.Backend;
  */
 public record Call(CallBody body) implements Primitive {
 
+    public Call {
+        Primitives.nonNull("Call", "body", body);
+    }
+
     @Override
     public String name() {
         return body.name();
@@ -26,6 +30,7 @@ public record Call(CallBody body) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
+        Primitives.requireSpecs(this, inputs);
         return body.infer(inputs);
     }
 

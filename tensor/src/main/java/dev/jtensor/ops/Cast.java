@@ -13,6 +13,10 @@ import dev.jtensor.accel.Backend;
  */
 public record Cast(DType dtype) implements Primitive {
 
+    public Cast {
+        Primitives.nonNull("Cast", "dtype", dtype);
+    }
+
     @Override
     public String name() {
         return "Cast";

@@ -20,6 +20,7 @@ public record Concat(int axis) implements Primitive {
 
     @Override
     public TensorSpec infer(TensorSpec... inputs) {
+        Primitives.requireSpecs(this, inputs);
         if (inputs.length == 0) {
             throw Primitives.error(this, "ConcatOp : Expected a list of at least one tensor");
         }

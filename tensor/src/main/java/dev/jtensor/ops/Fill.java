@@ -15,6 +15,10 @@ import dev.jtensor.accel.Strided;
  */
 public record Fill(Shape shape) implements Primitive {
 
+    public Fill {
+        Primitives.nonNull("Fill", "shape", shape);
+    }
+
     @Override
     public String name() {
         return "Fill";

@@ -17,6 +17,8 @@ import java.util.Arrays;
 public record Pad(int[] before, int[] after, double value) implements Primitive {
 
     public Pad {
+        Primitives.nonNull("PadV2", "before", before);
+        Primitives.nonNull("PadV2", "after", after);
         before = before.clone();
         after = after.clone();
     }

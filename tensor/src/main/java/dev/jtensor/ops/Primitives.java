@@ -8,6 +8,7 @@ import dev.jtensor.Tensor;
 import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Strided;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.TensorAccess;
 
 /**
@@ -121,9 +122,28 @@ final class Primitives {
         return InvalidArgumentException.of(p.name(), detail);
     }
 
+    /** {@code value}, checked: a primitive's parameters are never null ("op is null [Op:Binary]"). */
+    static <T> T nonNull(String op, String parameter, T value) {
+        return Inputs.nonNullInput(op, parameter, value);
+    }
+
+    /** Checks the number of input specs, and that none is null ("input #1 is null [Op:AddV2]"). */
     static void arity(Primitive p, TensorSpec[] inputs, int expected) {
+        requireSpecs(p, inputs);
         if (inputs.length != expected) {
             throw error(p, p.name() + " takes " + expected + " input(s), got " + inputs.length);
+        }
+    }
+
+    /** Checks that {@code inputs} and its elements are not null, as Dispatch words it. */
+    static void requireSpecs(Primitive p, TensorSpec[] inputs) {
+        if (inputs == null) {
+            throw error(p, "the inputs are null");
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw error(p, "input #" + i + " is null");
+            }
         }
     }
 

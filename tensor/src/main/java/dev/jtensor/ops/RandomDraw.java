@@ -37,6 +37,8 @@ public record RandomDraw(Distribution distribution, Shape shape, DType dtype, do
 
     /** Checks the parameters, so that a bad draw fails where it is written, with TensorFlow's op name. */
     public RandomDraw {
+        Primitives.nonNull("RandomDraw", "distribution", distribution);
+        Primitives.nonNull(name(distribution, dtype), "shape", shape);
         RandomOps.check(distribution, dtype, a, b, name(distribution, dtype));
     }
 

@@ -13,6 +13,10 @@ import dev.jtensor.accel.Backend;
  */
 public record ReadVariable(VariableHandle variable) implements Primitive {
 
+    public ReadVariable {
+        Primitives.nonNull("ReadVariableOp", "variable", variable);
+    }
+
     @Override
     public String name() {
         return "ReadVariableOp";

@@ -18,6 +18,8 @@ import java.util.Arrays;
 public record Reduce(ReduceOp op, int[] axes, boolean keepDims) implements Primitive {
 
     public Reduce {
+        Primitives.nonNull("Reduce", "op", op);
+        Primitives.nonNull("Reduce", "axes", axes);
         axes = axes.clone();
     }
 

@@ -24,6 +24,10 @@ import java.util.Arrays;
  */
 public record Reshape(Shape shape) implements Primitive {
 
+    public Reshape {
+        Primitives.nonNull("Reshape", "shape", shape);
+    }
+
     @Override
     public String name() {
         return "Reshape";
@@ -47,6 +51,8 @@ public record Reshape(Shape shape) implements Primitive {
      * @throws InvalidArgumentException naming Reshape, the sizes and the shapes
      */
     public static int[] resolve(Shape input, int[] target) {
+        Primitives.nonNull("Reshape", "input", input);
+        Primitives.nonNull("Reshape", "target", target);
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < target.length; i++) {

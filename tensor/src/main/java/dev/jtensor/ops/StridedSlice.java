@@ -24,6 +24,9 @@ import java.util.Arrays;
 public record StridedSlice(int[] start, int[] count, int[] step) implements Primitive {
 
     public StridedSlice {
+        Primitives.nonNull("StridedSlice", "start", start);
+        Primitives.nonNull("StridedSlice", "count", count);
+        Primitives.nonNull("StridedSlice", "step", step);
         start = start.clone();
         count = count.clone();
         step = step.clone();

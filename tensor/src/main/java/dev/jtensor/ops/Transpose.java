@@ -15,6 +15,7 @@ import java.util.Arrays;
 public record Transpose(int[] perm) implements Primitive {
 
     public Transpose {
+        Primitives.nonNull("Transpose", "perm", perm);
         perm = perm.clone();
     }
 

@@ -14,6 +14,10 @@ import dev.jtensor.accel.UnaryOp;
  */
 public record Unary(UnaryOp op) implements Primitive {
 
+    public Unary {
+        Primitives.nonNull("Unary", "op", op);
+    }
+
     @Override
     public String name() {
         return switch (op) {

@@ -6,6 +6,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
+import dev.jtensor.internal.Inputs;
 
 /**
  * The state behind a {@link dev.jtensor.Variable}, as TensorFlow's resource handle: a name, a
@@ -33,7 +34,11 @@ public final class VariableHandle {
      */
     public VariableHandle(Variable variable, String name, boolean trainable, DType dtype, Shape shape, Backend backend,
                           Tensor initial) {
-        this.variable = variable;
+        this.variable = Inputs.nonNull(variable, "VariableHandle", "variable");
+        Inputs.nonNull(name, "VariableHandle", "name");
+        Inputs.nonNull(dtype, "VariableHandle", "dtype");
+        Inputs.nonNull(shape, "VariableHandle", "shape");
+        Inputs.nonNull(backend, "VariableHandle", "backend");
         this.name = name;
         this.trainable = trainable;
         this.dtype = dtype;

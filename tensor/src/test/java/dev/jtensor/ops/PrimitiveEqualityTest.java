@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
+import dev.jtensor.TF;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
@@ -123,7 +125,8 @@ class PrimitiveEqualityTest {
     }
 
     private static VariableHandle handle(String name) {
-        return new VariableHandle(null, name, true, DType.FLOAT32, Shape.of(2), Backends.cpu(), null);
+        // a second, uninitialised handle over a throwaway variable: only its identity matters here
+        return new VariableHandle(new Variable(TF.zeros(2)), name, true, DType.FLOAT32, Shape.of(2), Backends.cpu(), null);
     }
 
     private static CallBody body() {

@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,20 +32,29 @@ final class AtomicFiles {
      * {@code target}. The temporary file is in the same directory so the rename stays on one file
      * system and is atomic; on any failure it is deleted and {@code target} is untouched.
      *
-     * @throws UncheckedIOException if the file system fails
+     * @param format the file format, for messages ({@code npy})
+     * @throws UncheckedIOException if the file system fails, saying why in words ({@link FileErrors})
      */
-    static void replace(Path target, Writer writer) {
+    static void replace(String format, Path target, Writer writer) {
         try {
             Path abs = target.toAbsolutePath();
             if (Files.isSymbolicLink(abs)) {
                 abs = abs.toRealPath();  // replace the file the link points to, as a plain write would
+            }
+            if (Files.isDirectory(abs)) {
+                // the rename would replace an empty directory with the file
+                throw new FileSystemException(target.toString(), null, "it is a directory");
             }
             Path tmp = createSibling(abs);
             try {
                 // Not Files.createTempFile: it would give the result mode 0600 instead of the umask default.
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                    writer.writeTo(out);
+                    try {
+                        writer.writeTo(out);
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();  // reported below with the target's path
+                    }
                     out.flush();
                     ch.force(true);  // the data must be on disk before the rename makes it visible
                 }
@@ -62,7 +72,7 @@ final class AtomicFiles {
                 throw t;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileErrors.writing(format, target, e);
         }
     }
 

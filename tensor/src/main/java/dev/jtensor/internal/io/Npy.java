@@ -106,7 +106,9 @@ public final class Npy {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             return read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("npy: cannot read " + path + ": " + e.getMessage(), e);
+            throw FileErrors.reading("npy", path, e);
+        } catch (UncheckedIOException e) {
+            throw FileErrors.reading("npy", path, e.getCause());  // read(in) does not know the path
         }
     }
 
@@ -141,7 +143,7 @@ public final class Npy {
     public static void write(Path path, NpyArray array) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(array, "array");
-        AtomicFiles.replace(path, out -> write(out, array));
+        AtomicFiles.replace("npy", path, out -> write(out, array));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +63,11 @@ public final class Npz {
             try (InputStream in = Files.newInputStream(path)) {
                 return read(in);  // ZipFile needs a java.io.File
             } catch (IOException e) {
-                throw new UncheckedIOException("npz: cannot read " + path + ": " + e.getMessage(), e);
+                throw FileErrors.reading("npz", path, e);
             }
         }
         if (Files.isDirectory(path)) {
-            throw new UncheckedIOException(new IOException("npz: cannot read " + path + ": it is a directory"));
+            throw FileErrors.reading("npz", path, new FileSystemException(path.toString(), null, "it is a directory"));
         }
         ZipFile zip;
         try {
@@ -76,7 +77,7 @@ public final class Npz {
             throw new NpyFormatException("npz: not a valid zip archive ("
                     + (e.getMessage() != null ? e.getMessage() : "a length field points past the end") + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("npz: cannot read " + path + ": " + e.getMessage(), e);
+            throw FileErrors.reading("npz", path, e);
         }
         try (zip) {
             return readEntries(zip);
@@ -85,7 +86,7 @@ public final class Npz {
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException("npz: not a valid zip archive (" + e.getMessage() + ")", e);  // bad entry names
         } catch (IOException e) {
-            throw new UncheckedIOException("npz: cannot read " + path + ": " + e.getMessage(), e);
+            throw FileErrors.reading("npz", path, e);
         }
     }
 
@@ -187,7 +188,7 @@ public final class Npz {
     public static void write(Path path, Map<String, NpyArray> arrays, boolean compressed) {
         Objects.requireNonNull(path, "path");
         checkKeys(arrays);
-        AtomicFiles.replace(path, out -> writeZip(out, arrays, compressed));
+        AtomicFiles.replace("npz", path, out -> writeZip(out, arrays, compressed));
     }
 
     /**

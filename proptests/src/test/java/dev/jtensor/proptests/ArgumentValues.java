@@ -1,0 +1,178 @@
+package dev.jtensor.proptests;
+
+import dev.jtensor.Index;
+import dev.jtensor.Module;
+import dev.jtensor.Operand;
+import dev.jtensor.Settings;
+import dev.jtensor.Shape;
+import dev.jtensor.TF;
+import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
+import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.Backends;
+import dev.jtensor.accel.Device;
+import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.ops.Primitive;
+import dev.jtensor.ops.StopGradient;
+import dev.jtensor.ops.VariableHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plausible arguments for any parameter type of the API: a 2x2 float32 tensor where a tensor or any
+ * object goes, {@code {1}} for an int array, a lambda (a proxy returning plausible values) for a
+ * functional interface, records built from plausible components, and so on. Values are fresh per
+ * call; tapes and scopes it opens are closed after the call.
+ */
+final class ArgumentValues {
+
+    private static final Path DIR;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("jtensor-null-args");
+            DIR.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private int reals;
+
+    private ArgumentValues() {
+    }
+
+    /**
+     * Calls {@code member} with null at {@code slot} and plausible values elsewhere, on a plausible
+     * receiver if it is an instance method; gives what it threw, or null if it returned.
+     */
+    static Throwable invokeWithNull(Class<?> owner, Executable member, int slot) throws Exception {
+        ArgumentValues values = new ArgumentValues();
+        try {
+            Type[] types = member.getGenericParameterTypes();
+            Object[] args = new Object[types.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = i == slot ? null : values.of(types[i]);
+            }
+            boolean instance = member instanceof Method m && !Modifier.isStatic(m.getModifiers());
+            Object receiver = instance ? values.of(owner) : null;
+            try {
+                Object result = member instanceof Method m ? m.invoke(receiver, args)
+                        : ((Constructor<?>) member).newInstance(args);
+                if (result instanceof AutoCloseable scope) values.opened.add(scope);
+                return null;
+            } catch (InvocationTargetException e) {
+                return e.getCause();
+            }
+        } finally {
+            for (AutoCloseable c : values.opened.reversed()) c.close();
+            Settings.setDevice(Device.CPU); // in case a null device slipped into the process-wide setting
+        }
+    }
+
+    Object of(Type type) throws Exception {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (raw == Tensor.class || raw == Operand.class || raw == Object.class) return tensor();
+        if (raw == Variable.class) return new Variable(tensor());
+        if (raw == VariableHandle.class) return new Variable(tensor()).handle();
+        if (raw == GradientTape.class) return opened(new GradientTape(true, true));
+        if (raw == Shape.class) return Shape.of(2, 2);
+        if (raw == Device.class) return Device.CPU;
+        if (raw == Backend.class) return Backends.cpu();
+        if (raw == Index.class) return Index.all();
+        if (raw == Primitive.class) return new StopGradient();
+        if (raw == Module.class) return new Module() { };
+        if (raw == String.class) return "x";
+        if (raw == Path.class) return DIR.resolve("x.npy");
+        if (raw == Class.class) return Float.class;
+        if (raw == Number.class || raw == Float.class) return 1f;
+        if (raw == Double.class) return 1.0;
+        if (raw == Integer.class) return 1;
+        if (raw == Long.class) return 1L;
+        if (raw == Boolean.class) return true;
+        if (raw == List.class || raw == Collection.class || raw == Iterable.class) return List.of(of(typeArgument(type, 0)));
+        if (raw == Map.class) return Map.of("x", of(typeArgument(type, 1)));
+        if (raw.isPrimitive()) return primitive(raw);
+        if (raw.isArray()) return arrayOf(raw.getComponentType());
+        if (raw.isEnum()) return raw.getEnumConstants()[0];
+        if (raw.isRecord()) return record(raw);
+        if (raw.isInterface()) return lambda(raw);
+        throw new IllegalStateException("NullArgumentsTest: no plausible value for " + type + "; add one to ArgumentValues");
+    }
+
+    /** The {@code i}th type argument of a generic type (a wildcard's bound), or Object. */
+    private static Type typeArgument(Type type, int i) {
+        if (!(type instanceof ParameterizedType p)) return Object.class;
+        Type arg = p.getActualTypeArguments()[i];
+        return arg instanceof WildcardType w ? w.getUpperBounds()[0] : arg;
+    }
+
+    private static Tensor tensor() {
+        return TF.constant(new float[][] {{1, 2}, {3, 4}});
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    private Object arrayOf(Class<?> component) throws Exception {
+        Object array = Array.newInstance(component, 1);
+        Array.set(array, 0, component == int.class ? 1 : of(component));
+        return array;
+    }
+
+    /** Counting floating-point values (0, 1, 2, ...), so that a range's bounds are in order. */
+    private Object primitive(Class<?> type) {
+        if (type == boolean.class) return false;
+        if (type == int.class) return 1;
+        if (type == long.class) return 1L;
+        if (type == float.class) return (float) reals++;
+        if (type == double.class) return (double) reals++;
+        throw new IllegalStateException("no value for " + type);
+    }
+
+    private Object record(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < args.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = of(components[i].getGenericType());
+        }
+        return type.getDeclaredConstructor(types).newInstance(args);
+    }
+
+    /** An implementation whose abstract methods return plausible values and whose default methods run. */
+    private Object lambda(Class<?> type) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> type.getSimpleName() + " lambda";
+                };
+            }
+            if (method.isDefault()) return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+            return method.getReturnType() == void.class ? null : of(method.getGenericReturnType());
+        });
+    }
+}
