@@ -71,6 +71,9 @@ public final class Variable implements Operand {
 
     /** A trainable variable from a Java scalar or (nested) array, keeping its Java type's dtype. */
     public static Variable of(Object javaValue) {
+        if (javaValue == null) {
+            throw new InvalidArgumentException("Variable.of: javaValue is null");
+        }
         return new Variable(TF.constant(javaValue));
     }
 
@@ -129,7 +132,7 @@ public final class Variable implements Operand {
 
     /** Replaces the value with a Java scalar or array converted to this variable's dtype. */
     public Variable assign(Object javaValue) {
-        return assign(convert(javaValue));
+        return assign(convert("assign", javaValue));
     }
 
     /** Adds {@code delta} in place, atomically; not differentiable. */
@@ -139,7 +142,7 @@ public final class Variable implements Operand {
 
     /** Adds a Java scalar or array converted to this variable's dtype. */
     public Variable assignAdd(Object javaValue) {
-        return assignAdd(convert(javaValue));
+        return assignAdd(convert("assignAdd", javaValue));
     }
 
     /** Subtracts {@code delta} in place, atomically; not differentiable. */
@@ -149,7 +152,7 @@ public final class Variable implements Operand {
 
     /** Subtracts a Java scalar or array converted to this variable's dtype. */
     public Variable assignSub(Object javaValue) {
-        return assignSub(convert(javaValue));
+        return assignSub(convert("assignSub", javaValue));
     }
 
     /**
@@ -185,7 +188,10 @@ public final class Variable implements Operand {
         return candidate.asTensor();
     }
 
-    private Tensor convert(Object javaValue) {
+    private Tensor convert(String op, Object javaValue) {
+        if (javaValue == null) {
+            throw new InvalidArgumentException("Variable." + op + ": javaValue is null");
+        }
         if (javaValue instanceof Operand o) {
             return o.asTensor();
         }

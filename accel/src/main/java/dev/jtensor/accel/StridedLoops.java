@@ -18,7 +18,7 @@ public final class StridedLoops {
 
     /**
      * Calls {@code visitor} once per row of {@code shape}. {@code strides[k]} and {@code offsets[k]}
-     * describe operand {@code k}; the row's inner strides are {@link Layout#innerStrides}.
+     * describe operand {@code k}; the row's inner strides are {@link Layout#innerStride}.
      *
      * @return the merged layout (its inner strides are what the visitor must use)
      */

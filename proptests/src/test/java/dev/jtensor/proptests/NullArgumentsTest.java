@@ -60,19 +60,6 @@ class NullArgumentsTest {
             Map.entry("Dispatch.openLevel#hook", "\"installs hook (may be null)\": a level with no hook of its own"),
             Map.entry("OpHook.*#*", "the default methods ignore their arguments: a hook overrides what it needs"));
 
-    /**
-     * Parameters of files another engineer is editing now, whose null checks are handed over (see
-     * the h4 report); each must still fail the rule, so that this list shrinks as they are fixed.
-     */
-    static final Map<String, String> PENDING = Map.ofEntries(
-            Map.entry("Dispatch.apply#primitive", "bare NPE: check primitive first"),
-            Map.entry("Dispatch.apply#inputs", "bare NPE: check the array, then each element (input #i is null [Op:X])"),
-            Map.entry("Dispatch.push#hook", "IllegalArgumentException: throw InvalidArgumentException"),
-            Map.entry("Variable.of#javaValue", "\"constant: value is null\" names neither Variable.of nor javaValue"),
-            Map.entry("Variable.assign#javaValue", "\"constant: value is null\": say Variable.assign"),
-            Map.entry("Variable.assignAdd#javaValue", "\"constant: value is null\": say Variable.assignAdd"),
-            Map.entry("Variable.assignSub#javaValue", "\"constant: value is null\": say Variable.assignSub"));
-
     static boolean listed(Map<String, String> list, String key) {
         return list.keySet().stream().anyMatch(pattern -> key.matches(Arrays.stream(pattern.split("\\*", -1))
                 .map(Pattern::quote).collect(Collectors.joining(".*"))));
@@ -128,9 +115,7 @@ class NullArgumentsTest {
             throw new AssertionError(key + ": a checked " + thrown, thrown);
         }
         String problem = problem(owner, member, key, (RuntimeException) thrown);
-        if (listed(PENDING, key)) {
-            assertTrue(problem != null, key + " is fixed: remove it from PENDING");
-        } else if (problem != null) {
+        if (problem != null) {
             throw new AssertionError(key + ": " + problem, thrown);
         }
     }

@@ -67,6 +67,10 @@ public final class Dispatch {
      * @throws ResourceExhaustedException if the result does not fit in memory (nothing was allocated)
      */
     public static Tensor apply(Primitive primitive, Tensor... inputs) {
+        if (primitive == null || inputs == null) {
+            throw new InvalidArgumentException("Dispatch.apply: " + (primitive == null ? "primitive" : "inputs")
+                    + " is null");
+        }
         TensorSpec[] specs = new TensorSpec[inputs.length];
         Backend backend = null;
         boolean symbolic = false;
@@ -159,7 +163,7 @@ public final class Dispatch {
      */
     public static Scope push(OpHook hook) {
         if (hook == null) {
-            throw new IllegalArgumentException("Dispatch.push: the hook is null");
+            throw new InvalidArgumentException("Dispatch.push: hook is null");
         }
         HOOKS.get().all.add(hook);
         return new Scope(hook, false);
