@@ -192,7 +192,8 @@ public final class KernelDeterminism {
             layouts.add(new int[][] {{3, n, 2}, {0, 1, 0}});
         }
         layouts.add(new int[][] {{BIG}, {1}});                    // one long row: its blocks over threads
-        layouts.add(new int[][] {{3, 200_003}, {0, 1}});          // fewer rows than threads
+        layouts.add(new int[][] {{1_000_003}, {1}});              // 16 blocks: a float64 sum shows their order
+        layouts.add(new int[][] {{2, 1_000_003}, {0, 1}});        // fewer rows than threads
         layouts.add(new int[][] {{1000, 257}, {0, 1}});           // many rows over threads
         layouts.add(new int[][] {{1000, 257}, {1, 0}});           // columns over threads
         layouts.add(new int[][] {{70_001, 3}, {1, 0}});
@@ -363,11 +364,14 @@ public final class KernelDeterminism {
         return f64 ? d : toFloats(d);
     }
 
-    /** Large values that nearly cancel, plus small ones: sums keep only the bits rounding decides. */
+    /**
+     * Large values that nearly cancel, and small ones that round away against them: sums keep only
+     * the bits that rounding decides, and any change of order shows (in double too).
+     */
     private static Object cancelling(boolean f64, int n) {
         Random r = new Random(n);
         double[] d = new double[n];
-        for (int i = 0; i < n; i++) d[i] = (i % 2 == 0 ? 1 : -1) * (1e4 + r.nextDouble()) + r.nextGaussian() * 1e-3;
+        for (int i = 0; i < n; i++) d[i] = i % 3 == 2 ? r.nextGaussian() * 1e-3 : (i % 2 == 0 ? 1 : -1) * (1e4 + r.nextDouble());
         return f64 ? d : toFloats(d);
     }
 

@@ -53,6 +53,22 @@ class KernelDeterminismPropertyTest {
         }
     }
 
+    /** One or two rows long enough that their blocks are shared by the threads. */
+    @Property(tries = 20)
+    void longRowReductionsAreDeterministic(@ForAll @IntRange(min = 1, max = 2) int rows,
+                                           @ForAll @IntRange(min = 1 << 17, max = 1 << 20) int length,
+                                           @ForAll boolean f64, @ForAll long seed) {
+        int[] shape = {rows, length};
+        Strided x = view(shape, 0, f64, seed);
+        for (ReduceOp op : new ReduceOp[] {ReduceOp.SUM, ReduceOp.MAX}) {
+            assertDeterministic(op + " " + Arrays.toString(shape), () -> {
+                Object out = f64 ? new double[rows] : new float[rows];
+                simd.reduce(op, shape, new boolean[] {false, true}, x, out);
+                return out;
+            });
+        }
+    }
+
     @Property(tries = 60)
     void matmulIsDeterministic(@ForAll("extents") int m, @ForAll("extents") int n, @ForAll("extents") int k,
                                @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll boolean transposeA,
