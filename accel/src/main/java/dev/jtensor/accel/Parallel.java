@@ -20,6 +20,11 @@ import java.util.function.IntConsumer;
  * {@link #setMaxThreads} lowers how many a kernel may use at run time, e.g. to benchmark one thread.
  * One job runs at a time: a call made while another thread's job runs, or from inside a task,
  * runs its tasks on the calling thread.
+ *
+ * <p>Which thread runs a task, and in what order, varies from call to call. Kernels stay
+ * deterministic by making each task's result independent of that: elementwise work may be cut into
+ * one piece per thread, but anything that accumulates is cut into pieces of a fixed size (never a
+ * number of pieces derived from {@link #threads()}), whose results the caller combines in order.
  */
 public final class Parallel {
 

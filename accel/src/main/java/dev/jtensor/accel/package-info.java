@@ -10,6 +10,15 @@
  * {@code ScalarLinearAlgebra}, {@code ScalarIndexing}), and
  * {@link dev.jtensor.accel.KernelProvider} picks the backend once at start-up.
  *
+ * <p>Every backend is deterministic, so that it can serve as a reference: the same call on the
+ * same input gives the same bits whatever the JIT has compiled, however many threads
+ * {@link dev.jtensor.accel.Parallel} may use, and in every run (the SIMD backend's vector
+ * transcendentals excepted until they are rewritten; see {@code dev.jtensor.accel.simd}). Work is
+ * split over threads by output elements, each computed whole by one thread, or, where results
+ * accumulate, into blocks of a fixed size combined in a fixed order; no kernel uses an operation
+ * whose interpreted and compiled forms round differently. {@code KernelDeterminismTest} checks it
+ * in a fresh JVM.
+ *
  * <p>Internal to jtensor: applications use the {@code dev.jtensor} package instead.
  */
 package dev.jtensor.accel;

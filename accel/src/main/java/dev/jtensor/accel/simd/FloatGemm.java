@@ -1,7 +1,6 @@
 package dev.jtensor.accel.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -217,9 +216,10 @@ final class FloatGemm extends Gemm {
                     }
                     s0.intoArray(out, outBase + j);
                 }
+                // FMAs as in the lanes: a column's bits do not depend on where its block of columns starts
                 for (; j < cols; j++) {
                     float sum = first ? 0f : out[outBase + j];
-                    for (int p = p0; p < p1; p++) sum += x[xBase + p * xStride] * b[bBase + p * bRow + j];
+                    for (int p = p0; p < p1; p++) sum = Math.fma(x[xBase + p * xStride], b[bBase + p * bRow + j], sum);
                     out[outBase + j] = sum;
                 }
             }
@@ -243,7 +243,7 @@ final class FloatGemm extends Gemm {
                 for (; p + L <= k; p += L) {
                     s0 = FloatVector.fromArray(S, x, xBase + p).fma(FloatVector.fromArray(S, b, col + p), s0);
                 }
-                float sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+                float sum = SimdReductions.addLanes(s0.add(s1).add(s2.add(s3)));
                 for (; p < k; p++) sum += x[xBase + p] * b[col + p];
                 out[outBase + j] = sum;
             }

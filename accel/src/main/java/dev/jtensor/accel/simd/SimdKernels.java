@@ -243,7 +243,10 @@ public final class SimdKernels implements Kernels {
 
     /**
      * Visits the rows of {@code layout}, on the caller's thread when small, else split across the
-     * pool: over the outermost dimension, or over ranges of a single long row.
+     * pool: over the outermost dimension, or over ranges of a single long row. Those ranges start at
+     * multiples of {@link #CHUNK}, so where a vector loop's scalar tail and the staged chunks fall
+     * does not depend on the thread count: an op whose tail rounds unlike its lanes (float32 RSQRT's
+     * tail computes in double) still gives the same bits on any number of threads.
      */
     static void rows(Layout layout, int[] offsets, Supplier<Object> scratch, ScratchRow body) {
         int[] shape = layout.shape();
@@ -261,7 +264,8 @@ public final class SimdKernels implements Kernels {
         }
         int parts = tasks, extent = shape[0];
         Parallel.forEach(parts, t -> {
-            int start = (int) ((long) extent * t / parts), end = (int) ((long) extent * (t + 1) / parts);
+            int unit = rank == 1 ? CHUNK : 1;
+            int start = SimdMatmul.split(extent, parts, t, unit), end = SimdMatmul.split(extent, parts, t + 1, unit);
             int[] off = offsets.clone();
             for (int k = 0; k < off.length; k++) off[k] += start * layout.strides()[k][0];
             Object s = scratch.get();

@@ -127,7 +127,9 @@ public final class SimdMatmul {
         void run(int t, int r0, int r1, int c0, int c1) {
             int aBase = aOff[t] + r0 * aRow, bBase = bOff[t] + c0 * bCol, cBase = t * m * n + r0 * n + c0;
             int rows = r1 - r0, cols = c1 - c0;
-            if ((long) rows * cols * k < SMALL) {
+            // the path is chosen for the whole entry, not the block: the tiny path adds products
+            // without FMAs, so a block of a thread-dependent size must not take it alone
+            if ((long) m * n * k < SMALL) {
                 if (f32) {
                     smallFloat((float[]) a, aBase, aRow, aCol, (float[]) b, bBase, bRow, bCol, (float[]) out, cBase, n, rows, cols, k);
                 } else {
