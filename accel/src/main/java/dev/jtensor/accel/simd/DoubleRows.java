@@ -10,8 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float64 loops over contiguous rows. Each op has its own loop so that the vector operator is a
- * constant (only then does the JIT turn Vector API calls into SIMD instructions); the tail after
- * the last full vector runs through the scalar definition.
+ * constant (only then does the JIT turn Vector API calls into SIMD instructions). Transcendental
+ * functions come from {@link DoubleMath}, never from the Vector API's own operators, so results do not
+ * depend on the JIT state; a unary tail after the last full vector runs through the same vector
+ * code, and the other tails through the scalar definition.
  */
 final class DoubleRows {
 
@@ -49,35 +51,22 @@ final class DoubleRows {
             case RECIPROCAL -> { for (; i < bound; i += L) DoubleVector.broadcast(F, 1.0).div(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
             case SQRT -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).sqrt().intoArray(o, oo + i); }
             case RSQRT -> { for (; i < bound; i += L) DoubleVector.broadcast(F, 1.0).div(DoubleVector.fromArray(F, x, xo + i).sqrt()).intoArray(o, oo + i); }
-            case EXP -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(EXP).intoArray(o, oo + i); }
-            case LOG -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(LOG).intoArray(o, oo + i); }
-            case LOG1P -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(LOG1P).intoArray(o, oo + i); }
-            case EXPM1 -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(EXPM1).intoArray(o, oo + i); }
-            case SIN -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(SIN).intoArray(o, oo + i); }
-            case COS -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(COS).intoArray(o, oo + i); }
-            case TANH -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(TANH).intoArray(o, oo + i); }
-            // e = exp(-|x|) never overflows: sigmoid is 1/(1+e) for x >= 0 and e/(1+e) below
-            case SIGMOID -> {
-                for (; i < bound; i += L) {
-                    var v = DoubleVector.fromArray(F, x, xo + i);
-                    var e = v.abs().neg().lanewise(EXP);
-                    var s = DoubleVector.broadcast(F, 1.0).div(e.add(1.0));
-                    s.blend(e.mul(s), v.compare(LT, 0.0)).intoArray(o, oo + i);
-                }
-            }
-            // max(x, 0) + log1p(exp(-|x|))
-            case SOFTPLUS -> {
-                for (; i < bound; i += L) {
-                    var v = DoubleVector.fromArray(F, x, xo + i);
-                    v.max(0.0).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(o, oo + i);
-                }
-            }
+            case EXP -> { for (; i < bound; i += L) DoubleMath.exp(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case LOG -> { for (; i < bound; i += L) DoubleMath.log(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case LOG1P -> { for (; i < bound; i += L) DoubleMath.log1p(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case EXPM1 -> { for (; i < bound; i += L) DoubleMath.expm1(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SIN -> { for (; i < bound; i += L) DoubleMath.sin(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case COS -> { for (; i < bound; i += L) DoubleMath.cos(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case TANH -> { for (; i < bound; i += L) DoubleMath.tanh(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SIGMOID -> { for (; i < bound; i += L) DoubleMath.sigmoid(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SOFTPLUS -> { for (; i < bound; i += L) DoubleMath.softplus(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
             default -> throw new IllegalArgumentException("no vector loop for " + op);
         }
-        if (i < n) {
-            double[] tail = java.util.Arrays.copyOfRange(x, xo + i, xo + n);
-            ScalarKernels.unaryRow(op, tail, tail.length);
-            System.arraycopy(tail, 0, o, oo + i, tail.length);
+        if (i < n) {   // the tail runs the same vector code, zero-padded, so every element gets the same math
+            double[] tail = new double[L];
+            System.arraycopy(x, xo + i, tail, 0, n - i);
+            unary(op, tail, 0, tail, 0, L);
+            System.arraycopy(tail, 0, o, oo + i, n - i);
         }
     }
 

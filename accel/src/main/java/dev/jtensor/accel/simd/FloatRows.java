@@ -10,8 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float32 loops over contiguous rows. Each op has its own loop so that the vector operator is a
- * constant (only then does the JIT turn Vector API calls into SIMD instructions); the tail after
- * the last full vector runs through the scalar definition.
+ * constant (only then does the JIT turn Vector API calls into SIMD instructions). Transcendental
+ * functions come from {@link FloatMath}, never from the Vector API's own operators, so results do not
+ * depend on the JIT state; a unary tail after the last full vector runs through the same vector
+ * code, and the other tails through the scalar definition.
  */
 final class FloatRows {
 
@@ -49,36 +51,22 @@ final class FloatRows {
             case RECIPROCAL -> { for (; i < bound; i += L) FloatVector.broadcast(F, 1f).div(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
             case SQRT -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).sqrt().intoArray(o, oo + i); }
             case RSQRT -> { for (; i < bound; i += L) FloatVector.broadcast(F, 1f).div(FloatVector.fromArray(F, x, xo + i).sqrt()).intoArray(o, oo + i); }
-            case EXP -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(EXP).intoArray(o, oo + i); }
-            case LOG -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(LOG).intoArray(o, oo + i); }
-            case LOG1P -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(LOG1P).intoArray(o, oo + i); }
-            case EXPM1 -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(EXPM1).intoArray(o, oo + i); }
-            case SIN -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(SIN).intoArray(o, oo + i); }
-            case COS -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(COS).intoArray(o, oo + i); }
-            case TANH -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(TANH).intoArray(o, oo + i); }
-            // e = exp(-|x|) never overflows: sigmoid is 1/(1+e) for x >= 0 and e/(1+e) below
-            case SIGMOID -> {
-                for (; i < bound; i += L) {
-                    var v = FloatVector.fromArray(F, x, xo + i);
-                    var e = v.abs().neg().lanewise(EXP);
-                    var s = FloatVector.broadcast(F, 1f).div(e.add(1f));
-                    s.blend(e.mul(s), v.compare(LT, 0f)).intoArray(o, oo + i);
-                }
-            }
-            // max(x, 0) + log1p(exp(-|x|))
-            case SOFTPLUS -> {
-                for (; i < bound; i += L) {
-                    var v = FloatVector.fromArray(F, x, xo + i);
-                    v.max(0f).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(o, oo + i);
-                }
-            }
+            case EXP -> { for (; i < bound; i += L) FloatMath.exp(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case LOG -> { for (; i < bound; i += L) FloatMath.log(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case LOG1P -> { for (; i < bound; i += L) FloatMath.log1p(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case EXPM1 -> { for (; i < bound; i += L) FloatMath.expm1(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SIN -> { for (; i < bound; i += L) FloatMath.sin(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case COS -> { for (; i < bound; i += L) FloatMath.cos(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case TANH -> { for (; i < bound; i += L) FloatMath.tanh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SIGMOID -> { for (; i < bound; i += L) FloatMath.sigmoid(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
+            case SOFTPLUS -> { for (; i < bound; i += L) FloatMath.softplus(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
             default -> throw new IllegalArgumentException("no vector loop for " + op);
         }
-        if (i < n) {
-            double[] tail = new double[n - i];
-            for (int k = 0; k < tail.length; k++) tail[k] = x[xo + i + k];
-            ScalarKernels.unaryRow(op, tail, tail.length);
-            for (int k = 0; k < tail.length; k++) o[oo + i + k] = (float) tail[k];
+        if (i < n) {   // the tail runs the same vector code, zero-padded, so every element gets the same math
+            float[] tail = new float[L];
+            System.arraycopy(x, xo + i, tail, 0, n - i);
+            unary(op, tail, 0, tail, 0, L);
+            System.arraycopy(tail, 0, o, oo + i, n - i);
         }
     }
 
