@@ -17,7 +17,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every bound below is the largest error against {@link StrictMath} measured by
  * {@code VectorMathAccuracyTest} (which asserts it), in units in the last place of the result.
- * Special values (NaN, infinities, signed zeros, overflow and underflow) match StrictMath exactly.
+ * Special values (NaN, infinities, signed zeros, overflow and underflow) match StrictMath exactly,
+ * and every NaN result is the canonical {@link Double#NaN}: an operation on two NaNs returns either
+ * one's bits depending on operand order, which the JIT may change.
+ *
+ * <p>C2 stops inlining non-JDK methods once a compilation grows past its node budget, and a vector
+ * passed to a method that is not inlined is boxed, which is ten times slower. The Vector API's own
+ * methods are always inlined, so each function here calls its helpers early and ends in Vector API
+ * calls only, and callers give each function a loop of its own.
  */
 final class DoubleMath {
 
@@ -48,7 +55,8 @@ final class DoubleMath {
      * e^x. Reduction x = k ln2 + r with |r| <= ln2/2 (k by the shifter trick, r by two FMAs with
      * the Cody-Waite split of ln 2), e^r by its Taylor polynomial of degree 13 in Horner form, and
      * the scale 2^k applied as two exponent-built factors 2^(k/2) and 2^(k - k/2), so that
-     * subnormal results round once and results beyond 2^1024 overflow to infinity. Max error 1 ulp.
+     * subnormal results round once and results beyond 2^1024 overflow to infinity. The rounding
+     * error of r is carried as rlo and applied as e^r (1 + rlo). Max error 1 ulp.
      */
     static DoubleVector exp(DoubleVector x) {
         var c = x.max(-746.0).min(710.0);   // e^x is 0 or inf beyond; NaN passes (max/min propagate it)
@@ -57,25 +65,19 @@ final class DoubleMath {
         var r1 = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
         var r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1);
         var rlo = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1.sub(r));   // the rounding error of r
-        var p = DoubleVector.broadcast(D, 1.0 / 6227020800.0);
-        p = p.fma(r, r.broadcast(1.0 / 479001600)).fma(r, r.broadcast(1.0 / 39916800)).fma(r, r.broadcast(1.0 / 3628800)).fma(r, r.broadcast(1.0 / 362880))
-                .fma(r, r.broadcast(1.0 / 40320)).fma(r, r.broadcast(1.0 / 5040)).fma(r, r.broadcast(1.0 / 720)).fma(r, r.broadcast(1.0 / 120)).fma(r, r.broadcast(1.0 / 24))
-                .fma(r, r.broadcast(1.0 / 6)).fma(r, r.broadcast(0.5)).fma(r, r.broadcast(1.0)).fma(r, r.broadcast(1.0));
+        var p = expTaylor(r);
         p = p.fma(rlo, p);   // e^(r + rlo) = e^r (1 + rlo)
         var ki = t.reinterpretAsLongs().sub(SHIFTER_BITS);
         var k1 = ki.lanewise(ASHR, 1);
-        return canonicalNaN(p.mul(pow2(k1)).mul(pow2(ki.sub(k1))));
-    }
-
-    /** 2^k for integer lanes -1022 <= k <= 1023, built in the exponent field. */
-    private static DoubleVector pow2(LongVector k) {
-        return k.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+        var result = p.mul(k1.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles())
+                .mul(ki.sub(k1).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles());
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
     /**
      * e^x - 1. The reduction of {@link #exp}, e^r - 1 = r + r^2 (1/2 + r/6 + ...) by its Taylor
      * polynomial of degree 14, then e^x - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1) in one
-     * FMA, which loses nothing to cancellation (k = 0 takes e^r - 1 itself). Max error 1 ulp.
+     * FMA, which loses nothing to cancellation (k = 0 takes e^r - 1 itself). Max error 2 ulp.
      */
     static DoubleVector expm1(DoubleVector x) {
         var c = x.max(-50.0).min(710.0);   // e^x - 1 rounds to -1 below; NaN passes
@@ -84,15 +86,12 @@ final class DoubleMath {
         var r1 = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
         var r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1);
         var rlo = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1.sub(r));   // the rounding error of r
-        var q = DoubleVector.broadcast(D, 1.0 / 87178291200.0);
-        q = q.fma(r, r.broadcast(1.0 / 6227020800.0)).fma(r, r.broadcast(1.0 / 479001600)).fma(r, r.broadcast(1.0 / 39916800)).fma(r, r.broadcast(1.0 / 3628800))
-                .fma(r, r.broadcast(1.0 / 362880)).fma(r, r.broadcast(1.0 / 40320)).fma(r, r.broadcast(1.0 / 5040)).fma(r, r.broadcast(1.0 / 720)).fma(r, r.broadcast(1.0 / 120))
-                .fma(r, r.broadcast(1.0 / 24)).fma(r, r.broadcast(1.0 / 6)).fma(r, r.broadcast(0.5));
-        var p = r.mul(r).fma(q, r);
+        var p = expm1Taylor(r);
         p = p.add(1.0).fma(rlo, p);   // e^(r + rlo) - 1 = (e^r - 1) + e^r rlo
         var s = t.reinterpretAsLongs().sub(SHIFTER_BITS).add(1022).lanewise(LSHL, 52).reinterpretAsDoubles();
         var scaled = s.fma(p, s.sub(0.5)).mul(2.0);
-        return canonicalNaN(scaled.blend(p, k.compare(EQ, 0.0)).blend(x, x.abs().compare(LT, TINY)));
+        var result = scaled.blend(p, k.compare(EQ, 0.0)).blend(x, x.abs().compare(LT, TINY));
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
     /**
@@ -103,9 +102,10 @@ final class DoubleMath {
         var sub = x.compare(LT, Double.MIN_NORMAL);
         var u = x.blend(x.mul(0x1p54), sub);
         var r = logKernel(u, DoubleVector.zero(D), DoubleVector.zero(D).blend(-54.0, sub));
-        return canonicalNaN(r.blend(x, x.compare(LT, Double.POSITIVE_INFINITY).not())   // +inf and NaN
+        var result = r.blend(x, x.compare(LT, Double.POSITIVE_INFINITY).not())   // +inf and NaN
                 .blend(Double.NEGATIVE_INFINITY, x.compare(EQ, 0.0))
-                .blend(Double.NaN, x.compare(LT, 0.0)));
+                .blend(Double.NaN, x.compare(LT, 0.0));
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
     /**
@@ -116,9 +116,10 @@ final class DoubleMath {
     static DoubleVector log1p(DoubleVector x) {
         var u = x.add(1.0);
         var r = logKernel(u, x.sub(u.sub(1.0)).div(u), DoubleVector.zero(D));
-        return canonicalNaN(r.blend(x, x.compare(LT, Double.POSITIVE_INFINITY).not().or(x.abs().compare(LT, TINY)))
+        var result = r.blend(x, x.compare(LT, Double.POSITIVE_INFINITY).not().or(x.abs().compare(LT, TINY)))
                 .blend(Double.NEGATIVE_INFINITY, x.compare(EQ, -1.0))
-                .blend(Double.NaN, x.compare(LT, -1.0)));
+                .blend(Double.NaN, x.compare(LT, -1.0));
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
     /**
@@ -134,41 +135,62 @@ final class DoubleMath {
         var hfsq = f.mul(f).mul(0.5);
         var s = f.div(f.add(2.0));
         var z = s.mul(s);
-        var rz = DoubleVector.broadcast(D, 2.0 / 21);
-        rz = rz.fma(z, z.broadcast(2.0 / 19)).fma(z, z.broadcast(2.0 / 17)).fma(z, z.broadcast(2.0 / 15)).fma(z, z.broadcast(2.0 / 13)).fma(z, z.broadcast(2.0 / 11))
-                .fma(z, z.broadcast(2.0 / 9)).fma(z, z.broadcast(2.0 / 7)).fma(z, z.broadcast(2.0 / 5)).fma(z, z.broadcast(2.0 / 3)).mul(z);
+        var rz = atanhTail(z);
         var small = s.fma(hfsq.add(rz), k.fma(DoubleVector.broadcast(D, LOG_LN2_LO), c));
         return k.mul(LOG_LN2_HI).sub(hfsq.sub(small).sub(f));
     }
 
     /**
      * tanh x = sign(x) e / (e + 2) with e = e^(2|x|) - 1 from {@link #expm1}; |x| is capped at 22,
-     * where the quotient already rounds to 1. Max error 2 ulp.
+     * where the quotient already rounds to 1. Max error 3 ulp (near |x| = 0.2, where e + 2 rounds).
      */
     static DoubleVector tanh(DoubleVector x) {
         var e = expm1(x.abs().min(22.0).mul(2.0));
         var t = e.div(e.add(2.0));
-        return canonicalNaN(t.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles());
+        var result = t.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
-    /** The logistic function 1 / (1 + e^-x), as e / (1 + e) below 0 so that e = e^-|x| never overflows. Max error 2 ulp. */
+    /**
+     * The logistic function 1 / (1 + e^-x), as e / (1 + e) below 0 so that e = e^-|x| never
+     * overflows. Max error 2 ulp.
+     */
     static DoubleVector sigmoid(DoubleVector x) {
         var e = exp(x.abs().neg());
         var s = DoubleVector.broadcast(D, 1.0).div(e.add(1.0));
-        return canonicalNaN(s.blend(e.mul(s), x.compare(LT, 0.0)));
+        var result = s.blend(e.mul(s), x.compare(LT, 0.0));
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
-    /** log(1 + e^x) as max(x, 0) + log1p(e^-|x|), which never overflows. Max error 2 ulp. */
+    /**
+     * log(1 + e^x) as max(x, 0) + log1p(e) with e = e^-|x| in [0, 1], which never overflows.
+     * log1p(e) is {@link #log1p}'s algorithm written out, as no helper of ours may follow the inlined
+     * exp (see the class comment); e in [0, 1] needs none of its special cases. Max error 2 ulp.
+     */
     static DoubleVector softplus(DoubleVector x) {
-        return canonicalNaN(x.max(0.0).add(log1p(exp(x.abs().neg()))));
+        var e = exp(x.abs().neg());
+        var u = e.add(1.0);
+        var c = e.sub(u.sub(1.0)).div(u);
+        var hx = u.reinterpretAsLongs().add(0x3ff0000000000000L - 0x3fe6a09e667f3bcdL);
+        var k = (DoubleVector) hx.lanewise(ASHR, 52).sub(1023).convert(L2D, 0);
+        var f = hx.and(0x000fffffffffffffL).add(0x3fe6a09e667f3bcdL).reinterpretAsDoubles().sub(1.0);
+        var hfsq = f.mul(f).mul(0.5);
+        var s = f.div(f.add(2.0));
+        var z = s.mul(s);
+        var rz = DoubleVector.broadcast(D, 2.0 / 21).fma(z, z.broadcast(2.0 / 19)).fma(z, z.broadcast(2.0 / 17))
+                .fma(z, z.broadcast(2.0 / 15)).fma(z, z.broadcast(2.0 / 13)).fma(z, z.broadcast(2.0 / 11))
+                .fma(z, z.broadcast(2.0 / 9)).fma(z, z.broadcast(2.0 / 7)).fma(z, z.broadcast(2.0 / 5)).fma(z, z.broadcast(2.0 / 3)).mul(z);
+        var small = s.fma(hfsq.add(rz), k.fma(DoubleVector.broadcast(D, LOG_LN2_LO), c));
+        var result = x.max(0.0).add(k.mul(LOG_LN2_HI).sub(hfsq.sub(small).sub(f)));
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
-    /** sin x; see {@link #sinCos}. Max error 1 ulp for |x| <= {@link #TRIG_MAX}, StrictMath's beyond. */
+    /** sin x; see {@link #sinCos}. Max error 2 ulp; StrictMath itself beyond {@link #TRIG_MAX}. */
     static DoubleVector sin(DoubleVector x) {
         return sinCos(x, 0);
     }
 
-    /** cos x; see {@link #sinCos}. Max error 1 ulp for |x| <= {@link #TRIG_MAX}, StrictMath's beyond. */
+    /** cos x; see {@link #sinCos}. Max error 2 ulp; StrictMath itself beyond {@link #TRIG_MAX}. */
     static DoubleVector cos(DoubleVector x) {
         return sinCos(x, 1);
     }
@@ -187,21 +209,16 @@ final class DoubleMath {
         r = q.fma(DoubleVector.broadcast(D, -PIO2_2), r);
         r = q.fma(DoubleVector.broadcast(D, -PIO2_3), r);
         var z = r.mul(r);
-        var ps = DoubleVector.broadcast(D, 1.0 / 355687428096000.0);
-        ps = ps.fma(z, z.broadcast(-1.0 / 1307674368000.0)).fma(z, z.broadcast(1.0 / 6227020800.0)).fma(z, z.broadcast(-1.0 / 39916800))
-                .fma(z, z.broadcast(1.0 / 362880)).fma(z, z.broadcast(-1.0 / 5040)).fma(z, z.broadcast(1.0 / 120)).fma(z, z.broadcast(-1.0 / 6));
-        var sinR = r.mul(z).fma(ps, r);
-        var pc = DoubleVector.broadcast(D, 1.0 / 20922789888000.0);
-        pc = pc.fma(z, z.broadcast(-1.0 / 87178291200.0)).fma(z, z.broadcast(1.0 / 479001600)).fma(z, z.broadcast(-1.0 / 3628800))
-                .fma(z, z.broadcast(1.0 / 40320)).fma(z, z.broadcast(-1.0 / 720)).fma(z, z.broadcast(1.0 / 24)).fma(z, z.broadcast(-0.5));
-        var cosR = z.fma(pc, pc.broadcast(1.0));
+        var sinR = sinTaylor(r, z);
+        var cosR = cosTaylor(z);
         var n = t.reinterpretAsLongs().add(quadrantShift);   // SHIFTER_BITS ends in zeros: the low bits are q's
         var odd = n.and(1L).compare(NE, 0L).cast(D);
         var v = sinR.blend(cosR, odd).reinterpretAsLongs().lanewise(XOR, n.and(2L).lanewise(LSHL, 62))
                 .reinterpretAsDoubles();
         if (quadrantShift == 0) v = v.blend(x, x.abs().compare(LT, TINY));
         var big = x.abs().compare(GT, TRIG_MAX);
-        return canonicalNaN(big.anyTrue() ? strictTrig(v, x, big, quadrantShift) : v);
+        var result = big.anyTrue() ? strictTrig(v, x, big, quadrantShift) : v;
+        return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
     /** v with the lanes in {@code big} replaced by StrictMath's sin (quadrantShift 0) or cos of x. */
@@ -213,11 +230,50 @@ final class DoubleMath {
         return DoubleVector.fromArray(D, out, 0);
     }
 
-    /**
-     * v with every NaN lane replaced by Double.NaN: an operation on two NaNs returns either one's bits
-     * depending on operand order, which the JIT may change, so NaN bits are made canonical.
-     */
-    private static DoubleVector canonicalNaN(DoubleVector v) {
-        return v.blend(Double.NaN, v.test(IS_NAN));
+    /** e^r for |r| <= ln2/2: the Taylor polynomial of degree 13 (truncation below 2^-60). */
+    private static DoubleVector expTaylor(DoubleVector r) {
+        var p = DoubleVector.broadcast(D, 1.0 / 6227020800.0);
+        return p.fma(r, r.broadcast(1.0 / 479001600)).fma(r, r.broadcast(1.0 / 39916800))
+                .fma(r, r.broadcast(1.0 / 3628800)).fma(r, r.broadcast(1.0 / 362880))
+                .fma(r, r.broadcast(1.0 / 40320)).fma(r, r.broadcast(1.0 / 5040)).fma(r, r.broadcast(1.0 / 720))
+                .fma(r, r.broadcast(1.0 / 120)).fma(r, r.broadcast(1.0 / 24)).fma(r, r.broadcast(1.0 / 6))
+                .fma(r, r.broadcast(0.5)).fma(r, r.broadcast(1.0)).fma(r, r.broadcast(1.0));
+    }
+
+    /** e^r - 1 for |r| <= ln2/2: r + r^2 times the Taylor polynomial of (e^r - 1 - r) / r^2 to degree 12. */
+    private static DoubleVector expm1Taylor(DoubleVector r) {
+        var q = DoubleVector.broadcast(D, 1.0 / 87178291200.0);
+        q = q.fma(r, r.broadcast(1.0 / 6227020800.0)).fma(r, r.broadcast(1.0 / 479001600))
+                .fma(r, r.broadcast(1.0 / 39916800)).fma(r, r.broadcast(1.0 / 3628800))
+                .fma(r, r.broadcast(1.0 / 362880)).fma(r, r.broadcast(1.0 / 40320)).fma(r, r.broadcast(1.0 / 5040))
+                .fma(r, r.broadcast(1.0 / 720)).fma(r, r.broadcast(1.0 / 120)).fma(r, r.broadcast(1.0 / 24))
+                .fma(r, r.broadcast(1.0 / 6)).fma(r, r.broadcast(0.5));
+        return r.mul(r).fma(q, r);
+    }
+
+    /** R(z) = 2z/3 + 2z^2/5 + ... + 2z^10/21, the tail of 2 atanh(s) / s - 2 in z = s^2. */
+    private static DoubleVector atanhTail(DoubleVector z) {
+        var rz = DoubleVector.broadcast(D, 2.0 / 21);
+        return rz.fma(z, z.broadcast(2.0 / 19)).fma(z, z.broadcast(2.0 / 17)).fma(z, z.broadcast(2.0 / 15))
+                .fma(z, z.broadcast(2.0 / 13)).fma(z, z.broadcast(2.0 / 11)).fma(z, z.broadcast(2.0 / 9))
+                .fma(z, z.broadcast(2.0 / 7)).fma(z, z.broadcast(2.0 / 5)).fma(z, z.broadcast(2.0 / 3)).mul(z);
+    }
+
+    /** sin r for |r| <= pi/4, z = r^2: the Taylor polynomial to r^17. */
+    private static DoubleVector sinTaylor(DoubleVector r, DoubleVector z) {
+        var ps = DoubleVector.broadcast(D, 1.0 / 355687428096000.0);
+        ps = ps.fma(z, z.broadcast(-1.0 / 1307674368000.0)).fma(z, z.broadcast(1.0 / 6227020800.0))
+                .fma(z, z.broadcast(-1.0 / 39916800)).fma(z, z.broadcast(1.0 / 362880))
+                .fma(z, z.broadcast(-1.0 / 5040)).fma(z, z.broadcast(1.0 / 120)).fma(z, z.broadcast(-1.0 / 6));
+        return r.mul(z).fma(ps, r);
+    }
+
+    /** cos r for |r| <= pi/4, z = r^2: the Taylor polynomial to r^16. */
+    private static DoubleVector cosTaylor(DoubleVector z) {
+        var pc = DoubleVector.broadcast(D, 1.0 / 20922789888000.0);
+        pc = pc.fma(z, z.broadcast(-1.0 / 87178291200.0)).fma(z, z.broadcast(1.0 / 479001600))
+                .fma(z, z.broadcast(-1.0 / 3628800)).fma(z, z.broadcast(1.0 / 40320))
+                .fma(z, z.broadcast(-1.0 / 720)).fma(z, z.broadcast(1.0 / 24)).fma(z, z.broadcast(-0.5));
+        return z.fma(pc, pc.broadcast(1.0));
     }
 }
