@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float64 loops over contiguous rows. Each op has its own loop so that the vector operator is a
  * constant (only then does the JIT turn Vector API calls into SIMD instructions). Transcendental
- * functions come from {@link DoubleMath}, never from the Vector API's own operators, so results do not
- * depend on the JIT state; a unary tail after the last full vector runs through the same vector
- * code, and the other tails through the scalar definition.
+ * functions come from {@link DoubleMath}, never from the Vector API's own operators, so results
+ * do not depend on the JIT state; a unary tail after the last full vector runs through the same
+ * vector code, and the other tails through the scalar definition.
  */
 final class DoubleRows {
 
