@@ -10,8 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float64 loops over contiguous rows. Each op has its own loop so that the vector operator is a
- * constant (only then does the JIT turn Vector API calls into SIMD instructions); the tail after
- * the last full vector runs through the scalar definition.
+ * constant (only then does the JIT turn Vector API calls into SIMD instructions). Transcendental
+ * functions come from {@link DoubleMath}, never from the Vector API's own operators, so results
+ * do not depend on the JIT state; a unary tail after the last full vector runs through the same
+ * vector code, and the other tails through the scalar definition.
  */
 final class DoubleRows {
 
@@ -49,36 +51,89 @@ final class DoubleRows {
             case RECIPROCAL -> { for (; i < bound; i += L) DoubleVector.broadcast(F, 1.0).div(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
             case SQRT -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).sqrt().intoArray(o, oo + i); }
             case RSQRT -> { for (; i < bound; i += L) DoubleVector.broadcast(F, 1.0).div(DoubleVector.fromArray(F, x, xo + i).sqrt()).intoArray(o, oo + i); }
-            case EXP -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(EXP).intoArray(o, oo + i); }
-            case LOG -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(LOG).intoArray(o, oo + i); }
-            case LOG1P -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(LOG1P).intoArray(o, oo + i); }
-            case EXPM1 -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(EXPM1).intoArray(o, oo + i); }
-            case SIN -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(SIN).intoArray(o, oo + i); }
-            case COS -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(COS).intoArray(o, oo + i); }
-            case TANH -> { for (; i < bound; i += L) DoubleVector.fromArray(F, x, xo + i).lanewise(TANH).intoArray(o, oo + i); }
-            // e = exp(-|x|) never overflows: sigmoid is 1/(1+e) for x >= 0 and e/(1+e) below
-            case SIGMOID -> {
-                for (; i < bound; i += L) {
-                    var v = DoubleVector.fromArray(F, x, xo + i);
-                    var e = v.abs().neg().lanewise(EXP);
-                    var s = DoubleVector.broadcast(F, 1.0).div(e.add(1.0));
-                    s.blend(e.mul(s), v.compare(LT, 0.0)).intoArray(o, oo + i);
-                }
-            }
-            // max(x, 0) + log1p(exp(-|x|))
-            case SOFTPLUS -> {
-                for (; i < bound; i += L) {
-                    var v = DoubleVector.fromArray(F, x, xo + i);
-                    v.max(0.0).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(o, oo + i);
-                }
-            }
+            case EXP -> { exp(x, xo, o, oo, n); return; }
+            case LOG -> { log(x, xo, o, oo, n); return; }
+            case LOG1P -> { log1p(x, xo, o, oo, n); return; }
+            case EXPM1 -> { expm1(x, xo, o, oo, n); return; }
+            case SIN -> { sin(x, xo, o, oo, n); return; }
+            case COS -> { cos(x, xo, o, oo, n); return; }
+            case TANH -> { tanh(x, xo, o, oo, n); return; }
+            case SIGMOID -> { sigmoid(x, xo, o, oo, n); return; }
+            case SOFTPLUS -> { softplus(x, xo, o, oo, n); return; }
             default -> throw new IllegalArgumentException("no vector loop for " + op);
         }
-        if (i < n) {
-            double[] tail = java.util.Arrays.copyOfRange(x, xo + i, xo + n);
-            ScalarKernels.unaryRow(op, tail, tail.length);
-            System.arraycopy(tail, 0, o, oo + i, tail.length);
-        }
+        if (i < n) tail((y, yo, p, po, m) -> unary(op, y, yo, p, po, m), x, xo + i, o, oo + i, n - i, L);
+    }
+
+    // Each transcendental function has its own loop, which C2 compiles with the function inlined
+    // (inlined all into unary, they would exceed C2's node budget and box the vectors). The tail
+    // runs the same loop on a zero-padded copy, so every element gets the same math.
+
+    private static void exp(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.exp(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::exp, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void log(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.log(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::log, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void log1p(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.log1p(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::log1p, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void expm1(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.expm1(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::expm1, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void sin(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.sin(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::sin, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void cos(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.cos(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::cos, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void tanh(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.tanh(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::tanh, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void sigmoid(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.sigmoid(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::sigmoid, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void softplus(double[] x, int xo, double[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) DoubleMath.softplus(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(DoubleRows::softplus, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    /** A row loop over double arrays. */
+    private interface Row {
+        void run(double[] x, int xo, double[] o, int oo, int n);
+    }
+
+    /** Runs {@code row} on the last {@code n < width} elements, zero-padded to {@code width}. */
+    private static void tail(Row row, double[] x, int xo, double[] o, int oo, int n, int width) {
+        double[] padded = new double[width];
+        System.arraycopy(x, xo, padded, 0, n);
+        row.run(padded, 0, padded, 0, width);
+        System.arraycopy(padded, 0, o, oo, n);
     }
 
     /** {@code o[i] = y[i] + alpha * x[i]} for {@code from <= i < to}: a multiply, then an add (not an FMA). */

@@ -5,13 +5,18 @@ import static jdk.incubator.vector.VectorOperators.*;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float32 loops over contiguous rows. Each op has its own loop so that the vector operator is a
- * constant (only then does the JIT turn Vector API calls into SIMD instructions); the tail after
- * the last full vector runs through the scalar definition.
+ * constant (only then does the JIT turn Vector API calls into SIMD instructions). Transcendental
+ * functions come from {@link FloatMath} or, widened to float64, {@link DoubleMath}, never from the
+ * Vector API's own operators, so results do not depend on the JIT state; a unary tail after the
+ * last full vector runs through the same vector code, and the other tails through the scalar
+ * definition.
  */
 final class FloatRows {
 
@@ -49,37 +54,112 @@ final class FloatRows {
             case RECIPROCAL -> { for (; i < bound; i += L) FloatVector.broadcast(F, 1f).div(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i); }
             case SQRT -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).sqrt().intoArray(o, oo + i); }
             case RSQRT -> { for (; i < bound; i += L) FloatVector.broadcast(F, 1f).div(FloatVector.fromArray(F, x, xo + i).sqrt()).intoArray(o, oo + i); }
-            case EXP -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(EXP).intoArray(o, oo + i); }
-            case LOG -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(LOG).intoArray(o, oo + i); }
-            case LOG1P -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(LOG1P).intoArray(o, oo + i); }
-            case EXPM1 -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(EXPM1).intoArray(o, oo + i); }
-            case SIN -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(SIN).intoArray(o, oo + i); }
-            case COS -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(COS).intoArray(o, oo + i); }
-            case TANH -> { for (; i < bound; i += L) FloatVector.fromArray(F, x, xo + i).lanewise(TANH).intoArray(o, oo + i); }
-            // e = exp(-|x|) never overflows: sigmoid is 1/(1+e) for x >= 0 and e/(1+e) below
-            case SIGMOID -> {
-                for (; i < bound; i += L) {
-                    var v = FloatVector.fromArray(F, x, xo + i);
-                    var e = v.abs().neg().lanewise(EXP);
-                    var s = FloatVector.broadcast(F, 1f).div(e.add(1f));
-                    s.blend(e.mul(s), v.compare(LT, 0f)).intoArray(o, oo + i);
-                }
-            }
-            // max(x, 0) + log1p(exp(-|x|))
-            case SOFTPLUS -> {
-                for (; i < bound; i += L) {
-                    var v = FloatVector.fromArray(F, x, xo + i);
-                    v.max(0f).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(o, oo + i);
-                }
-            }
+            case EXP -> { exp(x, xo, o, oo, n); return; }
+            case LOG -> { log(x, xo, o, oo, n); return; }
+            case LOG1P -> { log1p(x, xo, o, oo, n); return; }
+            case EXPM1 -> { expm1(x, xo, o, oo, n); return; }
+            case SIN -> { sin(x, xo, o, oo, n); return; }
+            case COS -> { cos(x, xo, o, oo, n); return; }
+            case TANH -> { tanh(x, xo, o, oo, n); return; }
+            case SIGMOID -> { sigmoid(x, xo, o, oo, n); return; }
+            case SOFTPLUS -> { softplus(x, xo, o, oo, n); return; }
             default -> throw new IllegalArgumentException("no vector loop for " + op);
         }
-        if (i < n) {
-            double[] tail = new double[n - i];
-            for (int k = 0; k < tail.length; k++) tail[k] = x[xo + i + k];
-            ScalarKernels.unaryRow(op, tail, tail.length);
-            for (int k = 0; k < tail.length; k++) o[oo + i + k] = (float) tail[k];
+        if (i < n) tail((y, yo, p, po, m) -> unary(op, y, yo, p, po, m), x, xo + i, o, oo + i, n - i, L);
+    }
+
+    // Each transcendental function has its own loop, which C2 compiles with the function inlined
+    // (inlined all into unary, they would exceed C2's node budget and box the vectors); for the same
+    // reason the float64 result is narrowed inline rather than by a helper called after it. The
+    // tail runs the same loop on a zero-padded copy, so every element gets the same math.
+
+    private static void exp(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) FloatMath.exp(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::exp, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void log(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) FloatMath.log(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::log, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void log1p(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + H <= n; i += H) {
+            ((FloatVector) DoubleMath.log1p(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
         }
+        if (i < n) tail(FloatRows::log1p, x, xo + i, o, oo + i, n - i, H);
+    }
+
+    private static void expm1(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + H <= n; i += H) {
+            ((FloatVector) DoubleMath.expm1(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
+        }
+        if (i < n) tail(FloatRows::expm1, x, xo + i, o, oo + i, n - i, H);
+    }
+
+    private static void sin(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + H <= n; i += H) {
+            ((FloatVector) DoubleMath.sin(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
+        }
+        if (i < n) tail(FloatRows::sin, x, xo + i, o, oo + i, n - i, H);
+    }
+
+    private static void cos(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + H <= n; i += H) {
+            ((FloatVector) DoubleMath.cos(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
+        }
+        if (i < n) tail(FloatRows::cos, x, xo + i, o, oo + i, n - i, H);
+    }
+
+    private static void tanh(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + H <= n; i += H) {
+            ((FloatVector) DoubleMath.tanh(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
+        }
+        if (i < n) tail(FloatRows::tanh, x, xo + i, o, oo + i, n - i, H);
+    }
+
+    private static void sigmoid(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) FloatMath.sigmoid(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::sigmoid, x, xo + i, o, oo + i, n - i, L);
+    }
+
+    private static void softplus(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (; i + H <= n; i += H) {
+            ((FloatVector) DoubleMath.softplus(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
+        }
+        if (i < n) tail(FloatRows::softplus, x, xo + i, o, oo + i, n - i, H);
+    }
+
+    /** A row loop over float arrays. */
+    private interface Row {
+        void run(float[] x, int xo, float[] o, int oo, int n);
+    }
+
+    /** Runs {@code row} on the last {@code n < width} elements, zero-padded to {@code width}. */
+    private static void tail(Row row, float[] x, int xo, float[] o, int oo, int n, int width) {
+        float[] padded = new float[width];
+        System.arraycopy(x, xo, padded, 0, n);
+        row.run(padded, 0, padded, 0, width);
+        System.arraycopy(padded, 0, o, oo, n);
+    }
+
+    /** Float lanes that widen to exactly one {@link Species#DOUBLE} vector. */
+    private static final VectorSpecies<Float> HALF =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
+    private static final int H = HALF.length();
+
+    /** {@code x[xo ..]} widened exactly to a float64 vector. */
+    private static DoubleVector widen(float[] x, int xo) {
+        return (DoubleVector) FloatVector.fromArray(HALF, x, xo).convertShape(F2D, Species.DOUBLE, 0);
     }
 
     /** {@code o[i] = y[i] + alpha * x[i]} for {@code from <= i < to}: a multiply, then an add (not an FMA). */
