@@ -195,25 +195,6 @@ final class DoubleRows {
         }
     }
 
-    /** Sum of a contiguous row: four vector accumulators over blocks of 4096 elements (see FloatRows). */
-    static double sum(double[] x, int off, int n) {
-        double total = 0;
-        for (int start = 0; start < n; start += 4096) {
-            int end = Math.min(n, start + 4096), i = start;
-            var s0 = DoubleVector.zero(F); var s1 = DoubleVector.zero(F); var s2 = DoubleVector.zero(F); var s3 = DoubleVector.zero(F);
-            for (; i + 4 * L <= end; i += 4 * L) {
-                s0 = s0.add(DoubleVector.fromArray(F, x, off + i));
-                s1 = s1.add(DoubleVector.fromArray(F, x, off + i + L));
-                s2 = s2.add(DoubleVector.fromArray(F, x, off + i + 2 * L));
-                s3 = s3.add(DoubleVector.fromArray(F, x, off + i + 3 * L));
-            }
-            double block = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
-            for (; i < end; i++) block += x[off + i];
-            total += block;
-        }
-        return total;
-    }
-
     /** Largest ({@code max}) or smallest element of a contiguous row; NaN if any is NaN. */
     static double extreme(boolean max, double[] x, int off, int n) {
         int i = 0, bound = F.loopBound(n);

@@ -221,28 +221,6 @@ final class FloatRows {
         }
     }
 
-    /**
-     * Sum of a contiguous row: four vector accumulators over blocks of 4096 elements, each block's
-     * total added into a double, so the error grows with the block, not with the row.
-     */
-    static double sum(float[] x, int off, int n) {
-        double total = 0;
-        for (int start = 0; start < n; start += 4096) {
-            int end = Math.min(n, start + 4096), i = start;
-            var s0 = FloatVector.zero(F); var s1 = FloatVector.zero(F); var s2 = FloatVector.zero(F); var s3 = FloatVector.zero(F);
-            for (; i + 4 * L <= end; i += 4 * L) {
-                s0 = s0.add(FloatVector.fromArray(F, x, off + i));
-                s1 = s1.add(FloatVector.fromArray(F, x, off + i + L));
-                s2 = s2.add(FloatVector.fromArray(F, x, off + i + 2 * L));
-                s3 = s3.add(FloatVector.fromArray(F, x, off + i + 3 * L));
-            }
-            double block = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
-            for (; i < end; i++) block += x[off + i];
-            total += block;
-        }
-        return total;
-    }
-
     /** Largest ({@code max}) or smallest element of a contiguous row; NaN if any is NaN. */
     static float extreme(boolean max, float[] x, int off, int n) {
         int i = 0, bound = F.loopBound(n);

@@ -9,10 +9,8 @@ import dev.jtensor.accel.Strided;
 import dev.jtensor.accel.UnaryOp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,14 +21,6 @@ import java.util.function.Supplier;
  * own JVM by {@link KernelDeterminismTest}, with {@code -Djtensor.threads=3}.
  */
 public final class KernelDeterminism {
-
-    /**
-     * Unary ops whose vector loops use the JDK's vector transcendentals, which round one way
-     * interpreted and another compiled; skipped until FloatRows and DoubleRows evaluate them with
-     * explicit lanewise polynomials. Empty this set when they do.
-     */
-    static final Set<UnaryOp> AWAITING_DETERMINISTIC_TRANSCENDENTALS = EnumSet.of(UnaryOp.EXP, UnaryOp.LOG,
-            UnaryOp.LOG1P, UnaryOp.EXPM1, UnaryOp.SIN, UnaryOp.COS, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.SOFTPLUS);
 
     /** Sizes around vector lengths, unroll widths and the 4096-element sum runs. */
     static final int[] SIZES = {1, 3, 17, 257, 1000, 4099};
@@ -115,7 +105,7 @@ public final class KernelDeterminism {
                 Strided x = views[v], y = Strided.contiguous(data(f64, n, 4), shape);
                 String where = type + " " + n + names[v];
                 for (UnaryOp op : UnaryOp.values()) {
-                    if (op == UnaryOp.LOGICAL_NOT || AWAITING_DETERMINISTIC_TRANSCENDENTALS.contains(op)) continue;
+                    if (op == UnaryOp.LOGICAL_NOT) continue;
                     cases.add(new Case(op + where, n, () -> unary(op, shape, x, f64)));
                 }
                 for (BinaryOp op : BinaryOp.values()) {

@@ -94,7 +94,7 @@ class KernelDeterminismPropertyTest {
         Strided x = view(shape, layout, f64, seed), y = view(shape, 0, f64, seed + 1);
         int n = (int) size(shape);
         for (UnaryOp op : UnaryOp.values()) {
-            if (op == UnaryOp.LOGICAL_NOT || KernelDeterminism.AWAITING_DETERMINISTIC_TRANSCENDENTALS.contains(op)) continue;
+            if (op == UnaryOp.LOGICAL_NOT) continue;
             assertDeterministic(op + " " + Arrays.toString(shape) + " layout " + layout, () -> {
                 Object out = f64 ? new double[n] : new float[n];
                 simd.unary(op, shape, x, Strided.contiguous(out, shape));
