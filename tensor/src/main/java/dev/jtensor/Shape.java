@@ -1,6 +1,5 @@
 package dev.jtensor;
 
-import dev.jtensor.internal.Inputs;
 import java.util.Arrays;
 
 /**
@@ -160,7 +159,9 @@ public final class Shape {
      * @throws InvalidArgumentException if the shapes are not {@link #isCompatibleWith compatible}
      */
     public Shape mergeWith(Shape other) {
-        Inputs.nonNull(other, "Shape.mergeWith", "other");
+        if (other == null) {
+            throw new InvalidArgumentException("Shape.mergeWith: other is null");
+        }
         if (equals(other)) {
             return this;
         }

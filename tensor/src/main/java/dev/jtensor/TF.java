@@ -10,11 +10,12 @@ import dev.jtensor.internal.DTypeRules;
 import dev.jtensor.internal.Elementwise;
 import dev.jtensor.internal.Inputs;
 import dev.jtensor.internal.Linalg;
-import dev.jtensor.internal.RandomOps;
 import dev.jtensor.internal.Reductions;
 import dev.jtensor.internal.ShapeOps;
 import dev.jtensor.internal.SoftmaxOps;
 import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Distribution;
+import dev.jtensor.ops.RandomDraw;
 import dev.jtensor.ops.ShapeOf;
 import dev.jtensor.ops.StopGradient;
 import java.util.Arrays;
@@ -152,7 +153,7 @@ public final class TF {
      * @param seed op seed, or null
      */
     public static Tensor randomNormal(int[] shape, double mean, double stddev, DType dtype, Long seed) {
-        return RandomOps.normal(Inputs.shape("RandomStandardNormal", shape), mean, stddev, dtype, seed);
+        return Dispatch.apply(new RandomDraw(Distribution.NORMAL, Inputs.shape("RandomStandardNormal", shape), dtype, mean, stddev, seed));
     }
 
     /** float32 uniform values in {@code [0, 1)}. */
@@ -162,12 +163,12 @@ public final class TF {
 
     /** Uniform values in {@code [minval, maxval)}; integer dtypes draw integers. Seeds as for {@link #randomNormal(int[], double, double, DType, Long)}. */
     public static Tensor randomUniform(int[] shape, double minval, double maxval, DType dtype, Long seed) {
-        return RandomOps.uniform(Inputs.shape("RandomUniform", shape), minval, maxval, dtype, seed);
+        return Dispatch.apply(new RandomDraw(Distribution.UNIFORM, Inputs.shape("RandomUniform", shape), dtype, minval, maxval, seed));
     }
 
     /** Normal values redrawn until within two standard deviations of the mean. */
     public static Tensor truncatedNormal(int[] shape, double mean, double stddev, DType dtype, Long seed) {
-        return RandomOps.truncatedNormal(Inputs.shape("TruncatedNormal", shape), mean, stddev, dtype, seed);
+        return Dispatch.apply(new RandomDraw(Distribution.TRUNCATED_NORMAL, Inputs.shape("TruncatedNormal", shape), dtype, mean, stddev, seed));
     }
 
     // ================================================================== elementwise

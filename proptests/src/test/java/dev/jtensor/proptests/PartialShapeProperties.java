@@ -13,6 +13,7 @@ import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.OpHook;
 import dev.jtensor.ops.Primitive;
+import dev.jtensor.ops.Distribution;
 import dev.jtensor.ops.RandomDraw;
 import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.ShapeOf;
@@ -67,7 +68,7 @@ class PartialShapeProperties {
         assertThrows(RuntimeException.class, () -> new AssignVariable(v, AssignVariable.Mode.ASSIGN)
                 .infer(spec(DType.FLOAT32, Shape.UNKNOWN, 4)));   // a known mismatch still fails
         assertEquals(spec(DType.INT32, 3), new ShapeOf().infer(spec(DType.FLOAT32, Shape.UNKNOWN, 2, Shape.UNKNOWN)));
-        assertEquals(spec(DType.FLOAT32, 2), new RandomDraw(RandomDraw.Distribution.NORMAL, Shape.of(2), DType.FLOAT32,
+        assertEquals(spec(DType.FLOAT32, 2), new RandomDraw(Distribution.NORMAL, Shape.of(2), DType.FLOAT32,
                 0, 1, null).infer());
         assertEquals(spec(DType.FLOAT32, 2, 3), new Fill(Shape.of(2, 3)).infer(alpha));
     }

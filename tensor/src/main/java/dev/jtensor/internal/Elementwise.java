@@ -135,18 +135,18 @@ public final class Elementwise {
         DType t = like.dtype();
         if (!DTypeRules.fits(value, t)) {
             if (DTypeRules.numpyBehavior()) {
-                return Creation.placed(Creation.hostScalar(value, DType.FLOAT64), TensorAccess.backend(like));
+                return scalarOn(like, value, DType.FLOAT64);
             }
             throw new InvalidArgumentException("Cannot convert " + value + " to EagerTensor of dtype " + t);
         }
-        return Creation.placed(Creation.hostScalar(value, t), TensorAccess.backend(like));
+        return scalarOn(like, value, t);
     }
 
     /** A Java {@code long} as a scalar tensor to combine with {@code like} (exact for int64). */
     public static Tensor scalarLike(long value, Tensor like) {
         DType t = like.dtype();
         if (t == DType.INT64) {
-            return Creation.placed(Creation.hostScalar(value), TensorAccess.backend(like));
+            return scalarOn(like, value);
         }
         boolean fits = switch (t) {
             case FLOAT32, FLOAT64, INT64 -> true;
@@ -155,11 +155,20 @@ public final class Elementwise {
         };
         if (!fits) {
             if (DTypeRules.numpyBehavior()) {
-                return Creation.placed(Creation.hostScalar(value), TensorAccess.backend(like));
+                return scalarOn(like, value);
             }
             throw new InvalidArgumentException("Cannot convert " + value + " to EagerTensor of dtype " + t);
         }
-        return Creation.placed(Creation.hostScalar((double) value, t), TensorAccess.backend(like));
+        return scalarOn(like, (double) value, t);
+    }
+
+    /** A scalar on {@code like}'s device: Java numbers join the device of the tensor they meet. */
+    private static Tensor scalarOn(Tensor like, double value, DType dtype) {
+        return Creation.placed(Creation.hostScalar(value, dtype), TensorAccess.backend(like));
+    }
+
+    private static Tensor scalarOn(Tensor like, long value) {
+        return Creation.placed(Creation.hostScalar(value), TensorAccess.backend(like));
     }
 
     /** {@code (a - b)^2}. */

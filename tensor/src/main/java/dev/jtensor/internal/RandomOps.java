@@ -2,17 +2,13 @@ package dev.jtensor.internal;
 
 import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
-import dev.jtensor.Shape;
-import dev.jtensor.Tensor;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Strided;
-import dev.jtensor.ops.Dispatch;
-import dev.jtensor.ops.RandomDraw;
-import dev.jtensor.ops.RandomDraw.Distribution;
+import dev.jtensor.ops.Distribution;
 import java.util.SplittableRandom;
 
 /**
- * Random tensors, as {@link RandomDraw} ops. The generator is {@link SplittableRandom}
+ * The sampling behind the {@link dev.jtensor.ops.RandomDraw} op: parameter checks and draws. The generator is {@link SplittableRandom}
  * (SplitMix64), with normals from its {@code nextGaussian} (the JDK's modified ziggurat), so a
  * seed gives the same values on every JVM.
  *
@@ -28,24 +24,6 @@ public final class RandomOps {
     private static final long DEFAULT_GLOBAL_SEED = 87654321L;
 
     private RandomOps() {
-    }
-
-    /** Normal values with the given mean and standard deviation. */
-    public static Tensor normal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
-        return Dispatch.apply(new RandomDraw(Distribution.NORMAL, shape, dtype, mean, stddev, seed));
-    }
-
-    /**
-     * Normal values redrawn until within two standard deviations of the mean, as TensorFlow's
-     * {@code truncated_normal}.
-     */
-    public static Tensor truncatedNormal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
-        return Dispatch.apply(new RandomDraw(Distribution.TRUNCATED_NORMAL, shape, dtype, mean, stddev, seed));
-    }
-
-    /** Uniform values in {@code [minval, maxval)}; integers are drawn uniformly from that range. */
-    public static Tensor uniform(Shape shape, double minval, double maxval, DType dtype, Long seed) {
-        return Dispatch.apply(new RandomDraw(Distribution.UNIFORM, shape, dtype, minval, maxval, seed));
     }
 
     /**

@@ -58,26 +58,32 @@ public final class ThreadSettings {
         return local != null ? local : globalSeed;
     }
 
+    /** Sets the process-wide NumPy behaviour (threads inside a scope keep theirs). */
     public static void setGlobalNumpyBehavior(boolean on) {
         globalNumpyBehavior = on;
     }
 
+    /** Sets the process-wide default device; an unavailable one is an InvalidArgumentException. */
     public static void setGlobalDevice(Device device) {
         globalBackend = backendOf(device);
     }
 
+    /** Sets the process-wide seed with a fresh per-call counter. */
     public static void setGlobalSeed(long seed) {
         globalSeed = new SeedSequence(seed);
     }
 
+    /** Overrides NumPy behaviour on this thread until the scope closes. */
     public static Scope withNumpyBehavior(boolean on) {
         return scoped(o -> o.numpyBehavior, (o, v) -> o.numpyBehavior = v, on);
     }
 
+    /** Overrides the default device on this thread until the scope closes. */
     public static Scope withDevice(Device device) {
         return scoped(o -> o.backend, (o, v) -> o.backend = v, backendOf(device));
     }
 
+    /** Gives this thread its own seed sequence until the scope closes. */
     public static Scope withSeed(long seed) {
         return scoped(o -> o.seed, (o, v) -> o.seed = v, new SeedSequence(seed));
     }

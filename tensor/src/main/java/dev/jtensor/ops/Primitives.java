@@ -33,19 +33,20 @@ final class Primitives {
      * @throws ResourceExhaustedException if it cannot fit (Dispatch adds the op's name)
      */
     static Object allocate(Backend backend, TensorSpec spec) {
-        checkFits(backend, spec);
-        try {
-            return backend.allocate(spec.dtype().elementClass(), spec.shape().size());
-        } catch (OutOfMemoryError e) {
-            throw outOfMemory(backend, spec, "the JVM heap has no room for it now");
-        }
+        return allocate(backend, spec, false);
     }
 
     /** A zero-filled output buffer, for kernels that accumulate. */
     static Object allocateZeroed(Backend backend, TensorSpec spec) {
+        return allocate(backend, spec, true);
+    }
+
+    private static Object allocate(Backend backend, TensorSpec spec, boolean zeroed) {
         checkFits(backend, spec);
+        Class<?> type = spec.dtype().elementClass();
+        int size = spec.shape().size();
         try {
-            return backend.allocateZeroed(spec.dtype().elementClass(), spec.shape().size());
+            return zeroed ? backend.allocateZeroed(type, size) : backend.allocate(type, size);
         } catch (OutOfMemoryError e) {
             throw outOfMemory(backend, spec, "the JVM heap has no room for it now");
         }

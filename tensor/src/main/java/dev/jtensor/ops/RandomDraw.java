@@ -25,15 +25,6 @@ import dev.jtensor.internal.RandomOps;
 public record RandomDraw(Distribution distribution, Shape shape, DType dtype, double a, double b, Long seed)
         implements Primitive {
 
-    /** The distributions. */
-    public enum Distribution {
-        /** Uniform on {@code [a, b)}; for integers, uniform over the integers there. */
-        UNIFORM,
-        /** Normal with mean {@code a} and standard deviation {@code b}. */
-        NORMAL,
-        /** Normal, redrawn until within two standard deviations of the mean. */
-        TRUNCATED_NORMAL
-    }
 
     /** Checks the parameters, so that a bad draw fails where it is written, with TensorFlow's op name. */
     public RandomDraw {

@@ -173,7 +173,7 @@ class DispatchTest {
         assertTrue(new ReadVariable(v.handle()).stateful());
         assertTrue(new AssignVariable(v.handle(), AssignVariable.Mode.ADD).stateful());
         assertTrue(new ApplyGradientDescent(v.handle()).stateful());
-        assertTrue(new RandomDraw(RandomDraw.Distribution.NORMAL, Shape.of(2), DType.FLOAT32, 0, 1, null).stateful());
+        assertTrue(new RandomDraw(Distribution.NORMAL, Shape.of(2), DType.FLOAT32, 0, 1, null).stateful());
         assertFalse(new Binary(dev.jtensor.accel.BinaryOp.ADD).stateful());
         assertFalse(new Fill(Shape.of(2)).stateful());
     }

@@ -11,7 +11,7 @@ import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
-import dev.jtensor.ops.RandomDraw.Distribution;
+import dev.jtensor.ops.Distribution;
 import dev.jtensor.testkit.TestBackend;
 import java.util.Arrays;
 import java.util.HashMap;
