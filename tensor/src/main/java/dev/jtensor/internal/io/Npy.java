@@ -105,6 +105,8 @@ public final class Npy {
     public static NpyArray read(Path path) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             return read(in);
+        } catch (NpyFormatException e) {
+            throw e.in(path);
         } catch (IOException e) {
             throw FileErrors.reading("npy", path, e);
         } catch (UncheckedIOException e) {

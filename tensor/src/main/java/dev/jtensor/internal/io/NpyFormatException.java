@@ -36,4 +36,15 @@ public final class NpyFormatException extends InvalidArgumentException {
     public NpyFormatException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * This error with the file named after its format prefix ({@code "npy: "}, {@code "npz: "}):
+     * the stream readers do not know the path, the path readers add it.
+     */
+    public NpyFormatException in(java.nio.file.Path path) {
+        String m = getMessage();
+        int colon = m.indexOf(": ");
+        String named = colon < 0 ? path + ": " + m : m.substring(0, colon + 2) + path + ": " + m.substring(colon + 2);
+        return new NpyFormatException(named, this);
+    }
 }

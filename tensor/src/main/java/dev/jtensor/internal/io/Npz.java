@@ -59,6 +59,15 @@ public final class Npz {
      */
     public static Map<String, NpyArray> read(Path path) {
         Objects.requireNonNull(path, "path");
+        try {
+            return readFile(path);
+        } catch (NpyFormatException e) {
+            throw e.in(path);
+        }
+    }
+
+    /** {@link #read(Path)} without the path in format errors, for the stream reader's temporary copy. */
+    private static Map<String, NpyArray> readFile(Path path) {
         if (path.getFileSystem() != FileSystems.getDefault()) {
             try (InputStream in = Files.newInputStream(path)) {
                 return read(in);  // ZipFile needs a java.io.File
@@ -106,7 +115,7 @@ public final class Npz {
         try {
             tmp = Files.createTempFile("jtensor-", ".npz");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return read(tmp);
+            return readFile(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException("npz: cannot read stream: " + e.getMessage(), e);
         } finally {

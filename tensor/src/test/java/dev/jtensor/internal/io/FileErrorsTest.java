@@ -162,4 +162,15 @@ class FileErrorsTest {
         }
         return sys;
     }
+
+    @Test
+    void aDamagedFileIsNamedInTheFormatError(@TempDir Path dir) throws IOException {
+        Path npy = dir.resolve("bad.npy"), npz = dir.resolve("bad.npz");
+        Files.writeString(npy, "garbage");
+        Files.writeString(npz, "garbage");
+        var e = assertThrows(NpyFormatException.class, () -> NumpyFiles.load(npy));
+        assertEquals("npy: " + npy + ": input ends after 7 of 8 bytes of the magic string and version", e.getMessage());
+        var z = assertThrows(NpyFormatException.class, () -> NumpyFiles.loadz(npz));
+        assertTrue(z.getMessage().startsWith("npz: " + npz + ": not a valid zip archive"), z.getMessage());
+    }
 }
