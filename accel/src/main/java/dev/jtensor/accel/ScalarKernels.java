@@ -208,7 +208,7 @@ public final class ScalarKernels implements Kernels {
      * C's {@code pow}, which TensorFlow uses: unlike {@link Math#pow}, {@code pow(1, y)} is 1 for
      * every {@code y} (NaN included) and {@code pow(-1, +-inf)} is 1.
      */
-    private static double pow(double base, double exponent) {
+    public static double pow(double base, double exponent) {
         if (base == 1 || (base == -1 && Double.isInfinite(exponent))) {
             return 1;
         }

@@ -21,10 +21,12 @@ import jdk.incubator.vector.VectorSpecies;
  * and every NaN result is the canonical {@link Double#NaN}: an operation on two NaNs returns either
  * one's bits depending on operand order, which the JIT may change.
  *
- * <p>C2 stops inlining non-JDK methods once a compilation grows past its node budget, and a vector
- * passed to a method that is not inlined is boxed, which is ten times slower. The Vector API's own
- * methods are always inlined, so each function here calls its helpers early and ends in Vector API
- * calls only, and callers give each function a loop of its own.
+ * <p>A vector passed to a method that C2 does not inline is boxed, which is ten times slower. C2
+ * inlines a hot method only if its bytecode is at most 325 bytes ({@code -XX:FreqInlineSize}) and
+ * stops inlining once a compilation grows past its node budget (the Vector API's own methods are
+ * always inlined). So every function and helper here stays under 325 bytes of bytecode (split into
+ * helpers where needed; {@code VectorMathInliningTest} checks), and callers give each function a
+ * loop of its own.
  */
 final class DoubleMath {
 
@@ -39,6 +41,8 @@ final class DoubleMath {
     private static final double LN2_HI = 0x1.62e42fefa39efp-1, LN2_LO = 0x1.abc9e3b39803fp-56;
     /** ln 2 split for log: LOG_LN2_HI has 42 bits, so {@code k * LOG_LN2_HI} is exact for every exponent k. */
     private static final double LOG_LN2_HI = 0x1.62e42fefa3800p-1, LOG_LN2_LO = 0x1.ef35793c76730p-45;
+    /** 2/3 = TWO_THIRDS_HI + TWO_THIRDS_LO. */
+    private static final double TWO_THIRDS_HI = 0x1.5555555555555p-1, TWO_THIRDS_LO = 0x1.5555555555555p-55;
     private static final double TWO_OVER_PI = 0x1.45f306dc9c883p-1;
     /** pi/2 = PIO2_1 + PIO2_2 + PIO2_3 (to 119 bits); the first two have 33 bits, so q * PIO2_i is exact for q < 2^20. */
     private static final double PIO2_1 = 0x1.921fb54400000p0, PIO2_2 = 0x1.0b4611a600000p-34,
@@ -53,25 +57,121 @@ final class DoubleMath {
 
     /**
      * e^x. Reduction x = k ln2 + r with |r| <= ln2/2 (k by the shifter trick, r by two FMAs with
-     * the Cody-Waite split of ln 2), e^r by its Taylor polynomial of degree 13 in Horner form, and
-     * the scale 2^k applied as two exponent-built factors 2^(k/2) and 2^(k - k/2), so that
-     * subnormal results round once and results beyond 2^1024 overflow to infinity. The rounding
-     * error of r is carried as rlo and applied as e^r (1 + rlo). Max error 1 ulp.
+     * the Cody-Waite split of ln 2; the rounding error of r carried as rlo), e^(r + rlo) by the
+     * Taylor polynomial of degree 13 summed as (1 + r, split exactly) + (r^2 Q(r) + rlo e^r) so
+     * that it rounds once, and the scale 2^k applied as two exponent-built factors 2^(k/2) and
+     * 2^(k - k/2), so that subnormal results round once and results beyond 2^1024 overflow to
+     * infinity. Max error 1 ulp (subnormal results; 0.5x ulp for normal ones).
      */
     static DoubleVector exp(DoubleVector x) {
+        return expKernel(x, DoubleVector.zero(D));
+    }
+
+    /** e^(x + lo) for a small correction lo, by {@link #exp}'s algorithm with lo added to rlo. */
+    private static DoubleVector expKernel(DoubleVector x, DoubleVector lo) {
         var c = x.max(-746.0).min(710.0);   // e^x is 0 or inf beyond; NaN passes (max/min propagate it)
         var t = c.fma(LOG2E, SHIFTER);
         var k = t.sub(SHIFTER);
         var r1 = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
         var r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1);
-        var rlo = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1.sub(r));   // the rounding error of r
-        var p = expTaylor(r);
-        p = p.fma(rlo, p);   // e^(r + rlo) = e^r (1 + rlo)
+        var rlo = k.fma(DoubleVector.broadcast(D, -LN2_LO), r1.sub(r)).add(lo);   // the rounding error of r, and lo
+        var q = expTail(r);
+        // e^(r + rlo) = 1 + r + r^2 Q(r) + rlo e^r, summed as (1 + r, split exactly) + the rest so that
+        // p rounds once: a result that is exactly representable (2^-4, 10^5 in pow) comes out exact
+        var onePlusR = r.add(1.0);
+        var r2 = r.mul(r);
+        var er = r2.fma(q, onePlusR);   // e^r, to double precision: rlo (up to 2^-48 in pow) multiplies it
+        var p = onePlusR.add(r2.fma(q, rlo.fma(er, r.sub(onePlusR.sub(1.0)))));
         var ki = t.reinterpretAsLongs().sub(SHIFTER_BITS);
         var k1 = ki.lanewise(ASHR, 1);
         var result = p.mul(k1.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles())
                 .mul(ki.sub(k1).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles());
         return result.blend(Double.NaN, result.test(IS_NAN));
+    }
+
+    /**
+     * The first of x^y's loops (x^y = e^(y log x), log x in double-double to about 2^-64):
+     * for normal 0 < x < inf (other lanes are garbage, which {@link #pow} replaces), x = 2^k m as
+     * in {@link #log}, f = m - 1, s = f / (2 + f) = sh + sl; stores sh to {@code sh} and to
+     * {@code low} the small terms of log m = 2 atanh s = 2s + (2/3) s^3 + s z^2 Q(z): the last
+     * one, and those that carry the rounding errors, 2 sl (1 + z) and the error of (2/3) sh z
+     * rounded (z = sh^2 rounded).
+     */
+    static void logQuotient(DoubleVector x, double[] sh, double[] low, int at) {
+        var hx = x.reinterpretAsLongs().add(0x3ff0000000000000L - 0x3fe6a09e667f3bcdL);
+        var f = hx.and(0x000fffffffffffffL).add(0x3fe6a09e667f3bcdL).reinterpretAsDoubles().sub(1.0);
+        var d = f.add(2.0);
+        var s = f.div(d);
+        var z = s.mul(s);
+        var rest = s.mul(z).mul(z).mul(atanhRest(z));   // helpers first: called late, C2 may leave them out of line
+        var sl = s.neg().fma(d, f).sub(s.mul(f.sub(d.sub(2.0)))).div(d);   // (f - s d - s dl) / d, dl = 2 + f - d exactly
+        var zl = s.fma(s, z.neg());   // s^2 - z, exactly
+        var c = s.mul(z);
+        var cl = s.fma(z, c.neg()).add(s.mul(zl));   // s^3 - c
+        var cubeLo = c.fma(DoubleVector.broadcast(D, TWO_THIRDS_HI), c.mul(TWO_THIRDS_HI).neg())
+                .add(c.mul(TWO_THIRDS_LO)).add(cl.mul(TWO_THIRDS_HI));   // (2/3) s^3 - (2/3) c rounded
+        s.intoArray(sh, at);
+        sl.mul(z.fma(2.0, 2.0)).add(cubeLo).add(rest).intoArray(low, at);
+    }
+
+    /**
+     * The second of x^y's loops: log x as hi + lo from x and {@link #logQuotient}'s sh and low
+     * (read from {@code hi} and {@code lo} and replaced): 2 sh + (2/3) sh z rounded + k ln2 (two
+     * parts) with their rounding errors (Fast2Sum), and low.
+     */
+    static void logHiLo(DoubleVector x, double[] hi, double[] lo, int at) {
+        var sh = DoubleVector.fromArray(D, hi, at);
+        var z = sh.mul(sh);
+        var hx = x.reinterpretAsLongs().add(0x3ff0000000000000L - 0x3fe6a09e667f3bcdL);
+        var k = (DoubleVector) hx.lanewise(ASHR, 52).sub(1023).convert(L2D, 0);
+        var cube = sh.mul(z).mul(TWO_THIRDS_HI);
+        var twoSh = sh.mul(2.0);
+        var kh = k.mul(LOG_LN2_HI);   // exact
+        var h1 = kh.add(twoSh);   // |kh| >= |2 sh| unless k = 0, so Fast2Sum gives the errors
+        var h2 = h1.add(cube);
+        var l = twoSh.sub(h1.sub(kh)).add(cube.sub(h2.sub(h1))).add(DoubleVector.fromArray(D, lo, at))
+                .add(k.mul(LOG_LN2_LO));
+        var logHi = h2.add(l);
+        logHi.intoArray(hi, at);
+        l.sub(logHi.sub(h2)).intoArray(lo, at);   // Fast2Sum: |l| is far below |h2|
+    }
+
+    /**
+     * The third of x^y's loops: y log x as th + tl with the product's exact error, from
+     * {@link #logHiLo}'s hi and lo, which it replaces; tl is 0 where |th| is so large that e^th is
+     * 0 or infinite anyway.
+     */
+    static void powExponent(DoubleVector y, double[] hi, double[] lo, int at) {
+        var logHi = DoubleVector.fromArray(D, hi, at);
+        var th = y.mul(logHi);
+        var tl = y.fma(logHi, th.neg()).add(y.mul(DoubleVector.fromArray(D, lo, at)));
+        th.intoArray(hi, at);
+        tl.blend(0.0, th.abs().compare(GT, 1e3).or(th.test(IS_NAN))).intoArray(lo, at);
+    }
+
+    /**
+     * The last of x^y's loops: e^(th + tl) from {@link #powExponent}, by {@link #exp}'s algorithm
+     * with tl in the reduction's error term. Max error of x^y 1 ulp, and exact where the result is
+     * representable; lanes where x is not normal and positive or y is not finite are left to C's
+     * definition ({@code ScalarKernels.pow}: signs, zeros, subnormals, infinities, NaN, pow(1, y) = 1),
+     * which the caller applies.
+     */
+    static DoubleVector powResult(DoubleVector th, DoubleVector tl) {
+        return expKernel(th, tl);
+    }
+
+    /** Whether x^y takes C's scalar definition rather than {@link #powResult}: x not normal and positive, or y not finite. */
+    static boolean powIsSpecial(double x, double y) {
+        return !(x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY && Math.abs(y) < Double.POSITIVE_INFINITY);
+    }
+
+    /** Q(z) = 2/5 + 2z/7 + ... + 2z^11/27: the atanh series beyond its first two terms over s z^2 (truncated below 2^-70 of log m). */
+    private static DoubleVector atanhRest(DoubleVector z) {
+        var q = DoubleVector.broadcast(D, 2.0 / 27);
+        return q.fma(z, z.broadcast(2.0 / 25)).fma(z, z.broadcast(2.0 / 23)).fma(z, z.broadcast(2.0 / 21))
+                .fma(z, z.broadcast(2.0 / 19)).fma(z, z.broadcast(2.0 / 17)).fma(z, z.broadcast(2.0 / 15))
+                .fma(z, z.broadcast(2.0 / 13)).fma(z, z.broadcast(2.0 / 11)).fma(z, z.broadcast(2.0 / 9))
+                .fma(z, z.broadcast(2.0 / 7)).fma(z, z.broadcast(2.0 / 5));
     }
 
     /**
@@ -163,25 +263,15 @@ final class DoubleMath {
     }
 
     /**
-     * log(1 + e^x) as max(x, 0) + log1p(e) with e = e^-|x| in [0, 1], which never overflows.
-     * log1p(e) is {@link #log1p}'s algorithm written out, as no helper of ours may follow the inlined
-     * exp (see the class comment); e in [0, 1] needs none of its special cases. Max error 2 ulp.
+     * log(1 + e^x) as max(x, 0) + log1p(e), given e = e^-|x| in (0, 1] (which never overflows)
+     * from {@link #exp} in a loop of its own: inlined together they exceed C2's node budget.
+     * log1p(e) is {@link #log1p}'s algorithm without its special cases, which e never needs.
+     * Max error 2 ulp.
      */
-    static DoubleVector softplus(DoubleVector x) {
-        var e = exp(x.abs().neg());
+    static DoubleVector softplus(DoubleVector x, DoubleVector e) {
         var u = e.add(1.0);
-        var c = e.sub(u.sub(1.0)).div(u);
-        var hx = u.reinterpretAsLongs().add(0x3ff0000000000000L - 0x3fe6a09e667f3bcdL);
-        var k = (DoubleVector) hx.lanewise(ASHR, 52).sub(1023).convert(L2D, 0);
-        var f = hx.and(0x000fffffffffffffL).add(0x3fe6a09e667f3bcdL).reinterpretAsDoubles().sub(1.0);
-        var hfsq = f.mul(f).mul(0.5);
-        var s = f.div(f.add(2.0));
-        var z = s.mul(s);
-        var rz = DoubleVector.broadcast(D, 2.0 / 21).fma(z, z.broadcast(2.0 / 19)).fma(z, z.broadcast(2.0 / 17))
-                .fma(z, z.broadcast(2.0 / 15)).fma(z, z.broadcast(2.0 / 13)).fma(z, z.broadcast(2.0 / 11))
-                .fma(z, z.broadcast(2.0 / 9)).fma(z, z.broadcast(2.0 / 7)).fma(z, z.broadcast(2.0 / 5)).fma(z, z.broadcast(2.0 / 3)).mul(z);
-        var small = s.fma(hfsq.add(rz), k.fma(DoubleVector.broadcast(D, LOG_LN2_LO), c));
-        var result = x.max(0.0).add(k.mul(LOG_LN2_HI).sub(hfsq.sub(small).sub(f)));
+        var log1pE = logKernel(u, e.sub(u.sub(1.0)).div(u), DoubleVector.zero(D));
+        var result = x.max(0.0).add(log1pE);
         return result.blend(Double.NaN, result.test(IS_NAN));
     }
 
@@ -230,14 +320,14 @@ final class DoubleMath {
         return DoubleVector.fromArray(D, out, 0);
     }
 
-    /** e^r for |r| <= ln2/2: the Taylor polynomial of degree 13 (truncation below 2^-60). */
-    private static DoubleVector expTaylor(DoubleVector r) {
-        var p = DoubleVector.broadcast(D, 1.0 / 6227020800.0);
-        return p.fma(r, r.broadcast(1.0 / 479001600)).fma(r, r.broadcast(1.0 / 39916800))
+    /** Q(r) = (e^r - 1 - r) / r^2 for |r| <= ln2/2: its Taylor polynomial of degree 11 (e^r's to r^13, truncation below 2^-60). */
+    private static DoubleVector expTail(DoubleVector r) {
+        var q = DoubleVector.broadcast(D, 1.0 / 6227020800.0);
+        return q.fma(r, r.broadcast(1.0 / 479001600)).fma(r, r.broadcast(1.0 / 39916800))
                 .fma(r, r.broadcast(1.0 / 3628800)).fma(r, r.broadcast(1.0 / 362880))
                 .fma(r, r.broadcast(1.0 / 40320)).fma(r, r.broadcast(1.0 / 5040)).fma(r, r.broadcast(1.0 / 720))
                 .fma(r, r.broadcast(1.0 / 120)).fma(r, r.broadcast(1.0 / 24)).fma(r, r.broadcast(1.0 / 6))
-                .fma(r, r.broadcast(0.5)).fma(r, r.broadcast(1.0)).fma(r, r.broadcast(1.0));
+                .fma(r, r.broadcast(0.5));
     }
 
     /** e^r - 1 for |r| <= ln2/2: r + r^2 times the Taylor polynomial of (e^r - 1 - r) / r^2 to degree 12. */

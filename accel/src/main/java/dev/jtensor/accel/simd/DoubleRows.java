@@ -5,6 +5,7 @@ import static jdk.incubator.vector.VectorOperators.*;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.UnaryOp;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +20,8 @@ final class DoubleRows {
 
     static final VectorSpecies<Double> F = Species.DOUBLE;
     private static final int L = F.length();
+    /** Elements per block of the two-loop functions (softplus, pow): a block's intermediates stay in the L1 cache. */
+    private static final int BLOCK = 512;
 
     private DoubleRows() {
     }
@@ -34,8 +37,8 @@ final class DoubleRows {
     /** Whether {@link #binary} has a vector loop for {@code op}. */
     static boolean supports(BinaryOp op) {
         return switch (op) {
-            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MAXIMUM, MINIMUM, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER,
-                 GREATER_EQUAL -> true;
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, POW, MAXIMUM, MINIMUM, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL,
+                 GREATER, GREATER_EQUAL -> true;
             default -> false;
         };
     }
@@ -117,10 +120,26 @@ final class DoubleRows {
         if (i < n) tail(DoubleRows::sigmoid, x, xo + i, o, oo + i, n - i, L);
     }
 
+    /** softplus in blocks of two loops, e^-|x| then the rest (see {@link DoubleMath#softplus}). */
     private static void softplus(double[] x, int xo, double[] o, int oo, int n) {
-        int i = 0;
-        for (; i + L <= n; i += L) DoubleMath.softplus(DoubleVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
-        if (i < n) tail(DoubleRows::softplus, x, xo + i, o, oo + i, n - i, L);
+        int full = n - n % L;
+        double[] e = new double[Math.min(BLOCK, Math.max(full, L))];
+        for (int start = 0; start < full; start += e.length) {
+            int m = Math.min(e.length, full - start);
+            expOfMinusAbs(x, xo + start, e, m);
+            softplusFromExp(x, xo + start, e, o, oo + start, m);
+        }
+        if (full < n) tail(DoubleRows::softplus, x, xo + full, o, oo + full, n - full, L);
+    }
+
+    private static void expOfMinusAbs(double[] x, int xo, double[] e, int m) {
+        for (int i = 0; i < m; i += L) DoubleMath.exp(DoubleVector.fromArray(F, x, xo + i).abs().neg()).intoArray(e, i);
+    }
+
+    private static void softplusFromExp(double[] x, int xo, double[] e, double[] o, int oo, int m) {
+        for (int i = 0; i < m; i += L) {
+            DoubleMath.softplus(DoubleVector.fromArray(F, x, xo + i), DoubleVector.fromArray(F, e, i)).intoArray(o, oo + i);
+        }
     }
 
     /** A row loop over double arrays. */
@@ -155,6 +174,7 @@ final class DoubleRows {
             case DIVIDE -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).div(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
             case MAXIMUM -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).max(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
             case MINIMUM -> { for (; i < bound; i += L) DoubleVector.fromArray(F, a, ao + i).min(DoubleVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case POW -> { pow(a, ao, b, bo, o, oo, n); return; }
             default -> throw new IllegalArgumentException("no vector loop for " + op);
         }
         for (; i < n; i++) {
@@ -167,6 +187,56 @@ final class DoubleRows {
                 case MAXIMUM -> Math.max(x, y);
                 default -> Math.min(x, y);
             };
+        }
+    }
+
+    /**
+     * {@code o = a ^ b} in blocks of five loops, each inlining one {@link DoubleMath} step (together
+     * they would exceed C2's node budget, see {@link DoubleMath}): log a as hi + lo in two steps, b
+     * log a, e to that power, then C's definition for the special lanes. The tail runs the same
+     * loops on copies padded with ones.
+     */
+    private static void pow(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        int full = n - n % L, block = Math.min(BLOCK, Math.max(full, L));
+        double[] hi = new double[block], lo = new double[block];
+        for (int start = 0; start < full; start += block) {
+            powBlock(a, ao + start, b, bo + start, o, oo + start, Math.min(block, full - start), hi, lo);
+        }
+        if (full < n) {
+            double[] pa = new double[L], pb = new double[L], po = new double[L];
+            Arrays.fill(pa, 1);
+            System.arraycopy(a, ao + full, pa, 0, n - full);
+            System.arraycopy(b, bo + full, pb, 0, n - full);
+            powBlock(pa, 0, pb, 0, po, 0, L, hi, lo);
+            System.arraycopy(po, 0, o, oo + full, n - full);
+        }
+    }
+
+    private static void powBlock(double[] a, int ao, double[] b, int bo, double[] o, int oo, int m, double[] hi, double[] lo) {
+        logQuotients(a, ao, hi, lo, m);
+        logs(a, ao, hi, lo, m);
+        powExponents(b, bo, hi, lo, m);
+        powResults(hi, lo, o, oo, m);
+        for (int i = 0; i < m; i++) {
+            if (DoubleMath.powIsSpecial(a[ao + i], b[bo + i])) o[oo + i] = (double) ScalarKernels.pow(a[ao + i], b[bo + i]);
+        }
+    }
+
+    private static void logQuotients(double[] a, int ao, double[] hi, double[] lo, int m) {
+        for (int i = 0; i < m; i += L) DoubleMath.logQuotient(DoubleVector.fromArray(F, a, ao + i), hi, lo, i);
+    }
+
+    private static void logs(double[] a, int ao, double[] hi, double[] lo, int m) {
+        for (int i = 0; i < m; i += L) DoubleMath.logHiLo(DoubleVector.fromArray(F, a, ao + i), hi, lo, i);
+    }
+
+    private static void powExponents(double[] b, int bo, double[] hi, double[] lo, int m) {
+        for (int i = 0; i < m; i += L) DoubleMath.powExponent(DoubleVector.fromArray(F, b, bo + i), hi, lo, i);
+    }
+
+    private static void powResults(double[] hi, double[] lo, double[] o, int oo, int m) {
+        for (int i = 0; i < m; i += L) {
+            DoubleMath.powResult(DoubleVector.fromArray(F, hi, i), DoubleVector.fromArray(F, lo, i)).intoArray(o, oo + i);
         }
     }
 

@@ -5,6 +5,7 @@ import static jdk.incubator.vector.VectorOperators.*;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.UnaryOp;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
@@ -13,15 +14,16 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float32 loops over contiguous rows. Each op has its own loop so that the vector operator is a
  * constant (only then does the JIT turn Vector API calls into SIMD instructions). Transcendental
- * functions come from {@link FloatMath} or, widened to float64, {@link DoubleMath}, never from the
- * Vector API's own operators, so results do not depend on the JIT state; a unary tail after the
- * last full vector runs through the same vector code, and the other tails through the scalar
- * definition.
+ * functions come from {@link FloatMath}, never from the Vector API's own operators, so results do
+ * not depend on the JIT state; a unary tail after the last full vector runs through the same vector
+ * code, and the other tails through the scalar definition.
  */
 final class FloatRows {
 
     static final VectorSpecies<Float> F = Species.FLOAT;
     private static final int L = F.length();
+    /** Elements per block of pow's two loops: a block's logarithms stay in the L1 cache. */
+    private static final int BLOCK = 512;
 
     private FloatRows() {
     }
@@ -37,8 +39,8 @@ final class FloatRows {
     /** Whether {@link #binary} has a vector loop for {@code op}. */
     static boolean supports(BinaryOp op) {
         return switch (op) {
-            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MAXIMUM, MINIMUM, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER,
-                 GREATER_EQUAL -> true;
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, POW, MAXIMUM, MINIMUM, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL,
+                 GREATER, GREATER_EQUAL -> true;
             default -> false;
         };
     }
@@ -69,9 +71,8 @@ final class FloatRows {
     }
 
     // Each transcendental function has its own loop, which C2 compiles with the function inlined
-    // (inlined all into unary, they would exceed C2's node budget and box the vectors); for the same
-    // reason the float64 result is narrowed inline rather than by a helper called after it. The
-    // tail runs the same loop on a zero-padded copy, so every element gets the same math.
+    // (inlined all into unary, they would exceed C2's node budget and box the vectors). The tail
+    // runs the same loop on a zero-padded copy, so every element gets the same math.
 
     private static void exp(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
@@ -87,42 +88,32 @@ final class FloatRows {
 
     private static void log1p(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
-        for (; i + H <= n; i += H) {
-            ((FloatVector) DoubleMath.log1p(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) tail(FloatRows::log1p, x, xo + i, o, oo + i, n - i, H);
+        for (; i + L <= n; i += L) FloatMath.log1p(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::log1p, x, xo + i, o, oo + i, n - i, L);
     }
 
     private static void expm1(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
-        for (; i + H <= n; i += H) {
-            ((FloatVector) DoubleMath.expm1(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) tail(FloatRows::expm1, x, xo + i, o, oo + i, n - i, H);
+        for (; i + L <= n; i += L) FloatMath.expm1(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::expm1, x, xo + i, o, oo + i, n - i, L);
     }
 
     private static void sin(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
-        for (; i + H <= n; i += H) {
-            ((FloatVector) DoubleMath.sin(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) tail(FloatRows::sin, x, xo + i, o, oo + i, n - i, H);
+        for (; i + L <= n; i += L) FloatMath.sin(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::sin, x, xo + i, o, oo + i, n - i, L);
     }
 
     private static void cos(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
-        for (; i + H <= n; i += H) {
-            ((FloatVector) DoubleMath.cos(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) tail(FloatRows::cos, x, xo + i, o, oo + i, n - i, H);
+        for (; i + L <= n; i += L) FloatMath.cos(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::cos, x, xo + i, o, oo + i, n - i, L);
     }
 
     private static void tanh(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
-        for (; i + H <= n; i += H) {
-            ((FloatVector) DoubleMath.tanh(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) tail(FloatRows::tanh, x, xo + i, o, oo + i, n - i, H);
+        for (; i + L <= n; i += L) FloatMath.tanh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::tanh, x, xo + i, o, oo + i, n - i, L);
     }
 
     private static void sigmoid(float[] x, int xo, float[] o, int oo, int n) {
@@ -133,10 +124,8 @@ final class FloatRows {
 
     private static void softplus(float[] x, int xo, float[] o, int oo, int n) {
         int i = 0;
-        for (; i + H <= n; i += H) {
-            ((FloatVector) DoubleMath.softplus(widen(x, xo + i)).convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) tail(FloatRows::softplus, x, xo + i, o, oo + i, n - i, H);
+        for (; i + L <= n; i += L) FloatMath.softplus(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        if (i < n) tail(FloatRows::softplus, x, xo + i, o, oo + i, n - i, L);
     }
 
     /** A row loop over float arrays. */
@@ -150,16 +139,6 @@ final class FloatRows {
         System.arraycopy(x, xo, padded, 0, n);
         row.run(padded, 0, padded, 0, width);
         System.arraycopy(padded, 0, o, oo, n);
-    }
-
-    /** Float lanes that widen to exactly one {@link Species#DOUBLE} vector. */
-    private static final VectorSpecies<Float> HALF =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
-    private static final int H = HALF.length();
-
-    /** {@code x[xo ..]} widened exactly to a float64 vector. */
-    private static DoubleVector widen(float[] x, int xo) {
-        return (DoubleVector) FloatVector.fromArray(HALF, x, xo).convertShape(F2D, Species.DOUBLE, 0);
     }
 
     /** {@code o[i] = y[i] + alpha * x[i]} for {@code from <= i < to}: a multiply, then an add (not an FMA). */
@@ -181,6 +160,7 @@ final class FloatRows {
             case DIVIDE -> { for (; i < bound; i += L) FloatVector.fromArray(F, a, ao + i).div(FloatVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
             case MAXIMUM -> { for (; i < bound; i += L) FloatVector.fromArray(F, a, ao + i).max(FloatVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
             case MINIMUM -> { for (; i < bound; i += L) FloatVector.fromArray(F, a, ao + i).min(FloatVector.fromArray(F, b, bo + i)).intoArray(o, oo + i); }
+            case POW -> { pow(a, ao, b, bo, o, oo, n); return; }
             default -> throw new IllegalArgumentException("no vector loop for " + op);
         }
         for (; i < n; i++) {
@@ -194,6 +174,66 @@ final class FloatRows {
                 default -> Math.min(x, y);
             };
         }
+    }
+
+    /**
+     * {@code o = a ^ b} as float64 {@link DoubleMath} pow rounded once, whose error (1 ulp of
+     * float64) leaves the float result correctly rounded but for near-ties; blocks and loops as in
+     * {@code DoubleRows.pow}.
+     */
+    private static void pow(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int full = n - n % H, block = Math.min(BLOCK, Math.max(full, H));
+        double[] hi = new double[block], lo = new double[block];
+        for (int start = 0; start < full; start += block) {
+            powBlock(a, ao + start, b, bo + start, o, oo + start, Math.min(block, full - start), hi, lo);
+        }
+        if (full < n) {
+            float[] pa = new float[H], pb = new float[H], po = new float[H];
+            Arrays.fill(pa, 1);
+            System.arraycopy(a, ao + full, pa, 0, n - full);
+            System.arraycopy(b, bo + full, pb, 0, n - full);
+            powBlock(pa, 0, pb, 0, po, 0, H, hi, lo);
+            System.arraycopy(po, 0, o, oo + full, n - full);
+        }
+    }
+
+    private static void powBlock(float[] a, int ao, float[] b, int bo, float[] o, int oo, int m, double[] hi, double[] lo) {
+        logQuotients(a, ao, hi, lo, m);
+        logs(a, ao, hi, lo, m);
+        powExponents(b, bo, hi, lo, m);
+        powResults(hi, lo, o, oo, m);
+        for (int i = 0; i < m; i++) {
+            if (DoubleMath.powIsSpecial(a[ao + i], b[bo + i])) o[oo + i] = (float) ScalarKernels.pow(a[ao + i], b[bo + i]);
+        }
+    }
+
+    private static void logQuotients(float[] a, int ao, double[] hi, double[] lo, int m) {
+        for (int i = 0; i < m; i += H) DoubleMath.logQuotient(widen(a, ao + i), hi, lo, i);
+    }
+
+    private static void logs(float[] a, int ao, double[] hi, double[] lo, int m) {
+        for (int i = 0; i < m; i += H) DoubleMath.logHiLo(widen(a, ao + i), hi, lo, i);
+    }
+
+    private static void powExponents(float[] b, int bo, double[] hi, double[] lo, int m) {
+        for (int i = 0; i < m; i += H) DoubleMath.powExponent(widen(b, bo + i), hi, lo, i);
+    }
+
+    private static void powResults(double[] hi, double[] lo, float[] o, int oo, int m) {
+        for (int i = 0; i < m; i += H) {
+            var v = DoubleMath.powResult(DoubleVector.fromArray(Species.DOUBLE, hi, i), DoubleVector.fromArray(Species.DOUBLE, lo, i));
+            ((FloatVector) v.convertShape(D2F, HALF, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    /** Float lanes that widen to exactly one {@link Species#DOUBLE} vector. */
+    private static final VectorSpecies<Float> HALF =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
+    private static final int H = HALF.length();
+
+    /** {@code x[xo ..]} widened exactly to a float64 vector. */
+    private static DoubleVector widen(float[] x, int xo) {
+        return (DoubleVector) FloatVector.fromArray(HALF, x, xo).convertShape(F2D, Species.DOUBLE, 0);
     }
 
     /** {@code o[oo + i] = a[ao + i] <op> b[bo + i]} for comparisons. */

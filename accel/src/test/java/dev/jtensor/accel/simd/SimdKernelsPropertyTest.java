@@ -87,7 +87,7 @@ class SimdKernelsPropertyTest {
         if (compare) {
             assertArrayEquals((boolean[]) expected, (boolean[]) actual, op.toString());
         } else {
-            assertClose(expected, actual, 0, op.toString());
+            assertClose(expected, actual, op == BinaryOp.POW ? 1 : 0, op.toString());   // pow: ours and Math.pow are each within 1 ulp
         }
     }
 

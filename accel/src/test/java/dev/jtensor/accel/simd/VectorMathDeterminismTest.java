@@ -2,6 +2,7 @@ package dev.jtensor.accel.simd;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.UnaryOp;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The transcendental SIMD rows give the same bits interpreted and compiled: a child JVM run with
- * {@code -Xint} (where the Vector API runs its Java fallback) prints the bits of every function on
+ * {@code -Xint} (where the Vector API runs its Java fallback) prints the bits of every function (pow included) on
  * rows of awkward lengths, and this JVM, after enough calls for C2 to compile the kernels,
  * computes the same rows and compares.
  */
@@ -43,7 +44,29 @@ class VectorMathDeterminismTest {
                 out.add(line.toString());
             }
         }
+        for (int n : SIZES) {
+            double[] x = inputs(n), y = exponents(n), z = new double[n];
+            float[] xf = new float[n], yf = new float[n], zf = new float[n];
+            for (int i = 0; i < n; i++) {
+                xf[i] = (float) x[i];
+                yf[i] = (float) y[i];
+            }
+            FloatRows.binary(BinaryOp.POW, xf, 0, yf, 0, zf, 0, n);
+            DoubleRows.binary(BinaryOp.POW, x, 0, y, 0, z, 0, n);
+            StringBuilder line = new StringBuilder("POW " + n);
+            for (float v : zf) line.append(' ').append(Integer.toHexString(Float.floatToRawIntBits(v)));
+            for (double v : z) line.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(v)));
+            out.add(line.toString());
+        }
         return out;
+    }
+
+    /** pow's exponents: every third an integer, so negative bases take part. */
+    private static double[] exponents(int n) {
+        SplittableRandom random = new SplittableRandom(-n);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = i % 3 == 0 ? random.nextInt(-9, 9) : random.nextDouble(-9, 9);
+        return y;
     }
 
     /** Wide-ranging inputs with a few special values, the same for every length. */
@@ -84,6 +107,8 @@ class VectorMathDeterminismTest {
                 FloatRows.unary(op, wf, 0, new float[64], 0, 64);
                 DoubleRows.unary(op, wd, 0, new double[64], 0, 64);
             }
+            FloatRows.binary(BinaryOp.POW, wf, 0, wf, 0, new float[64], 0, 64);
+            DoubleRows.binary(BinaryOp.POW, wd, 0, wd, 0, new double[64], 0, 64);
         }
         List<String> compiled = bits();
 
