@@ -1,5 +1,6 @@
 package dev.jtensor.graph;
 
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.VariableHandle;
@@ -29,6 +30,12 @@ public sealed interface OpKind {
      * @param value the value, never symbolic
      */
     record Constant(Tensor value) implements OpKind {
+        public Constant {
+            if (value == null || value.isSymbolic()) {
+                throw new InvalidArgumentException("OpKind.Constant: value is " + (value == null ? "null" : "symbolic"));
+            }
+        }
+
         @Override
         public String type() {
             return "Const";
@@ -41,6 +48,12 @@ public sealed interface OpKind {
      * @param primitive what runs
      */
     record Apply(Primitive primitive) implements OpKind {
+        public Apply {
+            if (primitive == null) {
+                throw new InvalidArgumentException("OpKind.Apply: primitive is null");
+            }
+        }
+
         @Override
         public String type() {
             return primitive.name();
@@ -54,6 +67,12 @@ public sealed interface OpKind {
      * @param handle the variable's handle
      */
     record VariableOp(VariableHandle handle) implements OpKind {
+        public VariableOp {
+            if (handle == null) {
+                throw new InvalidArgumentException("OpKind.VariableOp: handle is null");
+            }
+        }
+
         @Override
         public String type() {
             return "VarHandleOp";

@@ -134,6 +134,9 @@ public final class Operation {
 
     /** Runs it in the default session with {@code feeds} ({@link Session#run(Operation, Map)}). */
     public void run(Map<Tensor, ?> feeds) {
+        if (feeds == null) {
+            throw new InvalidArgumentException("Operation.run: feeds is null");
+        }
         Session.getDefaultSession().run(this, feeds);
     }
 

@@ -162,8 +162,9 @@ public class Session implements AutoCloseable {
 
         /** Feeds {@code value} (a tensor, or a Java scalar or array) for {@code tensor}. */
         public Runner feed(Tensor tensor, Object value) {
-            if (tensor == null) {
-                throw new InvalidArgumentException("Session.Runner.feed: tensor is null");
+            if (tensor == null || value == null) {
+                throw new InvalidArgumentException("Session.Runner.feed: " + (tensor == null ? "tensor" : "value of "
+                        + tensor) + " is null");
             }
             feeds.put(tensor, value);
             return this;
@@ -244,11 +245,14 @@ public class Session implements AutoCloseable {
      * }
      */
     public static Tensor eval(Operand fetch) {
-        return getDefaultSession().run(fetch);
+        return eval(fetch, Map.of());
     }
 
     /** The value of {@code fetch} in the default session with {@code feeds}. */
     public static Tensor eval(Operand fetch, Map<Tensor, ?> feeds) {
+        if (fetch == null || feeds == null) {
+            throw new InvalidArgumentException("Session.eval: " + (fetch == null ? "fetch" : "feeds") + " is null");
+        }
         return getDefaultSession().run(fetch, feeds);
     }
 

@@ -178,10 +178,15 @@ public final class Dispatch {
      * Asks the hooks of the current level, newest first, to create {@code variable} as a graph
      * variable ({@link OpHook#createVariable}).
      *
+     * @param name the requested name, or null for a generated one
      * @return the first hook's answer, or {@code null} when none builds a graph (an eager variable)
      */
     public static CreatedVariable createVariable(Variable variable, String name, boolean trainable,
                                                  Tensor initialValue) {
+        if (variable == null || initialValue == null) {
+            throw new InvalidArgumentException("Dispatch.createVariable: " + (variable == null ? "variable" : "initialValue")
+                    + " is null");
+        }
         Hooks hooks = HOOKS.get();
         for (int i = hooks.all.size() - 1; i >= hooks.visibleFrom(); i--) {
             CreatedVariable created = hooks.all.get(i).createVariable(variable, name, trainable, initialValue);
