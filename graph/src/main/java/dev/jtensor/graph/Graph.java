@@ -524,13 +524,7 @@ public final class Graph {
     /** The constant operation holding {@code value}, an eager tensor some op of this graph takes (one per tensor). */
     private Tensor capture(Tensor value) {
         synchronized (lock) {
-            Tensor c = captured.get(value);
-            if (c == null) {
-                c = add(new OpKind.Constant(value), List.of(), List.of(), TensorSpec.of(value), TensorAccess.backend(value),
-                        "Const", false).output();
-                captured.put(value, c);
-            }
-            return c;
+            return captured.computeIfAbsent(value, this::constant);
         }
     }
 
