@@ -16,7 +16,7 @@ import java.util.Map;
  * name while it is built.
  *
  * {@snippet :
- * Tensor y = x.add(1);                      // inside graph.asDefault()
+ * Tensor y = x.add(1f);                     // x a float32 scalar placeholder, inside graph.asDefault()
  * Operation op = Operation.of(y);
  * op.name();                                // "add"
  * op.type();                                // "AddV2"

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** One session run from several threads at once, as TensorFlow allows. */
+/** One session run from several threads at once, as TensorFlow allows; one graph built from several. */
 class ConcurrentSessionTest {
 
     private static final int THREADS = 6;
@@ -72,6 +72,38 @@ class ConcurrentSessionTest {
             }
             runAll(tasks);
             assertEquals((long) THREADS * RUNS, session.run(counter).longValue());
+        }
+    }
+
+    @Test
+    void severalThreadsBuildingOneGraphGetUniqueNamesAndTheirOwnScopes() throws Exception {
+        Graph g = new Graph();
+        Tensor x = g.placeholder(DType.FLOAT32, Shape.scalar(), "x");
+        List<Callable<Void>> tasks = new ArrayList<>();
+        List<List<Tensor>> built = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            List<Tensor> mine = new ArrayList<>();
+            built.add(mine);
+            String scopeName = "worker" + t;
+            tasks.add(() -> {
+                try (Scope scope = g.asDefault(); Scope named = g.nameScope(scopeName)) {
+                    for (int i = 0; i < RUNS; i++) {
+                        mine.add(x.add((float) i));
+                    }
+                }
+                return null;
+            });
+        }
+        runAll(tasks);
+        List<String> names = g.operations().stream().map(Operation::name).toList();
+        assertEquals(names.size(), names.stream().distinct().count(), "names are unique");
+        for (int t = 0; t < THREADS; t++) {
+            for (Tensor sum : built.get(t)) {
+                assertTrue(Operation.of(sum).name().startsWith("worker" + t + "/add"), Operation.of(sum).name());
+            }
+        }
+        try (Session session = new Session(g)) {
+            assertEquals(RUNS - 1 + 0.5f, session.run(built.get(THREADS - 1).getLast(), Map.of(x, 0.5f)).floatValue());
         }
     }
 
