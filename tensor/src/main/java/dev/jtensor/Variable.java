@@ -160,6 +160,11 @@ public final class Variable implements Operand {
     /**
      * Replaces the value; it must have this variable's shape, dtype and device.
      *
+     * <p>Inside a graph's scope this, like {@link #assignAdd} and {@link #assignSub}, adds the
+     * update to the graph as an op, which a session runs only when something it fetches depends on
+     * it, and still returns this variable: fetching the variable does not run the update. To fetch
+     * or group the update, take its output from the graph module's {@code graph.assign(variable, value)}.
+     *
      * @throws InvalidArgumentException on a mismatch, leaving the value unchanged
      */
     public Variable assign(Operand newValue) {

@@ -37,6 +37,24 @@ class PruningTest {
     }
 
     @Test
+    void variableAssignInsideAGraphAddsAnUpdateThatFetchingTheVariableDoesNotRun() {
+        Graph g = new Graph();
+        Variable v;
+        try (Scope scope = g.asDefault()) {
+            v = new Variable(TF.constant(1f), "v", true);
+            assertSame(v, v.assign(TF.constant(5f)));
+        }
+        Operation assign = g.operations().getLast();
+        assertEquals("AssignVariableOp", assign.type());
+        try (Session session = new Session(g)) {
+            session.run(v.initializer());
+            assertEquals(1f, session.run(v).floatValue(), "fetching the variable reads it; the update is not needed");
+            session.run(assign);
+            assertEquals(5f, session.run(v).floatValue());
+        }
+    }
+
+    @Test
     void controlDependenciesMakeTheUpdateRunFirst() {
         Graph g = new Graph();
         Variable counter;
