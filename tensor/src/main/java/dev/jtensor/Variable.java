@@ -6,6 +6,7 @@ import dev.jtensor.internal.NumpyFormatter;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.ops.ApplyGradientDescent;
 import dev.jtensor.ops.AssignVariable;
+import dev.jtensor.ops.CreatedVariable;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.VariableHandle;
@@ -41,6 +42,8 @@ public final class Variable implements Operand {
 
     private final VariableHandle handle;
     private final ReadVariable read;
+    /** The output of a graph variable's initializer op; null for an eager variable. */
+    private final Tensor initializer;
 
     /** A trainable variable named {@code Variable}, {@code Variable_1}, ... holding {@code initial}. */
     public Variable(Operand initial) {
@@ -51,21 +54,33 @@ public final class Variable implements Operand {
      * A variable with the given name (null for a generated one) and trainable flag, on the device of
      * its initial value.
      *
+     * <p>Inside a graph's scope (the graph module's {@code graph.asDefault()}) this is a graph
+     * variable, as in TensorFlow 1: the graph names it (unique, inside the current name scope), gives
+     * it an {@link #initializer()} op, and each session that runs the graph keeps its own value,
+     * which is uninitialised until the initializer runs there.
+     *
      * @throws InvalidArgumentException if {@code initial} is null
-     * @throws FailedPreconditionException if {@code initial} is symbolic (graphs make their own variables)
+     * @throws FailedPreconditionException if {@code initial} is symbolic and no graph is being built
      */
     public Variable(Operand initial, String name, boolean trainable) {
         if (initial == null) {
             throw new InvalidArgumentException("Variable: initial value is null");
         }
         Tensor v = initial.asTensor();
-        if (v.isSymbolic()) {
-            throw new FailedPreconditionException("Variable: the initial value " + v + " is symbolic; an eager "
-                    + "variable needs a value");
+        CreatedVariable inGraph = Dispatch.createVariable(this, name, trainable, v);
+        if (inGraph != null) {
+            this.handle = inGraph.handle();
+            this.initializer = inGraph.initializer();
+        } else {
+            if (v.isSymbolic()) {
+                throw new FailedPreconditionException("Variable: the initial value " + v + " is symbolic; an eager "
+                        + "variable needs a value (create graph variables inside the graph's scope)");
+            }
+            int n = UNNAMED.getAndIncrement();
+            String chosen = name != null ? name : n == 0 ? "Variable" : "Variable_" + n;
+            this.handle = new VariableHandle(this, chosen, trainable, v.dtype(), v.shape(), TensorAccess.backend(v), v);
+            this.initializer = null;
         }
-        int n = UNNAMED.getAndIncrement();
-        String chosen = name != null ? name : n == 0 ? "Variable" : "Variable_" + n;
-        this.handle = new VariableHandle(this, chosen, trainable, v.dtype(), v.shape(), TensorAccess.backend(v), v);
         this.read = new ReadVariable(handle);
     }
 
@@ -102,6 +117,27 @@ public final class Variable implements Operand {
         return handle.backend().device();
     }
 
+    /**
+     * The output of the op that assigns a graph variable its initial value (TensorFlow's
+     * {@code variable.initializer}): running it in a session initialises the variable there.
+     *
+     * {@snippet :
+     * try (var scope = graph.asDefault()) {
+     *     Variable x = new Variable(TF.constant(3f), "x", true);
+     *     session.run(x.initializer());
+     * }
+     * }
+     *
+     * @throws FailedPreconditionException for an eager variable, which got its value when it was created
+     */
+    public Tensor initializer() {
+        if (initializer == null) {
+            throw new FailedPreconditionException("Variable '" + name() + "' is eager: it was initialised when it "
+                    + "was created; only variables created inside a graph's scope have an initializer op");
+        }
+        return initializer;
+    }
+
     /** The state the stateful ops act on, for interpreters (tapes, graph tracers). */
     public VariableHandle handle() {
         return handle;
@@ -123,6 +159,11 @@ public final class Variable implements Operand {
 
     /**
      * Replaces the value; it must have this variable's shape, dtype and device.
+     *
+     * <p>Inside a graph's scope this, like {@link #assignAdd} and {@link #assignSub}, adds the
+     * update to the graph as an op, which a session runs only when something it fetches depends on
+     * it, and still returns this variable: fetching the variable does not run the update. To fetch
+     * or group the update, take its output from the graph module's {@code graph.assign(variable, value)}.
      *
      * @throws InvalidArgumentException on a mismatch, leaving the value unchanged
      */
@@ -203,10 +244,15 @@ public final class Variable implements Operand {
     /**
      * TensorFlow's form, the value as NumPy's {@code repr}:
      * {@code <tf.Variable 'x:0' shape=(2,) dtype=float32, numpy=array([1., 2.], dtype=float32)>}, and
-     * {@code numpy=0.5} for a scalar.
+     * {@code numpy=0.5} for a scalar. A graph variable, whose values live in sessions, prints without
+     * one: {@code <tf.Variable 'x:0' shape=() dtype=float32>}.
      */
     @Override
     public String toString() {
+        if (initializer != null) {
+            // a graph variable's value lives in sessions: TensorFlow 1 prints no value either
+            return "<tf.Variable '" + name() + ":0' shape=" + shape() + " dtype=" + dtype() + ">";
+        }
         Tensor v = handle.value();
         // a 0-d value comes out of TensorFlow's numpy() as a NumPy scalar, whose repr is its str
         String values = shape().rank() == 0

@@ -2,6 +2,7 @@ package dev.jtensor.proptests;
 
 import dev.jtensor.TF;
 import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.graph.Graph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Executable;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The public classes of the API packages, found by listing the class files of the jars or
- * directories that hold {@link TF} and {@link GradientTape} (so a new class is covered without
+ * directories that hold {@link TF}, {@link GradientTape} and {@link Graph} (so a new class is covered without
  * being named anywhere), and their public constructors and methods.
  */
 final class ApiClasses {
@@ -30,7 +31,7 @@ final class ApiClasses {
 
     static List<Class<?>> scan(List<String> packages) {
         List<String> names = new ArrayList<>();
-        for (Class<?> anchor : List.of(TF.class, GradientTape.class)) {
+        for (Class<?> anchor : List.of(TF.class, GradientTape.class, Graph.class)) {
             names.addAll(classNames(location(anchor)));
         }
         return names.stream().distinct().sorted()

@@ -12,6 +12,9 @@ import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Device;
 import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.graph.Graph;
+import dev.jtensor.graph.Operation;
+import dev.jtensor.graph.Session;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.VariableHandle;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Plausible arguments for any parameter type of the API: a 2x2 float32 tensor where a tensor or any
@@ -109,7 +113,12 @@ final class ArgumentValues {
         if (raw == Long.class) return 1L;
         if (raw == Boolean.class) return true;
         if (raw == List.class || raw == Collection.class || raw == Iterable.class) return List.of(of(typeArgument(type, 0)));
-        if (raw == Map.class) return Map.of("x", of(typeArgument(type, 1)));
+        if (raw == Map.class) return Map.of(of(typeArgument(type, 0)), of(typeArgument(type, 1)));
+        if (raw == Supplier.class) return (Supplier<Tensor>) ArgumentValues::tensor;
+        if (raw == Graph.class) return new Graph();
+        if (raw == Session.class) return new Session(new Graph());
+        if (raw == Session.Runner.class) return new Session(new Graph()).runner();
+        if (raw == Operation.class) return new Graph().globalVariablesInitializer();
         if (raw.isPrimitive()) return primitive(raw);
         if (raw.isArray()) return arrayOf(raw.getComponentType());
         if (raw.isEnum()) return raw.getEnumConstants()[0];

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of the API packages ({@code dev.jtensor}, {@code dev.jtensor.ops},
- * {@code dev.jtensor.autodiff}), called with null in each reference-typed parameter and plausible
+ * {@code dev.jtensor.autodiff}, {@code dev.jtensor.graph}), called with null in each reference-typed parameter and plausible
  * values ({@link ArgumentValues}) elsewhere, must throw an {@link InvalidArgumentException} whose
  * message says "null" and names the parameter, the method or the op: never a bare
  * NullPointerException from jtensor's insides, nor a silent success that fails later.
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NullArgumentsTest {
 
-    static final List<String> PACKAGES = List.of("dev.jtensor", "dev.jtensor.ops", "dev.jtensor.autodiff");
+    static final List<String> PACKAGES = List.of("dev.jtensor", "dev.jtensor.ops", "dev.jtensor.autodiff",
+            "dev.jtensor.graph");
 
     /**
      * {@code Class.member#parameter} (a {@code *} ends a prefix) to the documented reason it may be null.
@@ -57,6 +58,8 @@ class NullArgumentsTest {
             Map.entry("RandomDraw.<init>#seed", "the op seed of TF.randomNormal, null for none"),
             Map.entry("VariableHandle.<init>#initial", "\"initial may be null for a variable that a graph initialises later\""),
             Map.entry("GradientTape.gradient#outputGradient", "\"null for ones\", TF's output_gradients=None"),
+            Map.entry("Dispatch.createVariable#name", "\"the requested name, or null for a generated one\""),
+            Map.entry("Graph.placeholder#name", "\"a name (made unique; null for Placeholder)\""),
             Map.entry("Dispatch.openLevel#hook", "\"installs hook (may be null)\": a level with no hook of its own"),
             Map.entry("OpHook.*#*", "the default methods ignore their arguments: a hook overrides what it needs"));
 
@@ -101,7 +104,7 @@ class NullArgumentsTest {
     void scanFindsTheApi() {
         List<Class<?>> classes = ApiClasses.scan(PACKAGES);
         for (Class<?> c : List.of(TF.class, GradientTape.class, Dispatch.class, dev.jtensor.ops.Binary.class,
-                dev.jtensor.Index.Range.class)) {
+                dev.jtensor.Index.Range.class, dev.jtensor.graph.Graph.class, dev.jtensor.graph.Session.Runner.class)) {
             assertTrue(classes.contains(c), c + " missing from " + classes);
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("dev.jtensor.internal")));

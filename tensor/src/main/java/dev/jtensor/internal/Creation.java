@@ -85,10 +85,11 @@ public final class Creation {
 
     /**
      * {@code host}, a tensor just made over a Java array, on the thread's default device: itself on
-     * the CPU, else uploaded.
+     * the CPU, else uploaded. Inside a graph's scope it becomes a constant node of the graph
+     * ({@link Dispatch#constant}), as TensorFlow's {@code tf.constant} in a graph.
      */
     public static Tensor placed(Tensor host) {
-        return placed(host, ThreadSettings.backend());
+        return Dispatch.constant(placed(host, ThreadSettings.backend()));
     }
 
     /** {@code t} on {@code backend}'s device: itself if it is there, else a copy. */

@@ -4,6 +4,7 @@ import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.ResourceExhaustedException;
 import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.internal.ThreadSettings;
@@ -155,6 +156,43 @@ public final class Dispatch {
 
     private static String capitalize(String s) {
         return s == null || s.isEmpty() ? "arithmetic error" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * {@code value}, a tensor just made from Java values, as the hooks of the current level want it:
+     * a graph being built turns it into a constant node; otherwise it is returned as it is.
+     */
+    public static Tensor constant(Tensor value) {
+        if (value == null) {
+            throw new InvalidArgumentException("Dispatch.constant: value is null");
+        }
+        Hooks hooks = HOOKS.get();
+        for (int i = hooks.all.size() - 1; i >= hooks.visibleFrom(); i--) {
+            Tensor replaced = hooks.all.get(i).constant(value);
+            if (replaced != null) return replaced;
+        }
+        return value;
+    }
+
+    /**
+     * Asks the hooks of the current level, newest first, to create {@code variable} as a graph
+     * variable ({@link OpHook#createVariable}).
+     *
+     * @param name the requested name, or null for a generated one
+     * @return the first hook's answer, or {@code null} when none builds a graph (an eager variable)
+     */
+    public static CreatedVariable createVariable(Variable variable, String name, boolean trainable,
+                                                 Tensor initialValue) {
+        if (variable == null || initialValue == null) {
+            throw new InvalidArgumentException("Dispatch.createVariable: " + (variable == null ? "variable" : "initialValue")
+                    + " is null");
+        }
+        Hooks hooks = HOOKS.get();
+        for (int i = hooks.all.size() - 1; i >= hooks.visibleFrom(); i--) {
+            CreatedVariable created = hooks.all.get(i).createVariable(variable, name, trainable, initialValue);
+            if (created != null) return created;
+        }
+        return null;
     }
 
     /**

@@ -24,16 +24,34 @@ public final class VariableHandle {
     private final DType dtype;
     private final Shape shape;
     private final Backend backend;
+    private final boolean graphVariable;
     private volatile Tensor value;
 
     /**
-     * A handle; {@code initial} may be null for a variable that a graph initialises later.
+     * A handle; {@code initial} may be null for a variable that is initialised later (a session's
+     * storage for a graph variable).
      *
      * @param variable the public variable this is the state of
      * @param backend  the device the value lives on
      */
     public VariableHandle(Variable variable, String name, boolean trainable, DType dtype, Shape shape, Backend backend,
                           Tensor initial) {
+        this(variable, name, trainable, dtype, shape, backend, initial, false);
+    }
+
+    /**
+     * The handle of a graph variable: it never holds a value itself (each session keeps the
+     * variable's value in a handle of its own), and reading or updating it outside the graph is a
+     * {@link FailedPreconditionException}.
+     */
+    public static VariableHandle ofGraphVariable(Variable variable, String name, boolean trainable, DType dtype,
+                                                 Shape shape, Backend backend) {
+        return new VariableHandle(variable, name, trainable, dtype, shape, backend, null, true);
+    }
+
+    private VariableHandle(Variable variable, String name, boolean trainable, DType dtype, Shape shape, Backend backend,
+                           Tensor initial, boolean graphVariable) {
+        this.graphVariable = graphVariable;
         this.variable = Inputs.nonNull(variable, "VariableHandle", "variable");
         Inputs.nonNull(name, "VariableHandle", "name");
         Inputs.nonNull(dtype, "VariableHandle", "dtype");
@@ -77,6 +95,11 @@ public final class VariableHandle {
         return backend;
     }
 
+    /** Whether this is a graph variable's handle ({@link #ofGraphVariable}), whose values live in sessions. */
+    public boolean isGraphVariable() {
+        return graphVariable;
+    }
+
     /** Whether a value has been assigned. */
     public boolean isInitialized() {
         return value != null;
@@ -85,9 +108,12 @@ public final class VariableHandle {
     /**
      * The current value, without telling any hook (use {@link ReadVariable} for a read that tapes and graphs see).
      *
-     * @throws FailedPreconditionException if no value has been assigned yet
+     * @throws FailedPreconditionException if no value has been assigned yet, or this is a graph variable's handle
      */
     public Tensor value() {
+        if (graphVariable) {
+            throw outsideGraph();
+        }
         Tensor v = value;
         if (v == null) {
             throw new FailedPreconditionException("Attempting to use uninitialized value " + name);
@@ -97,7 +123,15 @@ public final class VariableHandle {
 
     /** Replaces the value; callers hold this handle's lock for read-modify-write updates. */
     void set(Tensor newValue) {
+        if (graphVariable) {
+            throw outsideGraph();
+        }
         value = newValue;
+    }
+
+    private FailedPreconditionException outsideGraph() {
+        return new FailedPreconditionException("Variable '" + name + "' is a graph variable: its values live in the "
+                + "sessions that run its graph; use it inside the graph's scope and evaluate it in a Session");
     }
 
     @Override

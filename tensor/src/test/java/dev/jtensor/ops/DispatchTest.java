@@ -177,4 +177,52 @@ class DispatchTest {
         assertFalse(new Binary(dev.jtensor.accel.BinaryOp.ADD).stateful());
         assertFalse(new Fill(Shape.of(2)).stateful());
     }
+
+    /** Turns creation into symbolic constants and variables into graph variables, as a graph builder does. */
+    private static final class Creator implements OpHook {
+        final List<String> made = new ArrayList<>();
+
+        @Override
+        public Tensor constant(Tensor value) {
+            made.add("Const " + value.shape());
+            return TensorAccess.symbolic(value.dtype(), value.shape(), Backends.cpu(), "Const:0");
+        }
+
+        @Override
+        public CreatedVariable createVariable(Variable variable, String name, boolean trainable, Tensor initialValue) {
+            made.add("Variable " + name);
+            VariableHandle handle = VariableHandle.ofGraphVariable(variable, name, trainable, initialValue.dtype(),
+                    initialValue.shape(), Backends.cpu());
+            return new CreatedVariable(handle, TensorAccess.symbolic(initialValue.dtype(), initialValue.shape(),
+                    Backends.cpu(), name + "/Assign:0"));
+        }
+    }
+
+    @Test
+    void hooksMayTurnCreationIntoConstantsAndVariablesIntoGraphVariables() {
+        Creator creator = new Creator();
+        Variable v;
+        Tensor c;
+        try (var s = Dispatch.push(creator)) {
+            c = constant(new float[] {1, 2});
+            assertTrue(range(3).isSymbolic());
+            v = new Variable(c, "v", true);
+            try (var hidden = Dispatch.openLevel(null)) {
+                assertFalse(constant(1f).isSymbolic(), "a level hides the hook from creation too");
+                Variable eager = new Variable(constant(1f));
+                assertThrows(FailedPreconditionException.class, eager::initializer, "an eager variable has no initializer op");
+                assertEquals(1f, eager.floatValue());
+            }
+        }
+        assertEquals(List.of("Const (2,)", "Const (3,)", "Variable v"), creator.made);
+        assertTrue(c.isSymbolic());
+        assertEquals("Tensor(\"v/Assign:0\", shape=(2,), dtype=float32)", v.initializer().toString());
+        assertEquals("<tf.Variable 'v:0' shape=(2,) dtype=float32>", v.toString());
+        assertTrue(v.handle().isGraphVariable());
+        var read = assertThrows(FailedPreconditionException.class, v::readValue);
+        assertTrue(read.getMessage().startsWith("Variable 'v' is a graph variable"), read.getMessage());
+        var write = assertThrows(FailedPreconditionException.class, () -> v.assign(constant(new float[] {3, 4})));
+        assertTrue(write.getMessage().startsWith("Variable 'v' is a graph variable"), write.getMessage());
+        assertFalse(constant(1f).isSymbolic(), "without the hook creation is eager");
+    }
 }

@@ -1,0 +1,52 @@
+package dev.jtensor.graph;
+
+import static dev.jtensor.TF.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.jtensor.DType;
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's "Graph mode" tour, line for line, with the values its comments promise. */
+class ReadmeTourTest {
+
+    @Test
+    void theTourComputesWhatItsCommentsSay() {
+        Graph g = new Graph();
+        Tensor x, f, sum, update, afterUpdate;
+        Variable counter;
+        try (Scope scope = g.asDefault()) {
+            Variable a = new Variable(constant(3f), "a", true);
+            Variable b = new Variable(constant(4f), "b", true);
+            f = a.mul(a).mul(b).add(b).add(2);
+            assertEquals("Tensor(\"add_1:0\", shape=(), dtype=float32)", f.toString());
+
+            x = g.placeholder(DType.FLOAT32, Shape.of(Shape.UNKNOWN, 3), "x");
+            try (Scope loss = g.nameScope("loss")) {
+                sum = g.withName("total", () -> reduceSum(x.mul(2f)));
+            }
+            assertEquals("Tensor(\"loss/total:0\", shape=(), dtype=float32)", sum.toString());
+
+            counter = new Variable(constant(0), "counter", false);
+            update = g.assignAdd(counter, constant(1));
+            try (Scope after = g.controlDependencies(update)) {
+                afterUpdate = counter.readValue();
+            }
+        }
+        try (Session session = new Session(g)) {
+            session.run(g.globalVariablesInitializer());
+            assertEquals("tf.Tensor(42.0, shape=(), dtype=float32)", session.run(f).toString());
+            assertEquals(12f, session.run(sum, Map.of(x, new float[][] {{1, 2, 3}})).floatValue());
+            List<Tensor> both = session.run(List.of(f, afterUpdate));
+            assertEquals(42f, both.get(0).floatValue());
+            assertEquals(1, both.get(1).intValue());
+            session.runner().addTarget(g.group(update)).fetch(counter).run();
+            assertEquals(2, session.run(counter).intValue());
+            assertSame(sum, g.tensor("loss/total:0"));
+        }
+    }
+}
