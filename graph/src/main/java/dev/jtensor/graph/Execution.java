@@ -3,6 +3,7 @@ package dev.jtensor.graph;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.Primitive;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,15 +27,27 @@ final class Execution {
     private Execution() {
     }
 
+    /** Sees each primitive a run applies, with the values it took and gave (a traced function's gradient needs them). */
+    @FunctionalInterface
+    interface Recorder {
+        void applied(Primitive primitive, Tensor[] inputs, Tensor output);
+    }
+
     /** The values of {@code fetches}, after running what they and {@code targets} need. */
     static List<Tensor> run(SessionVariables variables, List<Tensor> fetches, List<Operation> targets,
                             Map<Tensor, Tensor> feeds) {
+        return run(variables, fetches, targets, feeds, null);
+    }
+
+    /** {@link #run}, telling {@code recorder} (may be null) of every primitive applied. */
+    static List<Tensor> run(SessionVariables variables, List<Tensor> fetches, List<Operation> targets,
+                            Map<Tensor, Tensor> feeds, Recorder recorder) {
         List<Operation> plan = prune(fetches, targets, feeds);
         Map<Tensor, Tensor> values = new IdentityHashMap<>(feeds);
         try (var eager = Dispatch.openLevel(null)) {
             for (Operation op : plan) {
                 if (op.hasOutput() && values.containsKey(op.output())) continue;
-                Tensor value = execute(op, variables, values);
+                Tensor value = execute(op, variables, values, recorder);
                 if (value != null) {
                     values.put(op.output(), value);
                 }
@@ -67,7 +80,8 @@ final class Execution {
         return plan;
     }
 
-    private static Tensor execute(Operation op, SessionVariables variables, Map<Tensor, Tensor> values) {
+    private static Tensor execute(Operation op, SessionVariables variables, Map<Tensor, Tensor> values,
+                                  Recorder recorder) {
         return switch (op.kind()) {
             case OpKind.Placeholder p -> throw new InvalidArgumentException("You must feed a value for placeholder "
                     + "tensor '" + op.name() + "' with dtype " + Feeds.runtimeName(op.output().dtype()) + " and shape "
@@ -78,7 +92,10 @@ final class Execution {
                 for (int i = 0; i < inputs.length; i++) {
                     inputs[i] = values.get(op.inputs().get(i));
                 }
-                yield Dispatch.apply(variables.bind(a.primitive()), inputs);
+                Primitive primitive = variables.bind(a.primitive());
+                Tensor output = Dispatch.apply(primitive, inputs);
+                if (recorder != null) recorder.applied(primitive, inputs, output);
+                yield output;
             }
             case OpKind.VariableOp v -> null;
             case OpKind.NoOp n -> null;

@@ -49,4 +49,21 @@ class ReadmeTourTest {
             assertSame(sum, g.tensor("loss/total:0"));
         }
     }
+
+    @Test
+    void theTracedFunctionSnippetComputesWhatItSays() {
+        Variable w = new Variable(ones(3, 2), "w", true);
+        TracedFunction dense = TracedFunction.of(x -> relu(x.matmul(w)));
+        Tensor y = dense.call(ones(4, 3));
+        assertArrayEquals(new float[] {3, 3, 3, 3, 3, 3, 3, 3}, y.toFloatArray());
+        y = dense.call(zeros(4, 3));
+        assertArrayEquals(new float[8], y.toFloatArray());
+        try (var tape = new dev.jtensor.autodiff.GradientTape()) {
+            Tensor loss = reduceSum(dense.call(ones(4, 3)));
+            Tensor dw = tape.gradient(loss, w);
+            // d/dw of sum(relu(ones(4,3) @ w)) with every unit active: 4 in every entry
+            assertArrayEquals(new float[] {4, 4, 4, 4, 4, 4}, dw.toFloatArray());
+        }
+        assertEquals(1, dense.tracingCount());
+    }
 }

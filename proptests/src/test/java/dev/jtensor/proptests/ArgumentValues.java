@@ -15,6 +15,7 @@ import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.Graph;
 import dev.jtensor.graph.Operation;
 import dev.jtensor.graph.Session;
+import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.VariableHandle;
@@ -119,6 +120,7 @@ final class ArgumentValues {
         if (raw == Session.class) return new Session(new Graph());
         if (raw == Session.Runner.class) return new Session(new Graph()).runner();
         if (raw == Operation.class) return new Graph().globalVariablesInitializer();
+        if (raw == TracedFunction.class) return TracedFunction.of(x -> x);
         if (raw.isPrimitive()) return primitive(raw);
         if (raw.isArray()) return arrayOf(raw.getComponentType());
         if (raw.isEnum()) return raw.getEnumConstants()[0];
