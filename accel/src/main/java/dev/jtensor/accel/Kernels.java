@@ -19,6 +19,13 @@ public interface Kernels {
     /** {@code out[i] = op(a[i], b[i])} over {@code shape}; broadcasting is expressed by zero strides. */
     void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out);
 
+    /**
+     * {@code out = program(inputs)} elementwise, in one pass with no intermediate tensors. The
+     * inputs are views of {@code shape} (broadcast ones with zero strides) of out's floating
+     * dtype, float32 or float64; the result is bit for bit that of the program's ops run one by one.
+     */
+    void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out);
+
     /** {@code out[i] = cond[i] ? a[i] : b[i]}; {@code cond} is a boolean array. */
     void select(int[] shape, Strided cond, Strided a, Strided b, Strided out);
 

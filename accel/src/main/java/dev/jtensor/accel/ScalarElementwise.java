@@ -61,6 +61,58 @@ final class ScalarElementwise {
         });
     }
 
+    /** Elements of a row evaluated at a time by {@link #fused}: its registers stay in the L1 cache. */
+    private static final int FUSED_CHUNK = 512;
+
+    /**
+     * The fused program, row by row in chunks: each register a {@code double[]} chunk, each step
+     * the definition the unfused op uses ({@link ScalarKernels#unaryRow}/{@link ScalarKernels#binaryRow}),
+     * rounded to float after every step for float32 as storing the unfused op's result would.
+     */
+    static void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out) {
+        if (!RowBuffers.isFloating(out.data())) {
+            throw new IllegalArgumentException("fused: the output must be float32 or float64, got " + out.data().getClass());
+        }
+        boolean float32 = out.data() instanceof float[];
+        int n = inputs.length;
+        int[][] strides = new int[n + 1][];
+        int[] offsets = new int[n + 1];
+        for (int k = 0; k < n; k++) {
+            strides[k] = inputs[k].strides();
+            offsets[k] = inputs[k].offset();
+        }
+        strides[n] = out.strides();
+        offsets[n] = out.offset();
+        var layout = StridedLoops.Layout.merge(shape, strides);
+        double[][] registers = new double[program.result() + 1][FUSED_CHUNK];
+        StridedLoops.forEachRow(layout, offsets, (off, len) -> {
+            for (int c = 0; c < len; c += FUSED_CHUNK) {
+                int m = Math.min(FUSED_CHUNK, len - c);
+                for (int k = 0; k < n; k++) {
+                    int stride = layout.innerStride(k);
+                    RowBuffers.load(inputs[k].data(), off[k] + c * stride, stride, registers[k], m);
+                }
+                for (int i = 0; i < program.steps().size(); i++) {
+                    double[] r = registers[n + i];
+                    switch (program.steps().get(i)) {
+                        case FusedProgram.Unary u -> {
+                            System.arraycopy(registers[u.x()], 0, r, 0, m);
+                            ScalarKernels.unaryRow(u.op(), r, m);
+                        }
+                        case FusedProgram.Binary b -> {
+                            System.arraycopy(registers[b.x()], 0, r, 0, m);
+                            ScalarKernels.binaryRow(b.op(), r, registers[b.y()], m);
+                        }
+                        case FusedProgram.Constant k -> Arrays.fill(r, 0, m, k.value());
+                    }
+                    if (float32) for (int j = 0; j < m; j++) r[j] = (float) r[j];
+                }
+                RowBuffers.store(registers[program.result()], m, out.data(), off[n] + c * layout.innerStride(n),
+                        layout.innerStride(n));
+            }
+        });
+    }
+
     static void select(int[] shape, Strided cond, Strided a, Strided b, Strided out) {
         boolean[] c = (boolean[]) cond.data();
         var layout = StridedLoops.Layout.merge(shape,

@@ -33,6 +33,11 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out) {
+        ScalarElementwise.fused(program, shape, inputs, out);
+    }
+
+    @Override
     public void select(int[] shape, Strided cond, Strided a, Strided b, Strided out) {
         ScalarElementwise.select(shape, cond, a, b, out);
     }

@@ -1,6 +1,7 @@
 package dev.jtensor.testkit;
 
 import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.Kernels;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.ScalarKernels;
@@ -49,6 +50,14 @@ final class TestKernels implements Kernels {
     public void binary(BinaryOp op, int[] shape, Strided a, Strided b, Strided out) {
         count();
         reference.binary(op, shape, on(a), on(b), on(out));
+    }
+
+    @Override
+    public void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out) {
+        count();
+        Strided[] on = new Strided[inputs.length];
+        for (int i = 0; i < on.length; i++) on[i] = on(inputs[i]);
+        reference.fused(program, shape, on, on(out));
     }
 
     @Override

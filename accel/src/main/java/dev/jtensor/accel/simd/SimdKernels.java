@@ -1,6 +1,7 @@
 package dev.jtensor.accel.simd;
 
 import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.Kernels;
 import dev.jtensor.accel.Parallel;
 import dev.jtensor.accel.ReduceOp;
@@ -143,6 +144,13 @@ public final class SimdKernels implements Kernels {
                 piece.run(left, lo, right, ro, off, c, n);
             }
         });
+    }
+
+    @Override
+    public void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out) {
+        if (!SimdFused.run(program, shape, inputs, out)) {
+            scalar.fused(program, shape, inputs, out);
+        }
     }
 
     @Override
@@ -299,12 +307,12 @@ public final class SimdKernels implements Kernels {
     }
 
     /** Whether operand {@code k} walks its rows with stride 1 (trivially true for rank 0). */
-    private static boolean unitInner(Layout layout, int k) {
+    static boolean unitInner(Layout layout, int k) {
         return layout.shape().length == 0 || layout.innerStride(k) == 1;
     }
 
     /** Staging chunk for a layout: {@link #CHUNK}, or the row length when rows are shorter. */
-    private static int chunk(Layout layout) {
+    static int chunk(Layout layout) {
         int[] shape = layout.shape();
         return shape.length == 0 ? 1 : Math.max(1, Math.min(CHUNK, shape[shape.length - 1]));
     }
@@ -314,7 +322,7 @@ public final class SimdKernels implements Kernels {
     }
 
     /** Copies {@code n} elements at {@code stride} (0 repeats one element) into {@code dst} at {@code dstOff}. */
-    private static void stage(Object src, int off, int stride, Object dst, int dstOff, int n) {
+    static void stage(Object src, int off, int stride, Object dst, int dstOff, int n) {
         if (src instanceof float[] s) {
             float[] d = (float[]) dst;
             if (stride == 0) Arrays.fill(d, dstOff, dstOff + n, s[off]);
@@ -326,12 +334,12 @@ public final class SimdKernels implements Kernels {
         }
     }
 
-    private static void unaryRow(UnaryOp op, Object x, int xo, Object o, int oo, int n) {
+    static void unaryRow(UnaryOp op, Object x, int xo, Object o, int oo, int n) {
         if (x instanceof float[] xf) FloatRows.unary(op, xf, xo, (float[]) o, oo, n);
         else DoubleRows.unary(op, (double[]) x, xo, (double[]) o, oo, n);
     }
 
-    private static void binaryRow(BinaryOp op, Object a, int ao, Object b, int bo, Object o, int oo, int n) {
+    static void binaryRow(BinaryOp op, Object a, int ao, Object b, int bo, Object o, int oo, int n) {
         boolean compare = op.kind() == BinaryOp.Kind.COMPARISON;
         if (a instanceof float[] af) {
             if (compare) FloatRows.compare(op, af, ao, (float[]) b, bo, (boolean[]) o, oo, n);
