@@ -45,7 +45,7 @@ class VectorMathAccuracyTest {
         new Fn(UnaryOp.LOG1P, StrictMath::log1p, -1, 10, 1, 1),
         new Fn(UnaryOp.TANH, StrictMath::tanh, -25, 25, 1.5, 3),
         new Fn(UnaryOp.SIGMOID, VectorMathAccuracyTest::sigmoid, -750, 750, 2.5, 2),
-        new Fn(UnaryOp.SOFTPLUS, VectorMathAccuracyTest::softplus, -750, 750, 1.5, 2),
+        new Fn(UnaryOp.SOFTPLUS, VectorMathAccuracyTest::softplus, -750, 750, 1.75, 2),
         new Fn(UnaryOp.SIN, StrictMath::sin, -1e6, 1e6, 1.25, 2),
         new Fn(UnaryOp.COS, StrictMath::cos, -1e6, 1e6, 1.25, 2),
     };
