@@ -113,6 +113,24 @@ final class ConcreteFunction implements CallBody {
         return new ConcreteFunction(name, graph, List.copyOf(placeholders), out);
     }
 
+    /** Whether the call about to run on this thread may be differentiated (a tape was active when it was made). */
+    private static final ThreadLocal<Boolean> RECORD = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Applies the call op on {@code inputs} (the function's, then {@link #callInputs}'), keeping
+     * what it computes for a gradient only where something records ops: with no hook active no tape
+     * can ask for one, and a long loop of calls must not keep every call's intermediates.
+     */
+    Tensor apply(Tensor[] inputs) {
+        boolean previous = RECORD.get();
+        RECORD.set(Dispatch.hasHooks());
+        try {
+            return Dispatch.apply(new Call(this), inputs);
+        } finally {
+            RECORD.set(previous);
+        }
+    }
+
     /** The call op's inputs: the function's, then the current values of the variables it reads. */
     Tensor[] callInputs(Tensor[] inputs) {
         Tensor[] all = new Tensor[inputs.length + captured.size()];
@@ -156,6 +174,7 @@ final class ConcreteFunction implements CallBody {
             feeds.put(placeholders.get(i), inputs[i]);
         }
         capturedReads.forEach((read, j) -> feeds.put(read, inputs[placeholders.size() + j]));
+        boolean record = RECORD.get();   // calls nested in this one record when it does
         Set<Tensor> connected = Collections.newSetFromMap(new IdentityHashMap<>());
         Collections.addAll(connected, inputs);
         List<Backprop.Node> nodes = new ArrayList<>();
@@ -171,10 +190,12 @@ final class ConcreteFunction implements CallBody {
                 nodes.add(new Backprop.Node(primitive, in, out, needed));
             }
         };
-        Tensor value = Execution.run(variables, List.of(result), effects, feeds, recorder).get(0);
-        // a fresh tensor, even when the function hands back an input or a constant, so tapes can
-        // tell calls apart (the gradient still flows from the value)
-        Tensor output = nodes.stream().anyMatch(n -> n.output() == value) ? value : TF.stopGradient(value);
+        Tensor value = Execution.run(variables, List.of(result), effects, feeds, record ? recorder : null).get(0);
+        if (!record) return value;
+        // the output is a fresh view, never a recorded value, so that the weakly held key is not
+        // reachable from its trace, and tapes can tell calls apart when the function hands back
+        // an input or a constant (the gradient flows from the value)
+        Tensor output = TF.stopGradient(value);
         traces.put(output, new Trace(List.copyOf(nodes), value));
         return output;
     }

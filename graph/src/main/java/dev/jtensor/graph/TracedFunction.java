@@ -3,8 +3,6 @@ package dev.jtensor.graph;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Operand;
 import dev.jtensor.Tensor;
-import dev.jtensor.ops.Call;
-import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.TensorSpec;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,8 @@ import java.util.function.UnaryOperator;
  *
  * <p><b>Gradients.</b> Under a {@link dev.jtensor.autodiff.GradientTape} the call is one op whose
  * gradient runs the tape's gradient rules backwards over what the call computed, which the call
- * keeps while its output is alive. Higher orders work as for eager ops.
+ * keeps while its output is alive (only calls made while a tape records keep anything). Higher
+ * orders work as for eager ops.
  *
  * <p>Calls are thread-safe.
  */
@@ -120,7 +119,7 @@ public final class TracedFunction {
             tracing.incrementAndGet();
             return ConcreteFunction.trace(name, fn, s);
         });
-        return Dispatch.apply(new Call(trace), trace.callInputs(xs));
+        return trace.apply(trace.callInputs(xs));
     }
 
     /** How many times the function has been traced (TensorFlow's {@code experimental_get_tracing_count}). */

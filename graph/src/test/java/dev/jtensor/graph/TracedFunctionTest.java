@@ -169,4 +169,26 @@ class TracedFunctionTest {
         TracedFunction sum = TracedFunction.ofList(3, xs -> xs.get(0).add(xs.get(1)).add(xs.get(2)));
         assertEquals(6f, sum.call(TF.constant(1f), TF.constant(2f), TF.constant(3f)).floatValue());
     }
+
+    @Test
+    void nestedTracedFunctionsDifferentiate() {
+        TracedFunction square = TracedFunction.of(x -> x.mul(x));
+        TracedFunction outer = TracedFunction.of(x -> square.call(x).add(x));
+        Tensor x = TF.constant(3.0);
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            assertEquals(7.0, tape.gradient(outer.call(x), x).doubleValue(), 1e-12);   // 2x + 1
+        }
+    }
+
+    @Test
+    void callsWithoutATapeKeepNothing() {
+        TracedFunction f = TracedFunction.of(x -> TF.exp(x.mul(2)).add(1));
+        Tensor x = TF.ones(1 << 20);   // 4 MB per intermediate
+        long limit = Runtime.getRuntime().maxMemory();
+        for (int i = 0; i < (int) Math.min(5000, 2 * limit / (4L << 20)); i++) {
+            f.call(x);   // kept intermediates (8 MB a call) would need four heaps by the end
+        }
+        assertEquals(1, f.tracingCount());
+    }
 }
