@@ -4,6 +4,7 @@ import static dev.jtensor.TF.*;
 
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Elementwise;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Reduce;
 
@@ -18,7 +19,9 @@ final class ReductionGradients {
         int[] kept = keptShape(x.shape(), axes);
         Tensor gk = reshape(g, kept);
         return switch (r.op()) {
-            case SUM -> broadcastTo(gk, x.shape().toArray());
+            // an unknown dimension takes its run-time size from x (the shape donor), as TF's Shape(x)
+            case SUM -> x.shape().isFullyDefined() ? broadcastTo(gk, x.shape().toArray())
+                    : Elementwise.broadcastTo(gk, x.shape(), x);
             // the gradient is shared equally among the elements that attain the extreme, as TensorFlow does
             case MAX, MIN -> {
                 Tensor hits = cast(equal(x, reshape(y, kept)), g.dtype());
