@@ -522,7 +522,7 @@ public final class Graph {
     }
 
     /** The constant operation holding {@code value}, an eager tensor some op of this graph takes (one per tensor). */
-    private Tensor capture(Tensor value) {
+    Tensor capture(Tensor value) {
         synchronized (lock) {
             return captured.computeIfAbsent(value, this::constant);
         }
