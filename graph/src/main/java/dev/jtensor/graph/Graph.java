@@ -351,6 +351,30 @@ public final class Graph {
         return add(new OpKind.NoOp(), List.of(), own("group", ops), null, ThreadSettings.backend(), "group_deps", true);
     }
 
+    /**
+     * Builds {@code build} inside a fresh name scope {@code base} and adds a {@code NoOp} named as
+     * that scope which runs what it built, as TensorFlow names an optimizer's train op
+     * ({@code GradientDescent}, its updates {@code GradientDescent/update_w/...}).
+     */
+    Operation groupAs(String base, Supplier<List<Operation>> build) {
+        BuildState state = building.get();
+        String previous = state.scope;
+        String scope = scopeName(state, base);
+        List<Operation> ops;
+        try (Scope inGraph = asDefault()) {
+            state.scope = scope;
+            ops = build.get();
+        } finally {
+            state.scope = previous;
+        }
+        var waits = new LinkedHashSet<>(state.controlInputs());
+        waits.addAll(ops);
+        synchronized (lock) {
+            return addNamed(scope.substring(0, scope.length() - 1), new OpKind.NoOp(), List.of(), List.copyOf(waits),
+                    null, ThreadSettings.backend());
+        }
+    }
+
     /** {@link #group(Operation...)} of the operations that compute {@code tensors}. */
     public Operation group(Tensor... tensors) {
         return group(producers("group", tensors));
