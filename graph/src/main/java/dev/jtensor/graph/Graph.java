@@ -74,6 +74,7 @@ public final class Graph {
     private final Names names = new Names();
     private final Map<Tensor, Tensor> captured = new IdentityHashMap<>();
     private final GraphVariables variables = new GraphVariables();
+    private final VariableStore variableStore = new VariableStore(this);
     private final ThreadLocal<BuildState> building = ThreadLocal.withInitial(BuildState::new);
     private final GraphHook hook = new GraphHook(this);
 
@@ -452,6 +453,88 @@ public final class Graph {
     /** Those of {@link #variables()} that are trainable. */
     public List<Variable> trainableVariables() {
         return variables.all().stream().filter(Variable::trainable).toList();
+    }
+
+    // ------------------------------------------------------------------ variable scopes
+
+    /**
+     * Opens a variable scope {@code name} inside this thread's current one, reusing its variables if
+     * {@code reuse} or if the scope it is in reuses ({@code tf.compat.v1.variable_scope(name, reuse=...)}).
+     * It opens the name scope {@code name} too. See {@link VariableScope}.
+     *
+     * {@snippet :
+     * try (VariableScope relu = g.variableScope("relu")) {          // creates relu/threshold
+     *     g.getVariable("threshold", Shape.scalar(), DType.FLOAT32, Initializer.constant(0.0));
+     * }
+     * try (VariableScope relu = g.variableScope("relu", true)) {    // shares it; ops are relu_1/...
+     *     Variable threshold = g.getVariable("threshold");
+     * }
+     * }
+     *
+     * @throws InvalidArgumentException if the name is not a valid scope name
+     */
+    public VariableScope variableScope(String name, boolean reuse) {
+        if (name == null) {
+            throw new InvalidArgumentException("Graph.variableScope: name is null");
+        }
+        return variableStore.open(name, reuse);
+    }
+
+    /** {@link #variableScope(String, boolean)} that reuses only if the scope it is in does. */
+    public VariableScope variableScope(String name) {
+        return variableScope(name, false);
+    }
+
+    /** This thread's current variable scope ({@code tf.compat.v1.get_variable_scope()}), the top level's if none is open. */
+    public VariableScope getVariableScope() {
+        return variableStore.current();
+    }
+
+    /**
+     * The variable {@code name} of the current variable scope ({@code tf.compat.v1.get_variable}): a
+     * new trainable graph variable {@code scope/name} whose initial value {@code initializer} makes,
+     * or, in a scope that reuses, the one made before (its shape and dtype must be those given).
+     *
+     * {@snippet :
+     * Variable w = g.getVariable("w", Shape.of(3, 1), DType.FLOAT32, Initializer.glorotUniform(42L));
+     * }
+     *
+     * @throws InvalidArgumentException if the scope does not reuse and the variable exists
+     *     ("Variable relu/threshold already exists, disallowed. ..."), if it reuses and the variable does
+     *     not exist ("Variable relu/threshold does not exist, or was not created with tf.get_variable() ..."),
+     *     or if a shape or dtype differs from the shared variable's, or a new variable's shape is not fully defined
+     */
+    public Variable getVariable(String name, Shape shape, DType dtype, Initializer initializer) {
+        if (name == null || shape == null || dtype == null || initializer == null) {
+            throw new InvalidArgumentException("Graph.getVariable: " + (name == null ? "name" : shape == null ? "shape"
+                    : dtype == null ? "dtype" : "initializer") + " is null");
+        }
+        return variableStore.get(name, shape, dtype, initializer);
+    }
+
+    /**
+     * {@link #getVariable(String, Shape, DType, Initializer)} with TensorFlow's default initializer:
+     * {@link Initializer#glorotUniform} for floating point, zeros otherwise.
+     */
+    public Variable getVariable(String name, Shape shape, DType dtype) {
+        if (dtype == null) {
+            throw new InvalidArgumentException("Graph.getVariable: dtype is null");
+        }
+        return getVariable(name, shape, dtype, dtype.isFloating() ? Initializer.glorotUniform(null) : Initializer.zeros());
+    }
+
+    /**
+     * The shared variable {@code name} of the current variable scope, which must reuse
+     * ({@code tf.compat.v1.get_variable(name)} under {@code reuse=True}).
+     *
+     * @throws InvalidArgumentException if it does not exist, or the scope does not reuse (a new
+     *     variable needs a shape, a dtype and an initializer)
+     */
+    public Variable getVariable(String name) {
+        if (name == null) {
+            throw new InvalidArgumentException("Graph.getVariable: name is null");
+        }
+        return variableStore.get(name, null, null, null);
     }
 
     boolean owns(VariableHandle handle) {
