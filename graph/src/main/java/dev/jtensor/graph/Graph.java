@@ -8,6 +8,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.Backends;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.internal.ThreadSettings;
 import dev.jtensor.ops.AssignVariable;
@@ -16,6 +17,7 @@ import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.TensorSpec;
+import dev.jtensor.ops.ToDevice;
 import dev.jtensor.ops.VariableHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -588,7 +590,9 @@ public final class Graph {
             throw InvalidArgumentException.of(primitive.name(), "Variable '" + handle.name() + "' is a variable of "
                     + "another graph, not of " + this + "; a graph's variables cannot be used in another graph");
         }
-        Backend placement = inputs.length > 0 ? TensorAccess.backend(inputs[0]) : ThreadSettings.backend();
+        // an op's output lives on its inputs' device, except a copy's, which lives where it copies to
+        Backend placement = primitive instanceof ToDevice copy ? Backends.of(copy.device())
+                : inputs.length > 0 ? TensorAccess.backend(inputs[0]) : ThreadSettings.backend();
         return add(new OpKind.Apply(primitive), resolved, List.of(), output, placement, Names.defaultName(primitive), true)
                 .output();
     }
