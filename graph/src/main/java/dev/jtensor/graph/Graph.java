@@ -476,8 +476,19 @@ public final class Graph {
      * @throws InvalidArgumentException if the name is not a valid scope name
      */
     public VariableScope variableScope(String name, boolean reuse) {
-        if (name == null) {
-            throw new InvalidArgumentException("Graph.variableScope: name is null");
+        return variableScope(name, reuse ? VariableScope.Reuse.REUSE : VariableScope.Reuse.INHERIT);
+    }
+
+    /**
+     * Opens a variable scope with a reuse mode, {@link VariableScope.Reuse#AUTO_REUSE} among them
+     * ({@code tf.compat.v1.variable_scope(name, reuse=tf.AUTO_REUSE)}: the first {@code getVariable}
+     * creates, the next ones share).
+     *
+     * @throws InvalidArgumentException if the name is not a valid scope name
+     */
+    public VariableScope variableScope(String name, VariableScope.Reuse reuse) {
+        if (name == null || reuse == null) {
+            throw new InvalidArgumentException("Graph.variableScope: " + (name == null ? "name" : "reuse") + " is null");
         }
         return variableStore.open(name, reuse);
     }

@@ -6,7 +6,8 @@ package dev.jtensor.graph;
  * {@code name/...}, and inside a scope that reuses, it returns the existing variable instead of
  * making one. A variable scope also opens a name scope of the same name (made unique:
  * {@code relu}, {@code relu_1}, ...) for the operations built inside, while the variables keep the
- * scope's own name ({@code relu/threshold}). Scopes nest; a scope inside one that reuses reuses too.
+ * scope's own name ({@code relu/threshold}). Scopes nest; a scope inside one that reuses (or
+ * auto-reuses) does the same, whatever it asks.
  * Close it on the thread that opened it, innermost first.
  *
  * {@snippet :
@@ -19,14 +20,24 @@ package dev.jtensor.graph;
  */
 public final class VariableScope implements AutoCloseable {
 
+    /** How {@link Graph#getVariable} treats existing variables in a scope (TensorFlow's {@code reuse=}). */
+    public enum Reuse {
+        /** Reuse only if the enclosing scope does, else create ({@code reuse=None} or {@code False}). */
+        INHERIT,
+        /** Return existing variables; a missing one is an error ({@code reuse=True}). */
+        REUSE,
+        /** Return a variable if it exists, create it if not ({@code reuse=tf.AUTO_REUSE}). */
+        AUTO_REUSE
+    }
+
     private final String name;
     private final VariableScope parent;
-    private volatile boolean reuse;
+    private volatile Reuse reuse;
     private final Scope nameScope;
     private final Runnable onClose;
     private boolean closed;
 
-    VariableScope(String name, VariableScope parent, boolean reuse, Scope nameScope, Runnable onClose) {
+    VariableScope(String name, VariableScope parent, Reuse reuse, Scope nameScope, Runnable onClose) {
         this.name = name;
         this.parent = parent;
         this.reuse = reuse;
@@ -39,9 +50,18 @@ public final class VariableScope implements AutoCloseable {
         return name;
     }
 
-    /** Whether {@link Graph#getVariable} returns existing variables here instead of making new ones. */
+    /** Whether {@link Graph#getVariable} returns existing variables here instead of failing ({@code REUSE} or {@code AUTO_REUSE}). */
     public boolean reuse() {
-        return reuse || (parent != null && parent.reuse());
+        return reuseMode() != Reuse.INHERIT;
+    }
+
+    /**
+     * How {@link Graph#getVariable} treats existing variables here: the enclosing scope's mode if it
+     * reuses, else this scope's ({@code INHERIT} means neither reuses).
+     */
+    public Reuse reuseMode() {
+        Reuse outer = parent == null ? Reuse.INHERIT : parent.reuseMode();
+        return outer != Reuse.INHERIT ? outer : reuse;
     }
 
     /**
@@ -49,7 +69,7 @@ public final class VariableScope implements AutoCloseable {
      * off again, as in TensorFlow.
      */
     public void reuseVariables() {
-        reuse = true;
+        reuse = Reuse.REUSE;
     }
 
     /** The prefix of the names of the variables made here: {@code name/}, or {@code ""} at the top. */
@@ -68,6 +88,6 @@ public final class VariableScope implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "VariableScope('" + name + "', reuse=" + reuse() + ")";
+        return "VariableScope('" + name + "', reuse=" + reuseMode() + ")";
     }
 }

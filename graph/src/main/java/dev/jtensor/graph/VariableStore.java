@@ -20,7 +20,7 @@ final class VariableStore {
     private final Map<String, Variable> byName = new HashMap<>();
     private final ThreadLocal<ArrayDeque<VariableScope>> scopes = ThreadLocal.withInitial(() -> {
         var stack = new ArrayDeque<VariableScope>();
-        stack.push(new VariableScope("", null, false, null, () -> { }));
+        stack.push(new VariableScope("", null, VariableScope.Reuse.INHERIT, null, () -> { }));
         return stack;
     });
 
@@ -33,8 +33,8 @@ final class VariableStore {
         return scopes.get().peek();
     }
 
-    /** Opens {@code name} inside the current scope, with its name scope; reuse is inherited if not asked. */
-    VariableScope open(String name, boolean reuse) {
+    /** Opens {@code name} inside the current scope, with its name scope. */
+    VariableScope open(String name, VariableScope.Reuse reuse) {
         Names.requireValid(name, "variable scope name");
         if (name.endsWith("/")) {
             throw new InvalidArgumentException("'" + name + "' is not a valid variable scope name: it ends with '/'");
@@ -50,8 +50,9 @@ final class VariableStore {
     }
 
     /**
-     * The variable {@code name} of the current scope: the existing one if the scope reuses (checked
-     * against {@code shape} and {@code dtype} where given), else a new one from {@code initializer}.
+     * The variable {@code name} of the current scope: the existing one if the scope reuses, or
+     * auto-reuses and it exists (checked against {@code shape} and {@code dtype} where given), else a
+     * new one from {@code initializer}.
      * {@code shape}, {@code dtype} and {@code initializer} may be null only to reuse.
      */
     Variable get(String name, Shape shape, DType dtype, Initializer initializer) {
@@ -60,11 +61,13 @@ final class VariableStore {
         String full = scope.prefix() + name;
         synchronized (this) {
             Variable existing = byName.get(full);
-            if (scope.reuse()) {
+            VariableScope.Reuse mode = scope.reuseMode();
+            if (mode == VariableScope.Reuse.REUSE || (mode == VariableScope.Reuse.AUTO_REUSE && existing != null)) {
                 if (existing == null) {
                     throw new InvalidArgumentException("Variable " + full + " does not exist, or was not created with "
-                            + "tf.get_variable(). Did you mean to set reuse=None in VarScope? (create it first with "
-                            + "graph.getVariable in a variable scope that does not reuse)");
+                            + "tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE in VarScope? (create it "
+                            + "first with graph.getVariable in a scope that does not reuse, or open this one with "
+                            + "VariableScope.Reuse.AUTO_REUSE)");
                 }
                 if (shape != null && !shape.equals(existing.shape())) {
                     throw new InvalidArgumentException("Trying to share variable " + full + ", but specified shape "
@@ -78,7 +81,8 @@ final class VariableStore {
             }
             if (existing != null) {
                 throw new InvalidArgumentException("Variable " + full + " already exists, disallowed. Did you mean to "
-                        + "set reuse=True in VarScope? (open the scope with graph.variableScope(name, true), or call "
+                        + "set reuse=True or reuse=tf.AUTO_REUSE in VarScope? (open the scope with "
+                        + "graph.variableScope(name, true) or with VariableScope.Reuse.AUTO_REUSE, or call "
                         + "scope.reuseVariables())");
             }
             if (shape == null || !shape.isFullyDefined()) {

@@ -87,6 +87,31 @@ class VariableScopeTest {
     }
 
     @Test
+    void autoReuseCreatesOnceThenShares() {
+        Graph g = new Graph();
+        Variable first, second, inner;
+        try (Scope scope = g.asDefault()) {
+            try (VariableScope s = g.variableScope("layer", VariableScope.Reuse.AUTO_REUSE)) {
+                assertEquals(VariableScope.Reuse.AUTO_REUSE, s.reuseMode());
+                first = g.getVariable("w", Shape.of(2), DType.FLOAT32, Initializer.ones());
+            }
+            try (VariableScope s = g.variableScope("layer", VariableScope.Reuse.AUTO_REUSE);
+                 VariableScope nested = g.variableScope("inner", false)) {
+                assertEquals(VariableScope.Reuse.AUTO_REUSE, nested.reuseMode(), "inherited");
+                inner = g.getVariable("v", Shape.scalar(), DType.FLOAT32, Initializer.zeros());
+            }
+            try (VariableScope s = g.variableScope("layer", VariableScope.Reuse.AUTO_REUSE)) {
+                second = g.getVariable("w", Shape.of(2), DType.FLOAT32, Initializer.zeros());
+                assertThrows(InvalidArgumentException.class, () -> g.getVariable("w", Shape.of(3), DType.FLOAT32,
+                        Initializer.zeros()), "sharing still checks the shape");
+            }
+        }
+        assertSame(first, second);
+        assertEquals("layer/inner/v", inner.name());
+        assertEquals(List.of("layer/w", "layer/inner/v"), g.variables().stream().map(Variable::name).toList());
+    }
+
+    @Test
     void nestedScopesPrefixAndInheritReuse() {
         Graph g = new Graph();
         Variable inner, sharedInner;
