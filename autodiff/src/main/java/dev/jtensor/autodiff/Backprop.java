@@ -44,11 +44,24 @@ public final class Backprop {
      * @throws IllegalStateException if a gradient rule returns a gradient of the wrong shape (a bug in the rule)
      */
     public static Map<Tensor, Tensor> gradients(List<Node> nodes, Tensor target, Tensor seed) {
-        Inputs.nonNull(nodes, "Backprop.gradients", "nodes");
         Inputs.nonNull(target, "Backprop.gradients", "target");
         Inputs.nonNull(seed, "Backprop.gradients", "seed");
-        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-        grads.put(target, seed);
+        Map<Tensor, Tensor> seeds = new IdentityHashMap<>();
+        seeds.put(target, seed);
+        return gradients(nodes, seeds);
+    }
+
+    /**
+     * The walk from several targets at once, each with its seed gradient ({@code tf.gradients} of a
+     * list of ys: the gradient of their sum, each node's rule applied once): as
+     * {@link #gradients(List, Tensor, Tensor)}, the targets' own gradients included.
+     *
+     * @throws IllegalStateException if a gradient rule returns a gradient of the wrong shape (a bug in the rule)
+     */
+    public static Map<Tensor, Tensor> gradients(List<Node> nodes, Map<Tensor, Tensor> seeds) {
+        Inputs.nonNull(nodes, "Backprop.gradients", "nodes");
+        Inputs.nonNull(seeds, "Backprop.gradients", "seeds");
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>(seeds);
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
             Tensor upstream = grads.get(node.output());

@@ -2,8 +2,10 @@ package dev.jtensor.autodiff;
 
 import static dev.jtensor.TF.*;
 
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Elementwise;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Reduce;
 
@@ -18,7 +20,9 @@ final class ReductionGradients {
         int[] kept = keptShape(x.shape(), axes);
         Tensor gk = reshape(g, kept);
         return switch (r.op()) {
-            case SUM -> broadcastTo(gk, x.shape().toArray());
+            // an unknown dimension takes its run-time size from x (the shape donor), as TF's Shape(x)
+            case SUM -> x.shape().isFullyDefined() ? broadcastTo(gk, x.shape().toArray())
+                    : Elementwise.broadcastTo(gk, x.shape(), x);
             // the gradient is shared equally among the elements that attain the extreme, as TensorFlow does
             case MAX, MIN -> {
                 Tensor hits = cast(equal(x, reshape(y, kept)), g.dtype());
@@ -61,19 +65,26 @@ final class ReductionGradients {
      * of g_i y_i / x_j}, a reversed cumulative sum divided by {@code x} (TensorFlow's formula). That
      * divides 0 by 0 where {@code x_j = 0}; there the same sum is taken over products with {@code x_j}
      * replaced by 1, one zero per row at a time (the m-th zero of every row together). Those products
-     * keep the other zeros, so the result is also right to differentiate again.
+     * keep the other zeros, so the result is also right to differentiate again. On symbolic tensors
+     * (a graph's gradient) the zeros are not known yet, so the general form runs with as many rounds
+     * as the axis is long (a round without zeros changes nothing).
      */
     static Tensor cumprodGradient(Cumulative c, Tensor x, Tensor y, Tensor g) {
         int axis = c.axis();
         boolean exclusive = c.exclusive(), reverse = c.reverse();
         Tensor isZero = x.equal(0.0);
-        if (!reduceAny(isZero).booleanValue()) {
+        boolean symbolic = x.isSymbolic();
+        if (symbolic && x.shape().get(axis) == Shape.UNKNOWN) {
+            throw InvalidArgumentException.of("Cumprod", "Cannot build the gradient of cumprod along axis " + axis
+                    + ", whose size is unknown in shape " + x.shape() + "; give that dimension a known size");
+        }
+        if (!symbolic && !reduceAny(isZero).booleanValue()) {
             return cumsum(y.mul(g), axis, exclusive, !reverse).div(x);
         }
         Tensor ones = onesLike(x), zeroCount = cast(isZero, x.dtype());
         Tensor result = where(isZero, zerosLike(x), cumsum(y.mul(g), axis, exclusive, !reverse).div(where(isZero, ones, x)));
         Tensor zerosBefore = cumsum(zeroCount, axis, true, reverse);
-        int mostZeros = (int) reduceMax(reduceSum(zeroCount, axis)).doubleValue();
+        int mostZeros = symbolic ? x.shape().get(axis) : (int) reduceMax(reduceSum(zeroCount, axis)).doubleValue();
         for (int m = 0; m < mostZeros; m++) {
             Tensor at = logicalAnd(isZero, zerosBefore.equal(m));
             Tensor others = cumprod(where(at, ones, x), axis, exclusive, reverse);

@@ -3,6 +3,7 @@ package dev.jtensor.autodiff;
 import static dev.jtensor.TF.*;
 
 import dev.jtensor.Index;
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
@@ -32,7 +33,7 @@ final class ShapeGradients {
             if (d < lead || (to[d - lead] == 1 && from[d] != 1)) axes.add(d);
         }
         Tensor summed = axes.isEmpty() ? g : reduceSum(g, axes.stream().mapToInt(Integer::intValue).toArray(), true);
-        return reshape(summed, to);
+        return summed.shape().equals(shape) ? summed : reshape(summed, to);
     }
 
     /** Scatters {@code g} back into zeros of the input's shape, axis by axis (with pads and interleaving). */
@@ -54,6 +55,12 @@ final class ShapeGradients {
             }
             int length = out.shape().get(d);
             if (first != 0 || length != dims[d]) {
+                if (dims[d] == Shape.UNKNOWN) {
+                    // the padding back to the input's size would need that size at run time
+                    throw InvalidArgumentException.of("StridedSlice", "Cannot compute the gradient of a slice of "
+                            + "part of axis " + d + ", whose size is unknown in shape " + x.shape() + "; give that "
+                            + "dimension a known size (a placeholder's shape) to differentiate through the slice");
+                }
                 int[][] paddings = new int[dims.length][2];
                 paddings[d][0] = first;
                 paddings[d][1] = dims[d] - first - length;

@@ -8,6 +8,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.Backends;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.internal.ThreadSettings;
 import dev.jtensor.ops.AssignVariable;
@@ -16,6 +17,7 @@ import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.ReadVariable;
 import dev.jtensor.ops.TensorSpec;
+import dev.jtensor.ops.ToDevice;
 import dev.jtensor.ops.VariableHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,6 +76,7 @@ public final class Graph {
     private final Names names = new Names();
     private final Map<Tensor, Tensor> captured = new IdentityHashMap<>();
     private final GraphVariables variables = new GraphVariables();
+    private final VariableStore variableStore = new VariableStore(this);
     private final ThreadLocal<BuildState> building = ThreadLocal.withInitial(BuildState::new);
     private final GraphHook hook = new GraphHook(this);
 
@@ -351,6 +354,30 @@ public final class Graph {
         return add(new OpKind.NoOp(), List.of(), own("group", ops), null, ThreadSettings.backend(), "group_deps", true);
     }
 
+    /**
+     * Builds {@code build} inside a fresh name scope {@code base} and adds a {@code NoOp} named as
+     * that scope which runs what it built, as TensorFlow names an optimizer's train op
+     * ({@code GradientDescent}, its updates {@code GradientDescent/update_w/...}).
+     */
+    Operation groupAs(String base, Supplier<List<Operation>> build) {
+        BuildState state = building.get();
+        String previous = state.scope;
+        String scope = scopeName(state, base);
+        List<Operation> ops;
+        try (Scope inGraph = asDefault()) {
+            state.scope = scope;
+            ops = build.get();
+        } finally {
+            state.scope = previous;
+        }
+        var waits = new LinkedHashSet<>(state.controlInputs());
+        waits.addAll(ops);
+        synchronized (lock) {
+            return addNamed(scope.substring(0, scope.length() - 1), new OpKind.NoOp(), List.of(), List.copyOf(waits),
+                    null, ThreadSettings.backend());
+        }
+    }
+
     /** {@link #group(Operation...)} of the operations that compute {@code tensors}. */
     public Operation group(Tensor... tensors) {
         return group(producers("group", tensors));
@@ -430,6 +457,99 @@ public final class Graph {
         return variables.all().stream().filter(Variable::trainable).toList();
     }
 
+    // ------------------------------------------------------------------ variable scopes
+
+    /**
+     * Opens a variable scope {@code name} inside this thread's current one, reusing its variables if
+     * {@code reuse} or if the scope it is in reuses ({@code tf.compat.v1.variable_scope(name, reuse=...)}).
+     * It opens the name scope {@code name} too. See {@link VariableScope}.
+     *
+     * {@snippet :
+     * try (VariableScope relu = g.variableScope("relu")) {          // creates relu/threshold
+     *     g.getVariable("threshold", Shape.scalar(), DType.FLOAT32, Initializer.constant(0.0));
+     * }
+     * try (VariableScope relu = g.variableScope("relu", true)) {    // shares it; ops are relu_1/...
+     *     Variable threshold = g.getVariable("threshold");
+     * }
+     * }
+     *
+     * @throws InvalidArgumentException if the name is not a valid scope name
+     */
+    public VariableScope variableScope(String name, boolean reuse) {
+        return variableScope(name, reuse ? VariableScope.Reuse.REUSE : VariableScope.Reuse.INHERIT);
+    }
+
+    /**
+     * Opens a variable scope with a reuse mode, {@link VariableScope.Reuse#AUTO_REUSE} among them
+     * ({@code tf.compat.v1.variable_scope(name, reuse=tf.AUTO_REUSE)}: the first {@code getVariable}
+     * creates, the next ones share).
+     *
+     * @throws InvalidArgumentException if the name is not a valid scope name
+     */
+    public VariableScope variableScope(String name, VariableScope.Reuse reuse) {
+        if (name == null || reuse == null) {
+            throw new InvalidArgumentException("Graph.variableScope: " + (name == null ? "name" : "reuse") + " is null");
+        }
+        return variableStore.open(name, reuse);
+    }
+
+    /** {@link #variableScope(String, boolean)} that reuses only if the scope it is in does. */
+    public VariableScope variableScope(String name) {
+        return variableScope(name, false);
+    }
+
+    /** This thread's current variable scope ({@code tf.compat.v1.get_variable_scope()}), the top level's if none is open. */
+    public VariableScope getVariableScope() {
+        return variableStore.current();
+    }
+
+    /**
+     * The variable {@code name} of the current variable scope ({@code tf.compat.v1.get_variable}): a
+     * new trainable graph variable {@code scope/name} whose initial value {@code initializer} makes,
+     * or, in a scope that reuses, the one made before (its shape and dtype must be those given).
+     *
+     * {@snippet :
+     * Variable w = g.getVariable("w", Shape.of(3, 1), DType.FLOAT32, Initializer.glorotUniform(42L));
+     * }
+     *
+     * @throws InvalidArgumentException if the scope does not reuse and the variable exists
+     *     ("Variable relu/threshold already exists, disallowed. ..."), if it reuses and the variable does
+     *     not exist ("Variable relu/threshold does not exist, or was not created with tf.get_variable() ..."),
+     *     or if a shape or dtype differs from the shared variable's, or a new variable's shape is not fully defined
+     */
+    public Variable getVariable(String name, Shape shape, DType dtype, Initializer initializer) {
+        if (name == null || shape == null || dtype == null || initializer == null) {
+            throw new InvalidArgumentException("Graph.getVariable: " + (name == null ? "name" : shape == null ? "shape"
+                    : dtype == null ? "dtype" : "initializer") + " is null");
+        }
+        return variableStore.get(name, shape, dtype, initializer);
+    }
+
+    /**
+     * {@link #getVariable(String, Shape, DType, Initializer)} with TensorFlow's default initializer:
+     * {@link Initializer#glorotUniform} for floating point, zeros otherwise.
+     */
+    public Variable getVariable(String name, Shape shape, DType dtype) {
+        if (dtype == null) {
+            throw new InvalidArgumentException("Graph.getVariable: dtype is null");
+        }
+        return getVariable(name, shape, dtype, dtype.isFloating() ? Initializer.glorotUniform(null) : Initializer.zeros());
+    }
+
+    /**
+     * The shared variable {@code name} of the current variable scope, which must reuse
+     * ({@code tf.compat.v1.get_variable(name)} under {@code reuse=True}).
+     *
+     * @throws InvalidArgumentException if it does not exist, or the scope does not reuse (a new
+     *     variable needs a shape, a dtype and an initializer)
+     */
+    public Variable getVariable(String name) {
+        if (name == null) {
+            throw new InvalidArgumentException("Graph.getVariable: name is null");
+        }
+        return variableStore.get(name, null, null, null);
+    }
+
     boolean owns(VariableHandle handle) {
         return variables.contains(handle);
     }
@@ -481,7 +601,9 @@ public final class Graph {
             throw InvalidArgumentException.of(primitive.name(), "Variable '" + handle.name() + "' is a variable of "
                     + "another graph, not of " + this + "; a graph's variables cannot be used in another graph");
         }
-        Backend placement = inputs.length > 0 ? TensorAccess.backend(inputs[0]) : ThreadSettings.backend();
+        // an op's output lives on its inputs' device, except a copy's, which lives where it copies to
+        Backend placement = primitive instanceof ToDevice copy ? Backends.of(copy.device())
+                : inputs.length > 0 ? TensorAccess.backend(inputs[0]) : ThreadSettings.backend();
         return add(new OpKind.Apply(primitive), resolved, List.of(), output, placement, Names.defaultName(primitive), true)
                 .output();
     }
@@ -522,7 +644,7 @@ public final class Graph {
     }
 
     /** The constant operation holding {@code value}, an eager tensor some op of this graph takes (one per tensor). */
-    private Tensor capture(Tensor value) {
+    Tensor capture(Tensor value) {
         synchronized (lock) {
             return captured.computeIfAbsent(value, this::constant);
         }

@@ -1,5 +1,7 @@
 /**
- * Graph mode, as in TensorFlow 1 (the first part: building graphs, names, variables, sessions).
+ * Graph mode, as in TensorFlow 1: building graphs, names, variables, sessions, symbolic gradients
+ * ({@link dev.jtensor.graph.Gradients}), optimizers ({@link dev.jtensor.graph.Optimizer}) and
+ * variable scopes ({@link dev.jtensor.graph.Graph#getVariable}, {@link dev.jtensor.graph.VariableScope}).
  *
  * <p>A {@link dev.jtensor.graph.Graph} is a list of {@link dev.jtensor.graph.Operation}s, each an
  * {@link dev.jtensor.graph.OpKind} (a primitive, a placeholder, a constant, a variable declaration

@@ -66,4 +66,28 @@ class ReadmeTourTest {
         }
         assertEquals(1, dense.tracingCount());
     }
+
+    @Test
+    void theGradientsTourComputesWhatItsCommentsSay() {
+        Graph g = new Graph();
+        Tensor x, y, mse, grad;
+        Variable theta;
+        Operation trainingOp;
+        try (Scope scope = g.asDefault()) {
+            x = g.placeholder(DType.FLOAT32, Shape.of(Shape.UNKNOWN, 2), "X");
+            y = g.placeholder(DType.FLOAT32, Shape.of(Shape.UNKNOWN, 1), "y");
+            theta = new Variable(zeros(2, 1), "theta", true);
+            mse = g.withName("mse", () -> reduceMean(square(matmul(x, theta).sub(y))));
+            grad = Gradients.gradients(mse, theta);
+            trainingOp = new MomentumOptimizer(0.1, 0.9).minimize(mse);
+        }
+        Operation init = g.globalVariablesInitializer();
+        try (Session session = new Session(g)) {
+            session.run(init);
+            Map<Tensor, Object> batch = Map.of(x, new float[][] {{1, 0}, {0, 1}}, y, new float[][] {{1}, {2}});
+            assertArrayEquals(new float[] {-1, -2}, session.run(grad, batch).toFloatArray());
+            session.run(trainingOp, batch);
+            assertArrayEquals(new float[] {0.1f, 0.2f}, session.run(theta).toFloatArray());
+        }
+    }
 }
