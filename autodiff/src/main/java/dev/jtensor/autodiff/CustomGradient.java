@@ -8,6 +8,7 @@ import dev.jtensor.ops.Call;
 import dev.jtensor.ops.CallBody;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.TensorSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -48,6 +49,13 @@ public final class CustomGradient {
         for (int i = 0; i < inputs.length; i++) {
             xs[i] = Inputs.nonNull(inputs[i], "CustomGradient.apply", "inputs[" + i + "]").asTensor();
         }
+        if (Arrays.stream(xs).anyMatch(Tensor::isSymbolic)) {
+            // building a graph: the forward's ops join it, and an identity op on their result
+            // carries the rule (TF1's gradient_override_map on an IdentityN)
+            Tensor[] all = Arrays.copyOf(xs, xs.length + 1);
+            all[xs.length] = forward.apply(List.of(xs));
+            return Dispatch.apply(new Call(new GraphOverride(rule, xs.length)), all);
+        }
         Tensor y;
         try (var level = Dispatch.openLevel(null)) {
             // a fresh tensor object, even if forward hands back an input, so tapes can tell them apart
@@ -81,6 +89,37 @@ public final class CustomGradient {
                         + inputs.length + " inputs");
             }
             return grads.toArray(Tensor[]::new);
+        }
+    }
+
+    /**
+     * The graph form: inputs are the xs and then the forward's result y, which the op hands back;
+     * the rule gives the xs' gradients, and y (whose ops would give the forward's own gradient) none.
+     */
+    private record GraphOverride(Rule rule, int arity) implements CallBody {
+        @Override
+        public String name() {
+            return "CustomGradient";
+        }
+
+        @Override
+        public TensorSpec infer(TensorSpec[] inputs) {
+            return inputs[arity];
+        }
+
+        @Override
+        public Tensor call(Tensor[] inputs) {
+            return TF.stopGradient(inputs[arity]);   // a fresh tensor, so tapes tell it from y
+        }
+
+        @Override
+        public Tensor[] gradient(Tensor[] inputs, Tensor output, Tensor upstream, boolean[] needed) {
+            List<Tensor> grads = rule.apply(upstream, output, List.of(inputs).subList(0, arity));
+            if (grads.size() != arity) {
+                throw new IllegalStateException("custom gradient returned " + grads.size() + " gradients for "
+                        + arity + " inputs");
+            }
+            return Arrays.copyOf(grads.toArray(Tensor[]::new), arity + 1);   // none for y
         }
     }
 }

@@ -30,21 +30,16 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 @AddLifecycleHook(ScaledTries.class)
 class GraphGradientProperties {
 
-    /**
-     * Every spec but the custom gradients: {@code CustomGradient} runs its forward eagerly in a hidden
-     * level, which cannot take a graph's symbolic inputs (custom gradients in graphs come with traced
-     * functions, whose {@code Call} op a graph can hold). Device moves ({@code x.to(test:0)}) are in.
-     */
+    /** Every spec, custom gradients (an identity op carrying the rule, in graphs) and device moves ({@code x.to(test:0)}) included. */
     @Provide
     Arbitrary<Case> cases() {
-        return GradientSpecs.cases(spec -> !spec.name().startsWith("customGradient"));
+        return GradientSpecs.cases(spec -> true);
     }
 
     /** The twice-differentiable specs, for the second order. */
     @Provide
     Arbitrary<Case> twiceDifferentiable() {
-        return GradientSpecs.cases(spec -> spec.twiceDifferentiable() && !spec.zeroGradient()
-                && !spec.name().startsWith("customGradient"));
+        return GradientSpecs.cases(spec -> spec.twiceDifferentiable() && !spec.zeroGradient());
     }
 
     @Property(tries = 1000)
