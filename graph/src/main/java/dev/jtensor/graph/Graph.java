@@ -334,6 +334,14 @@ public final class Graph {
         return new Scope(() -> state.control.removeFirstOccurrence(frame));
     }
 
+    /**
+     * A scope with no control inputs of its own, {@code tf.control_dependencies([])}: the ops built
+     * in it wait only for what outer scopes name.
+     */
+    public Scope controlDependencies() {
+        return controlDependencies(new Operation[0]);
+    }
+
     /** {@link #controlDependencies(Operation...)} on the operations that compute {@code tensors}. */
     public Scope controlDependencies(Tensor... tensors) {
         return controlDependencies(producers("controlDependencies", tensors));
@@ -376,6 +384,11 @@ public final class Graph {
             return addNamed(scope.substring(0, scope.length() - 1), new OpKind.NoOp(), List.of(), List.copyOf(waits),
                     null, ThreadSettings.backend());
         }
+    }
+
+    /** An empty group, {@code tf.group()} with no inputs: a {@code NoOp} that runs nothing. */
+    public Operation group() {
+        return group(new Operation[0]);
     }
 
     /** {@link #group(Operation...)} of the operations that compute {@code tensors}. */

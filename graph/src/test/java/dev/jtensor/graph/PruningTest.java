@@ -126,4 +126,22 @@ class PruningTest {
             assertEquals(Float.POSITIVE_INFINITY, session.run(other, Map.of(b, 1f)).floatValue());
         }
     }
+
+    @Test
+    void emptyGroupsAndScopesCompile() {
+        Graph g = new Graph();
+        Operation nothing;
+        Tensor y;
+        try (Scope scope = g.asDefault(); Scope none = g.controlDependencies()) {
+            nothing = g.group();
+            y = TF.constant(2f).mul(3);
+        }
+        assertEquals("NoOp", nothing.type());
+        assertEquals(List.of(), nothing.controlInputs());
+        assertEquals(List.of(), Operation.of(y).controlInputs());
+        try (Session session = new Session(g)) {
+            session.run(nothing);
+            assertEquals(6f, session.run(y).floatValue());
+        }
+    }
 }
