@@ -75,15 +75,10 @@ final class ScalarElementwise {
         }
         boolean float32 = out.data() instanceof float[];
         int n = inputs.length;
-        int[][] strides = new int[n + 1][];
-        int[] offsets = new int[n + 1];
-        for (int k = 0; k < n; k++) {
-            strides[k] = inputs[k].strides();
-            offsets[k] = inputs[k].offset();
-        }
-        strides[n] = out.strides();
-        offsets[n] = out.offset();
-        var layout = StridedLoops.Layout.merge(shape, strides);
+        Strided[] operands = Arrays.copyOf(inputs, n + 1);
+        operands[n] = out;
+        var layout = StridedLoops.Layout.merge(shape, operands);
+        int[] offsets = StridedLoops.Layout.offsets(operands);
         double[][] registers = new double[program.result() + 1][FUSED_CHUNK];
         StridedLoops.forEachRow(layout, offsets, (off, len) -> {
             for (int c = 0; c < len; c += FUSED_CHUNK) {

@@ -96,6 +96,20 @@ public final class StridedLoops {
     /** Shape and per-operand strides after merging contiguous dimensions and dropping size-1 ones. */
     public record Layout(int[] shape, int[][] strides) {
 
+        /** {@link #merge(int[], int[][])} of the operands' strides, in order. */
+        public static Layout merge(int[] shape, Strided... operands) {
+            int[][] strides = new int[operands.length][];
+            for (int k = 0; k < operands.length; k++) strides[k] = operands[k].strides();
+            return merge(shape, strides);
+        }
+
+        /** The operands' offsets, in order: the first row's positions for {@link StridedLoops#forEachRow}. */
+        public static int[] offsets(Strided... operands) {
+            int[] offsets = new int[operands.length];
+            for (int k = 0; k < operands.length; k++) offsets[k] = operands[k].offset();
+            return offsets;
+        }
+
         /** Merges dimensions that every operand lays out contiguously, dropping size-1 ones. */
         public static Layout merge(int[] shape, int[][] strides) {
             int operands = strides.length;

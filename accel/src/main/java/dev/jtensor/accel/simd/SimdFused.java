@@ -36,15 +36,10 @@ final class SimdFused {
             if (step instanceof FusedProgram.Binary b && !FloatRows.supports(b.op())) return false;
         }
         int n = inputs.length;
-        int[][] strides = new int[n + 1][];
-        int[] offsets = new int[n + 1];
-        for (int k = 0; k < n; k++) {
-            strides[k] = inputs[k].strides();
-            offsets[k] = inputs[k].offset();
-        }
-        strides[n] = out.strides();
-        offsets[n] = out.offset();
-        Layout layout = Layout.merge(shape, strides);
+        Strided[] operands = Arrays.copyOf(inputs, n + 1);
+        operands[n] = out;
+        Layout layout = Layout.merge(shape, operands);
+        int[] offsets = Layout.offsets(operands);
         if (!SimdKernels.unitInner(layout, n)) return false;
         int chunk = SimdKernels.chunk(layout), registers = program.result() + 1;
         boolean float32 = od instanceof float[];
