@@ -174,7 +174,10 @@ final class ConcreteFunction implements CallBody {
             feeds.put(placeholders.get(i), inputs[i]);
         }
         capturedReads.forEach((read, j) -> feeds.put(read, inputs[placeholders.size() + j]));
-        boolean record = RECORD.get();   // calls nested in this one record when it does
+        if (!RECORD.get()) {
+            return Execution.run(variables, List.of(result), effects, feeds).get(0);
+        }
+        // nested calls see RECORD too, and record when this one does
         Set<Tensor> connected = Collections.newSetFromMap(new IdentityHashMap<>());
         Collections.addAll(connected, inputs);
         List<Backprop.Node> nodes = new ArrayList<>();
@@ -190,8 +193,7 @@ final class ConcreteFunction implements CallBody {
                 nodes.add(new Backprop.Node(primitive, in, out, needed));
             }
         };
-        Tensor value = Execution.run(variables, List.of(result), effects, feeds, record ? recorder : null).get(0);
-        if (!record) return value;
+        Tensor value = Execution.run(variables, List.of(result), effects, feeds, recorder).get(0);
         // the output is a fresh view, never a recorded value, so that the weakly held key is not
         // reachable from its trace, and tapes can tell calls apart when the function hands back
         // an input or a constant (the gradient flows from the value)
@@ -234,10 +236,5 @@ final class ConcreteFunction implements CallBody {
             nodes.add(new Backprop.Node(node.primitive(), in, out, node.needed()));
         }
         return new Trace(nodes, replayed.getOrDefault(trace.output(), trace.output()));
-    }
-
-    /** The graph of this trace, for inspection. */
-    Graph graph() {
-        return graph;
     }
 }

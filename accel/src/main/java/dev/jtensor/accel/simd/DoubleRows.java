@@ -218,7 +218,7 @@ final class DoubleRows {
         powExponents(b, bo, hi, lo, m);
         powResults(hi, lo, o, oo, m);
         for (int i = 0; i < m; i++) {
-            if (DoubleMath.powIsSpecial(a[ao + i], b[bo + i])) o[oo + i] = (double) ScalarKernels.pow(a[ao + i], b[bo + i]);
+            if (DoubleMath.powIsSpecial(a[ao + i], b[bo + i])) o[oo + i] = ScalarKernels.pow(a[ao + i], b[bo + i]);
         }
     }
 

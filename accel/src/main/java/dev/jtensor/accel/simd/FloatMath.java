@@ -66,17 +66,7 @@ final class FloatMath {
      */
     static FloatVector log(FloatVector x) {
         var sub = x.compare(LT, Float.MIN_NORMAL);
-        var u = x.blend(x.mul(0x1p24f), sub);
-        var hx = u.reinterpretAsInts().add(0x3f800000 - 0x3f3504f3);
-        var k = ((FloatVector) hx.lanewise(ASHR, 23).sub(127).convert(I2F, 0))
-                .sub(FloatVector.zero(F).blend(24f, sub));
-        var f = hx.and(0x007fffff).add(0x3f3504f3).reinterpretAsFloats().sub(1f);
-        var hfsq = f.mul(f).mul(0.5f);
-        var s = f.div(f.add(2f));
-        var z = s.mul(s);
-        var rz = atanhTail(z);
-        var small = s.fma(hfsq.add(rz), k.mul(LOG_LN2_LO));
-        var r = k.mul(LOG_LN2_HI).sub(hfsq.sub(small).sub(f));
+        var r = logKernel(x.blend(x.mul(0x1p24f), sub), FloatVector.zero(F), FloatVector.zero(F).blend(-24f, sub));
         var result = r.blend(x, x.compare(LT, Float.POSITIVE_INFINITY).not())   // +inf and NaN
                 .blend(Float.NEGATIVE_INFINITY, x.compare(EQ, 0f))
                 .blend(Float.NaN, x.compare(LT, 0f));
@@ -119,16 +109,7 @@ final class FloatMath {
      */
     static FloatVector log1p(FloatVector x) {
         var u = x.add(1f);
-        var c = x.sub(u.sub(1f)).div(u);
-        var hx = u.reinterpretAsInts().add(0x3f800000 - 0x3f3504f3);
-        var k = (FloatVector) hx.lanewise(ASHR, 23).sub(127).convert(I2F, 0);
-        var f = hx.and(0x007fffff).add(0x3f3504f3).reinterpretAsFloats().sub(1f);
-        var hfsq = f.mul(f).mul(0.5f);
-        var s = f.div(f.add(2f));
-        var z = s.mul(s);
-        var rz = atanhTail(z);
-        var small = s.fma(hfsq.add(rz), k.fma(FloatVector.broadcast(F, LOG_LN2_LO), c));
-        var r = k.mul(LOG_LN2_HI).sub(hfsq.sub(small).sub(f));
+        var r = logKernel(u, x.sub(u.sub(1f)).div(u), FloatVector.zero(F));
         var result = r.blend(x, x.compare(LT, Float.POSITIVE_INFINITY).not().or(x.abs().compare(LT, TINY)))
                 .blend(Float.NEGATIVE_INFINITY, x.compare(EQ, -1f))
                 .blend(Float.NaN, x.compare(LT, -1f));
@@ -156,8 +137,9 @@ final class FloatMath {
     }
 
     /**
-     * log(1 + e^x) as max(x, 0) + log1p(e) with e = e^-|x| in (0, 1], written out; u = 1 + e needs
-     * none of log1p's special cases. Max error 1.48 ulp (asserted: 1.75).
+     * log(1 + e^x) as max(x, 0) + log1p(e) with e = e^-|x| in (0, 1]; u = 1 + e needs none of
+     * log1p's special cases. The log kernel is written out: called after the inlined exp it would
+     * be left out of line (C2's node budget), as float64 softplus was. Max error 1.48 ulp (asserted: 1.75).
      */
     static FloatVector softplus(FloatVector x) {
         var e = exp(x.abs().neg());
@@ -250,6 +232,22 @@ final class FloatMath {
         pc = pc.fma(z, z.broadcast(-1f / 3628800)).fma(z, z.broadcast(1f / 40320)).fma(z, z.broadcast(-1f / 720))
                 .fma(z, z.broadcast(1f / 24)).fma(z, z.broadcast(-0.5f));
         return z.fma(pc, pc.broadcast(1f));
+    }
+
+    /**
+     * log(u) + c for normal 0 < u < inf, with the exponent taken as k + kOffset:
+     * {@link DoubleMath}'s log kernel in float lanes (the atanh series to z^4).
+     */
+    private static FloatVector logKernel(FloatVector u, FloatVector c, FloatVector kOffset) {
+        var hx = u.reinterpretAsInts().add(0x3f800000 - 0x3f3504f3);
+        var k = ((FloatVector) hx.lanewise(ASHR, 23).sub(127).convert(I2F, 0)).add(kOffset);
+        var f = hx.and(0x007fffff).add(0x3f3504f3).reinterpretAsFloats().sub(1f);
+        var hfsq = f.mul(f).mul(0.5f);
+        var s = f.div(f.add(2f));
+        var z = s.mul(s);
+        var rz = atanhTail(z);
+        var small = s.fma(hfsq.add(rz), k.fma(FloatVector.broadcast(F, LOG_LN2_LO), c));
+        return k.mul(LOG_LN2_HI).sub(hfsq.sub(small).sub(f));
     }
 
     /** e^r for |r| <= ln2/2: the Taylor polynomial of degree 7 (truncation below 2^-27). */
