@@ -7,9 +7,11 @@ import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs parts of a {@link Graph} (TensorFlow 1's {@code tf.Session}): {@code run} computes the
@@ -49,19 +51,36 @@ public class Session implements AutoCloseable {
 
     private final Graph graph;
     private final SessionVariables variables;
+    private final Set<GraphOptimization> optimizations;
     private volatile boolean closed;
 
     /**
-     * A session for {@code graph}.
+     * A session for {@code graph} that applies every {@link GraphOptimization}.
      *
      * @throws InvalidArgumentException if the graph is null
      */
     public Session(Graph graph) {
-        if (graph == null) {
-            throw new InvalidArgumentException("Session: graph is null");
+        this(graph, GraphOptimization.ALL);
+    }
+
+    /**
+     * A session for {@code graph} that applies only {@code optimizations} before each run
+     * ({@link GraphOptimization#NONE} for none).
+     *
+     * @throws InvalidArgumentException if the graph or the set is null
+     */
+    public Session(Graph graph, Set<GraphOptimization> optimizations) {
+        if (graph == null || optimizations == null) {
+            throw new InvalidArgumentException("Session: " + (graph == null ? "graph" : "optimizations") + " is null");
         }
         this.graph = graph;
         this.variables = new SessionVariables(graph);
+        this.optimizations = optimizations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(optimizations));
+    }
+
+    /** The passes this session applies. */
+    public Set<GraphOptimization> optimizations() {
+        return optimizations;
     }
 
     /**
