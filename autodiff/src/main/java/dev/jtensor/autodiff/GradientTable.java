@@ -14,6 +14,7 @@ import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
+import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.ops.Gather;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
@@ -97,6 +98,7 @@ public final class GradientTable {
             case Call c -> c.body().gradient(x, y, g, needed);
             case ToDevice t -> of(g.to(x[0].device()));
             case ShapeOf s -> of((Tensor) null);
+            case FusedElementwise f -> FusedGradients.of(f, x, g);
         };
     }
 

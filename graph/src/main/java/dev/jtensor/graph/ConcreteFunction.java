@@ -16,6 +16,7 @@ import dev.jtensor.ops.TensorSpec;
 import dev.jtensor.ops.VariableHandle;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ final class ConcreteFunction implements CallBody {
     private final Tensor result;
     private final List<Operation> effects;
     private final SessionVariables variables;
+    /** The run of a call, planned on first use: without and with a recorder (which keeps every value intact). */
+    private volatile Execution plain, recorded;
     private final Map<Tensor, Trace> traces = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** What one call computed: its ops in order, and the value that became the call's output. */
@@ -169,13 +172,13 @@ final class ConcreteFunction implements CallBody {
 
     @Override
     public Tensor call(Tensor[] inputs) {
-        Map<Tensor, Tensor> feeds = new IdentityHashMap<>();
-        for (int i = 0; i < placeholders.size(); i++) {
-            feeds.put(placeholders.get(i), inputs[i]);
-        }
-        capturedReads.forEach((read, j) -> feeds.put(read, inputs[placeholders.size() + j]));
+        Tensor[] feeds = new Tensor[placeholders.size() + capturedReads.size()];
+        System.arraycopy(inputs, 0, feeds, 0, placeholders.size());
+        int next = placeholders.size();
+        for (int j : capturedReads.values()) feeds[next++] = inputs[placeholders.size() + j];
         if (!RECORD.get()) {
-            return Execution.run(variables, List.of(result), effects, feeds).get(0);
+            if (plain == null) plain = plan(GraphOptimization.ALL);
+            return plain.run(feeds, null).getFirst();
         }
         // nested calls see RECORD too, and record when this one does
         Set<Tensor> connected = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -193,13 +196,25 @@ final class ConcreteFunction implements CallBody {
                 nodes.add(new Backprop.Node(primitive, in, out, needed));
             }
         };
-        Tensor value = Execution.run(variables, List.of(result), effects, feeds, recorder).get(0);
+        if (recorded == null) recorded = plan(RECORDABLE);
+        Tensor value = recorded.run(feeds, recorder).getFirst();
         // the output is a fresh view, never a recorded value, so that the weakly held key is not
         // reachable from its trace, and tapes can tell calls apart when the function hands back
         // an input or a constant (the gradient flows from the value)
         Tensor output = TF.stopGradient(value);
         traces.put(output, new Trace(List.copyOf(nodes), value));
         return output;
+    }
+
+    /** What a recorded call may do: every pass that keeps each value it computes. */
+    private static final Set<GraphOptimization> RECORDABLE = EnumSet.of(GraphOptimization.CONSTANT_FOLDING,
+            GraphOptimization.COMMON_SUBEXPRESSION_ELIMINATION, GraphOptimization.ELEMENTWISE_FUSION);
+
+    /** The call's run, fed the placeholders and then the captured reads (in {@code capturedReads}' order). */
+    private Execution plan(Set<GraphOptimization> optimizations) {
+        var fed = new ArrayList<Tensor>(placeholders);
+        fed.addAll(capturedReads.keySet());
+        return new Execution(Planner.plan(variables, List.of(result), effects, fed, optimizations));
     }
 
     @Override

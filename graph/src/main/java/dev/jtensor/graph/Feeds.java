@@ -6,7 +6,7 @@ import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.ops.Dispatch;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Checks a run's feeds against the tensors they replace, as TensorFlow's {@code feed_dict}. */
@@ -26,7 +26,7 @@ final class Feeds {
         if (feeds == null) {
             throw new InvalidArgumentException("Session.run: feeds is null");
         }
-        Map<Tensor, Tensor> checked = new IdentityHashMap<>();
+        Map<Tensor, Tensor> checked = new LinkedHashMap<>();   // tensors compare by identity; the order names the plan
         for (Map.Entry<Tensor, ?> feed : feeds.entrySet()) {
             Tensor key = feed.getKey();
             if (key == null) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs parts of a {@link Graph} (TensorFlow 1's {@code tf.Session}): {@code run} computes the
@@ -52,7 +53,16 @@ public class Session implements AutoCloseable {
     private final Graph graph;
     private final SessionVariables variables;
     private final Set<GraphOptimization> optimizations;
+    /** The runs planned so far: planning prunes and optimises once per kind of run (TF's callables). */
+    private final Map<RunKey, Execution> plans = new ConcurrentHashMap<>();
     private volatile boolean closed;
+
+    /** Plans kept at most; a program that keeps making new fetches starts over rather than growing without bound. */
+    private static final int MAX_PLANS = 256;
+
+    /** What a plan depends on: the fetches, the targets and which tensors are fed (all compared by identity). */
+    private record RunKey(List<Tensor> fetches, List<Operation> targets, List<Tensor> fed) {
+    }
 
     /**
      * A session for {@code graph} that applies every {@link GraphOptimization}.
@@ -224,7 +234,15 @@ public class Session implements AutoCloseable {
         /** Runs, and gives the fetches' values in the order they were added. */
         public List<Tensor> run() {
             requireOpen();
-            return Execution.run(variables, fetches, targets, Feeds.check(graph, feeds));
+            Map<Tensor, Tensor> checked = Feeds.check(graph, feeds);
+            List<Tensor> fed = List.copyOf(checked.keySet());
+            Execution execution = plans.get(new RunKey(fetches, targets, fed));
+            if (execution == null) {
+                execution = new Execution(Planner.plan(variables, fetches, targets, fed, optimizations));
+                if (plans.size() >= MAX_PLANS) plans.clear();
+                plans.put(new RunKey(List.copyOf(fetches), List.copyOf(targets), fed), execution);
+            }
+            return execution.run(checked.values().toArray(Tensor[]::new), null);
         }
     }
 
@@ -287,6 +305,7 @@ public class Session implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        plans.clear();
         variables.clear();
         DEFAULTS.get().remove(this);
     }

@@ -10,6 +10,7 @@ import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
+import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.ops.Gather;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
@@ -49,7 +50,8 @@ final class VariablePrimitives {
             case ApplyGradientDescent g -> new ApplyGradientDescent(storage.apply(g.variable()));
             case Unary _, Binary _, Select _, Reduce _, ArgReduce _, Cumulative _, MatMul _, Reshape _, Transpose _,
                  BroadcastTo _, StridedSlice _, Concat _, Pad _, Gather _, Cast _, SegmentSum _, MatrixInverse _,
-                 MatrixDeterminant _, StopGradient _, Fill _, RandomDraw _, Call _, ToDevice _, ShapeOf _ -> primitive;
+                 MatrixDeterminant _, StopGradient _, Fill _, RandomDraw _, Call _, ToDevice _, ShapeOf _,
+                 FusedElementwise _ -> primitive;
         };
     }
 
