@@ -214,7 +214,8 @@ final class ConcreteFunction implements CallBody {
     private Execution plan(Set<GraphOptimization> optimizations) {
         var fed = new ArrayList<Tensor>(placeholders);
         fed.addAll(capturedReads.keySet());
-        return new Execution(Planner.plan(variables, List.of(result), effects, fed, optimizations));
+        return new Execution(Planner.plan(variables, List.of(result), effects, fed, optimizations),
+                optimizations.contains(GraphOptimization.BUFFER_REUSE));
     }
 
     @Override

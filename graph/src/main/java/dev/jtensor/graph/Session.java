@@ -238,7 +238,8 @@ public class Session implements AutoCloseable {
             List<Tensor> fed = List.copyOf(checked.keySet());
             Execution execution = plans.get(new RunKey(fetches, targets, fed));
             if (execution == null) {
-                execution = new Execution(Planner.plan(variables, fetches, targets, fed, optimizations));
+                execution = new Execution(Planner.plan(variables, fetches, targets, fed, optimizations),
+                        optimizations.contains(GraphOptimization.BUFFER_REUSE));
                 if (plans.size() >= MAX_PLANS) plans.clear();
                 plans.put(new RunKey(List.copyOf(fetches), List.copyOf(targets), fed), execution);
             }

@@ -116,6 +116,34 @@ public final class Dispatch {
         return result;
     }
 
+    private static final ThreadLocal<BufferSource> BUFFERS = new ThreadLocal<>();
+
+    /**
+     * {@link #apply(Primitive, Tensor...)} with the outputs of the computation taken from
+     * {@code buffers} (a graph run's reuse of dead intermediates).
+     *
+     * {@snippet :
+     * Tensor z = Dispatch.apply((backend, type, size) -> spare, new Binary(BinaryOp.ADD), x, y);   // z written into spare
+     * }
+     */
+    public static Tensor apply(BufferSource buffers, Primitive primitive, Tensor... inputs) {
+        if (buffers == null) {
+            throw new InvalidArgumentException("Dispatch.apply: buffers is null");
+        }
+        BufferSource previous = BUFFERS.get();
+        BUFFERS.set(buffers);
+        try {
+            return apply(primitive, inputs);
+        } finally {
+            BUFFERS.set(previous);
+        }
+    }
+
+    /** The source of output buffers for this thread's computation now, or null for fresh ones. */
+    static BufferSource bufferSource() {
+        return BUFFERS.get();
+    }
+
     private static Tensor firstSymbolic(Tensor[] inputs) {
         for (Tensor t : inputs) {
             if (t.isSymbolic()) return t;

@@ -46,7 +46,9 @@ final class Primitives {
         Class<?> type = spec.dtype().elementClass();
         int size = spec.shape().size();
         try {
-            return zeroed ? backend.allocateZeroed(type, size) : backend.allocate(type, size);
+            if (zeroed) return backend.allocateZeroed(type, size);
+            BufferSource source = Dispatch.bufferSource();
+            return source == null ? backend.allocate(type, size) : source.allocate(backend, type, size);
         } catch (OutOfMemoryError e) {
             throw outOfMemory(backend, spec, "the JVM heap has no room for it now");
         }
