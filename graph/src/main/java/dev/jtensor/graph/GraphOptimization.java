@@ -36,10 +36,7 @@ public enum GraphOptimization {
      * A run writes intermediate results into buffers of intermediates no later operation reads,
      * kept from run to run.
      */
-    BUFFER_REUSE,
-
-    /** A variable update writes into the variable's buffer when nothing else can see its old value. */
-    IN_PLACE_UPDATES;
+    BUFFER_REUSE;
 
     /** Every pass: what a session applies unless told otherwise. */
     public static final Set<GraphOptimization> ALL = Set.copyOf(EnumSet.allOf(GraphOptimization.class));

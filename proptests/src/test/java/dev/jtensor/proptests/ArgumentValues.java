@@ -11,6 +11,8 @@ import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Device;
+import dev.jtensor.accel.FusedProgram;
+import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.GradientDescentOptimizer;
 import dev.jtensor.graph.Graph;
@@ -108,6 +110,7 @@ final class ArgumentValues {
         if (raw == Backend.class) return Backends.cpu();
         if (raw == Index.class) return Index.all();
         if (raw == Primitive.class) return new StopGradient();
+        if (raw == FusedProgram.class) return new FusedProgram(1, List.of(new FusedProgram.Unary(UnaryOp.EXP, 0)));
         if (raw == Module.class) return new Module() { };
         if (raw == String.class) return "x";
         if (raw == Path.class) return DIR.resolve("x.npy");

@@ -10,8 +10,13 @@ import static dev.jtensor.proptests.GradientSpecs.unary;
 
 import dev.jtensor.DType;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.Device;
+import dev.jtensor.accel.FusedProgram;
+import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.autodiff.CustomGradient;
+import dev.jtensor.ops.Dispatch;
+import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.proptests.GradientSpec.Tolerance;
 import dev.jtensor.testkit.TestBackend;
 import java.util.List;
@@ -97,6 +102,13 @@ final class ElementwiseSpecs {
                 // a Call op: the forward's ops are hidden from the tape, which uses the rule instead
                 unary("customGradient(softplus(x), g * sigmoid(x))", ANY, x -> CustomGradient.apply(
                         xs -> softplus(xs.get(0)), (g, y, xs) -> List.of(g.mul(sigmoid(xs.get(0)))), x)),
+                // a fused program (graph mode's fusion makes these): its rule replays the steps
+                unary("fused: tanh(x*x) * (x + 1) - sin(x)", ANY, x -> Dispatch.apply(new FusedElementwise(
+                        new FusedProgram(1, List.of(new FusedProgram.Binary(BinaryOp.MULTIPLY, 0, 0),
+                                new FusedProgram.Unary(UnaryOp.TANH, 1), new FusedProgram.Constant(1),
+                                new FusedProgram.Binary(BinaryOp.ADD, 0, 3), new FusedProgram.Binary(BinaryOp.MULTIPLY, 2, 4),
+                                new FusedProgram.Unary(UnaryOp.SIN, 0), new FusedProgram.Binary(BinaryOp.SUBTRACT, 5, 6)))),
+                        x)),
                 // across devices: the copy's gradient is copied back
                 unary("tanh(x.to(test:0)).to(cpu:0)", ANY, x -> tanh(x.to(TestBackend.DEVICE_0)).to(Device.CPU)),
                 unary("tanh(x) of wide values", WIDE, x -> tanh(x)),

@@ -9,6 +9,7 @@ import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.BinaryOp;
+import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
 import dev.jtensor.ops.Distribution;
@@ -82,6 +83,8 @@ class PrimitiveEqualityTest {
                 new RandomDraw(Distribution.UNIFORM, Shape.of(2), DType.FLOAT32, 0, 1, null));
         sample(() -> new Call(BODY), new Call(OTHER_BODY));
         sample(ShapeOf::new);
+        sample(() -> new FusedElementwise(new FusedProgram(1, List.of(new FusedProgram.Unary(UnaryOp.EXP, 0)))),
+                new FusedElementwise(new FusedProgram(1, List.of(new FusedProgram.Unary(UnaryOp.LOG, 0)))));
         sample(() -> new ToDevice(TestBackend.DEVICE_0), new ToDevice(TestBackend.DEVICE_1));
     }
 
