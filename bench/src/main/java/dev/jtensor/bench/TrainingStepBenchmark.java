@@ -77,11 +77,13 @@ public class TrainingStepBenchmark {
         }
     }
 
+    /** One eager step on a tape. */
     @Benchmark
     public Tensor step() {
         return model.step(images, labels);
     }
 
+    /** The same step as one call of the traced function (traced in the first warm-up call). */
     @Benchmark
     public Tensor tracedStep() {
         return tracedStep.call(images, labels);
