@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """NumPy's side of bench/compare: the ops of JtensorCompareBenchmark, timed the same way.
 
+chain5_16M is the five-op chain of ElementwiseChain (bench/compare's chain5_16M and
+graph_chain5_16M lines): NumPy runs it op by op, with a fresh temporary per op.
+
 Each benchmark warms up, then times `repeats` rounds of at least `round_s` seconds each and
 reports the median time per op, like JMH's warm-up and measurement iterations. Every op
 returns a freshly allocated result. Prints one line per benchmark: `name seconds_per_op`.
@@ -18,6 +21,8 @@ import numpy as np
 ONE_M = 1 << 20
 SIXTEEN_M = 1 << 24
 BROADCAST_DIM = 4096
+# ElementwiseChain's constants: chain5(x) = ((x * A + B) * x - C) / D, in float32
+A, B, C, D = (np.float32(v) for v in (1.5, 0.5, 0.25, 2.0))
 
 
 def uniform(rng, *shape):
@@ -55,6 +60,7 @@ def benchmarks(kind, threads, sizes):
         yield "sum_16M", lambda a=uniform(rng, SIXTEEN_M): a.sum()
         yield "exp_16M", lambda a=uniform(rng, SIXTEEN_M): np.exp(a)
         yield "add_2x2", lambda a=uniform(rng, 2, 2), b=uniform(rng, 2, 2): a + b
+        yield "chain5_16M", lambda x=uniform(rng, SIXTEEN_M): ((x * A + B) * x - C) / D
 
 
 def main():

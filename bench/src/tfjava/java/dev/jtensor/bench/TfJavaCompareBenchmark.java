@@ -99,10 +99,11 @@ public class TfJavaCompareBenchmark {
         }
     }
 
-    /** Two 16M-element vectors and the axis to sum over. */
+    /** Two 16M-element vectors, the axis to sum over and the constants of the eager chain. */
     public static class Vectors16M extends Session {
         Operand<TFloat32> a, b;
         Operand<TInt32> axis;
+        TfChain chain;
 
         @Setup
         public void setUp() {
@@ -110,6 +111,7 @@ public class TfJavaCompareBenchmark {
             a = uniformConstant(5, SIXTEEN_M);
             b = uniformConstant(6, SIXTEEN_M);
             axis = tf.constant(0);
+            chain = new TfChain(tf, TfOutputs::free);
         }
     }
 
@@ -165,6 +167,12 @@ public class TfJavaCompareBenchmark {
     @Benchmark
     public boolean exp16M(Vectors16M v) {
         return TfOutputs.free(v.tf.math.exp(v.a));
+    }
+
+    /** {@link TfChain#chain5} eagerly: five ops, each intermediate freed once the next op has run. */
+    @Benchmark
+    public boolean chain5Eager16M(Vectors16M v) {
+        return TfOutputs.free(v.chain.chain5(v.a));
     }
 
     @Benchmark
