@@ -134,6 +134,34 @@ final class ConcreteFunction implements CallBody {
         }
     }
 
+    /** The variables the caller holds for the call running on this thread (none when a tape watches). */
+    private static final ThreadLocal<List<VariableHandle>> HELD = ThreadLocal.withInitial(List::of);
+
+    /**
+     * Calls the function on {@code xs}. Without a tape, the captured variables are read by holding
+     * them ({@link VariableHandle#hold}), so that the call's updates may write them in place; a tape
+     * records plain reads, which it keeps.
+     */
+    Tensor invoke(Tensor[] xs) {
+        if (Dispatch.hasHooks() || captured.isEmpty()) return apply(callInputs(xs));
+        Tensor[] all = new Tensor[xs.length + captured.size()];
+        System.arraycopy(xs, 0, all, 0, xs.length);
+        var held = new ArrayList<VariableHandle>(captured.size());
+        List<VariableHandle> previous = HELD.get();
+        try {
+            for (int j = 0; j < captured.size(); j++) {
+                VariableHandle handle = captured.get(j).handle();
+                all[xs.length + j] = handle.hold();
+                held.add(handle);
+            }
+            HELD.set(held);
+            return apply(all);
+        } finally {
+            HELD.set(previous);
+            held.forEach(VariableHandle::release);
+        }
+    }
+
     /** The call op's inputs: the function's, then the current values of the variables it reads. */
     Tensor[] callInputs(Tensor[] inputs) {
         Tensor[] all = new Tensor[inputs.length + captured.size()];
@@ -178,7 +206,9 @@ final class ConcreteFunction implements CallBody {
         for (int j : capturedReads.values()) feeds[next++] = inputs[placeholders.size() + j];
         if (!RECORD.get()) {
             if (plain == null) plain = plan(GraphOptimization.ALL);
-            return plain.run(feeds, null).getFirst();
+            List<VariableHandle> held = HELD.get();
+            HELD.set(List.of());   // the holds are this run's, not those of calls nested in it
+            return plain.run(feeds, null, held).getFirst();
         }
         // nested calls see RECORD too, and record when this one does
         Set<Tensor> connected = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -215,7 +245,8 @@ final class ConcreteFunction implements CallBody {
         var fed = new ArrayList<Tensor>(placeholders);
         fed.addAll(capturedReads.keySet());
         return new Execution(Planner.plan(variables, List.of(result), effects, fed, optimizations),
-                optimizations.contains(GraphOptimization.BUFFER_REUSE));
+                optimizations.contains(GraphOptimization.BUFFER_REUSE),
+                optimizations.contains(GraphOptimization.IN_PLACE_UPDATES));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jtensor.graph;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Primitive;
+import dev.jtensor.ops.VariableHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -31,17 +32,25 @@ final class Execution {
     private final Primitive[] primitives;
     private final int[][] inputs;
     private final int[] fetches;
-    /** Per node: the slots read for the last time by it, and those a stateful node takes away; null without reuse. */
+    /** Per slot, the last node that reads it ({@code Integer.MAX_VALUE}: it leaves the run: fetched, or taken by a stateful op). */
+    private final int[] lastRead;
+    /** Per node: the slots read for the last time by it, and those a stateful node takes away. */
     private final int[][] dying, escaping;
-    private final BufferReuse buffers;
+    /** Per node: whether it runs with the run's buffers (pure ops and variable ops; not calls or draws). */
+    private final boolean[] lends;
+    private final BufferReuse spares;
+    private final boolean inPlace;
 
-    /** A plan that runs without reusing buffers. */
+    /** A plan that runs as written, every output fresh. */
     Execution(Plan plan) {
-        this(plan, false);
+        this(plan, false, false);
     }
 
-    /** A plan that runs, reusing the buffers of dead intermediates from run to run if {@code reuse}. */
-    Execution(Plan plan, boolean reuse) {
+    /**
+     * A plan that runs, reusing the buffers of dead intermediates from run to run if {@code reuse},
+     * and updating variables in place where no one sees the old value if {@code inPlace}.
+     */
+    Execution(Plan plan, boolean reuse, boolean inPlace) {
         this.plan = plan;
         List<Plan.Node> nodes = plan.nodes();
         int n = nodes.size();
@@ -50,6 +59,7 @@ final class Execution {
         constants = new Tensor[n];
         primitives = new Primitive[n];
         inputs = new int[n][];
+        lends = new boolean[n];
         for (int i = 0; i < n; i++) {
             Plan.Node node = nodes.get(i);
             slot.put(node, i);
@@ -57,15 +67,17 @@ final class Execution {
             constants[i] = node.constantValue();
             primitives[i] = node.primitive();
             inputs[i] = node.inputs().stream().mapToInt(slot::get).toArray();
+            lends[i] = !node.stateful() || VariablePrimitives.handleOf(primitives[i]) != null;
         }
         fetches = plan.fetches().stream().mapToInt(slot::get).toArray();
-        buffers = reuse ? new BufferReuse() : null;
-        dying = reuse ? lifetimes(nodes) : null;
-        escaping = reuse ? escapes(nodes) : null;
+        this.spares = reuse ? new BufferReuse() : null;
+        this.inPlace = inPlace;
+        lastRead = lastReads(nodes);
+        dying = dying(n);
+        escaping = escapes(nodes);
     }
 
-    /** For each node, the slots it is the last to read (fetched slots and those a stateful node takes live on). */
-    private int[][] lifetimes(List<Plan.Node> nodes) {
+    private int[] lastReads(List<Plan.Node> nodes) {
         int n = nodes.size();
         int[] last = new int[n];
         Arrays.fill(last, -1);
@@ -73,10 +85,15 @@ final class Execution {
             for (int from : inputs[i]) last[from] = nodes.get(i).stateful() ? Integer.MAX_VALUE : Math.max(last[from], i);
         }
         for (int f : fetches) last[f] = Integer.MAX_VALUE;
+        return last;
+    }
+
+    /** For each node, the slots it is the last to read. */
+    private int[][] dying(int n) {
         var byNode = new ArrayList<List<Integer>>(n);
         for (int i = 0; i < n; i++) byNode.add(new ArrayList<>());
         for (int s = 0; s < n; s++) {
-            if (last[s] >= 0 && last[s] < n) byNode.get(last[s]).add(s);
+            if (lastRead[s] >= 0 && lastRead[s] < n) byNode.get(lastRead[s]).add(s);
         }
         return byNode.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
@@ -90,7 +107,7 @@ final class Execution {
 
     /** Its spare buffers, or null if it does not reuse them. */
     BufferReuse buffers() {
-        return buffers;
+        return spares;
     }
 
     /** The plan it runs. */
@@ -100,9 +117,20 @@ final class Execution {
 
     /** The fetches' values, after running every node on {@code feeds} (in the plan's feed order). */
     List<Tensor> run(Tensor[] feeds, Recorder recorder) {
+        return run(feeds, recorder, List.of());
+    }
+
+    /**
+     * {@link #run(Tensor[], Recorder)} where the caller {@link VariableHandle#hold holds} the
+     * variables {@code held} (once per entry) for this run: the captured reads it feeds.
+     */
+    List<Tensor> run(Tensor[] feeds, Recorder recorder, List<VariableHandle> held) {
         Tensor[] values = new Tensor[primitives.length];
-        BufferReuse.Lease lease = buffers == null || recorder != null ? null : buffers.lease();
-        try (var eager = Dispatch.openLevel(null)) {
+        RunBuffers buffers = recorder != null || (spares == null && !inPlace) ? null
+                : new RunBuffers(spares, inPlace, values, lastRead);
+        if (buffers != null) held.forEach(buffers::held);
+        // a run never lends another run's buffers: nested runs (calls) start without a source
+        try (var eager = Dispatch.openLevel(null); var none = Dispatch.withBuffers(null)) {
             for (int i = 0; i < values.length; i++) {
                 Primitive p = primitives[i];
                 if (p == null) {
@@ -112,19 +140,28 @@ final class Execution {
                 int[] from = inputs[i];
                 Tensor[] in = new Tensor[from.length];
                 for (int k = 0; k < in.length; k++) in[k] = values[from[k]];
-                if (lease == null) {
+                if (buffers == null) {
                     values[i] = Dispatch.apply(p, in);
                     if (recorder != null) recorder.applied(p, in, values[i]);
                     continue;
                 }
-                for (int s : escaping[i]) lease.escaped(values[s]);
-                values[i] = p.stateful() ? Dispatch.apply(p, in) : Dispatch.apply(lease, p, in);
-                lease.computed(values[i]);
+                for (int s : escaping[i]) buffers.escaped(values[s]);
+                buffers.at(i);
+                if (lends[i]) {
+                    try (var lent = Dispatch.withBuffers(buffers)) {
+                        values[i] = Dispatch.apply(p, in);
+                    }
+                } else {
+                    values[i] = Dispatch.apply(p, in);
+                }
+                buffers.computed(values[i]);
                 for (int s : dying[i]) {
-                    lease.dead(values[s]);
+                    buffers.dead(values[s]);
                     values[s] = null;
                 }
             }
+        } finally {
+            if (buffers != null) buffers.close(fetches);
         }
         var results = new ArrayList<Tensor>(fetches.length);
         for (int f : fetches) results.add(values[f]);

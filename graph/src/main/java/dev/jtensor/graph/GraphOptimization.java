@@ -36,7 +36,14 @@ public enum GraphOptimization {
      * A run writes intermediate results into buffers of intermediates no later operation reads,
      * kept from run to run.
      */
-    BUFFER_REUSE;
+    BUFFER_REUSE,
+
+    /**
+     * A variable update ({@code assignAdd}, {@code assignSub}, gradient descent) writes into the
+     * variable's buffer when nothing can see the old value any more: no later op of the run reads
+     * it, no other run holds it, and it never left a run (fetched, or read outside one).
+     */
+    IN_PLACE_UPDATES;
 
     /** Every pass: what a session applies unless told otherwise. */
     public static final Set<GraphOptimization> ALL = Set.copyOf(EnumSet.allOf(GraphOptimization.class));

@@ -30,13 +30,15 @@ final class Planner {
                      Set<GraphOptimization> optimizations) {
         Map<Tensor, Integer> feedIndex = new IdentityHashMap<>();
         for (int i = 0; i < fed.size(); i++) feedIndex.put(fed.get(i), i);
+        // fed values come first: a run sees them from its start (in-place updates look for their readers)
         var order = new ArrayList<Plan.Node>();
         Map<Tensor, Plan.Node> values = new IdentityHashMap<>();
-        Function<Tensor, Plan.Node> value = t -> values.computeIfAbsent(t, f -> {
+        for (Tensor f : fed) {
             Plan.Node node = Plan.Node.fed(feedIndex.get(f), TensorSpec.of(f), Operation.of(f).name());
             order.add(node);
-            return node;
-        });
+            values.put(f, node);
+        }
+        Function<Tensor, Plan.Node> value = values::get;
         var effects = new ArrayList<Plan.Node>();
         for (Operation op : prune(fetches, targets, feedIndex.keySet())) {
             if (op.hasOutput() && feedIndex.containsKey(op.output())) continue;
@@ -47,7 +49,7 @@ final class Planner {
             if (node.stateful()) effects.add(node);
         }
         List<Plan.Node> fetched = fetches.stream().map(value).toList();
-        Plan plan = new Plan(order, fetched, effects, fed.size());
+        Plan plan = new Plan(order, fetched, effects, fed.size()).withoutDeadNodes();
         return optimize(plan, optimizations);
     }
 

@@ -239,7 +239,8 @@ public class Session implements AutoCloseable {
             Execution execution = plans.get(new RunKey(fetches, targets, fed));
             if (execution == null) {
                 execution = new Execution(Planner.plan(variables, fetches, targets, fed, optimizations),
-                        optimizations.contains(GraphOptimization.BUFFER_REUSE));
+                        optimizations.contains(GraphOptimization.BUFFER_REUSE),
+                optimizations.contains(GraphOptimization.IN_PLACE_UPDATES));
                 if (plans.size() >= MAX_PLANS) plans.clear();
                 plans.put(new RunKey(List.copyOf(fetches), List.copyOf(targets), fed), execution);
             }

@@ -119,7 +119,7 @@ public final class TracedFunction {
             tracing.incrementAndGet();
             return ConcreteFunction.trace(name, fn, s);
         });
-        return trace.apply(trace.callInputs(xs));
+        return trace.invoke(xs);
     }
 
     /** How many times the function has been traced (TensorFlow's {@code experimental_get_tracing_count}). */

@@ -38,7 +38,7 @@ class BufferReuseTest {
             w = TF.matmul(v, x);
         }
         Plan plan = Planner.plan(new SessionVariables(g), List.of(w), List.of(), List.of(x), GraphOptimization.NONE);
-        Execution reusing = new Execution(plan, true), plain = new Execution(plan);
+        Execution reusing = new Execution(plan, true, false), plain = new Execution(plan);
         Tensor[] feeds = {TF.constant(matrix(1))};
         double[] expected = plain.run(feeds, null).getFirst().toDoubleArray();
         Tensor first = reusing.run(feeds, null).getFirst();

@@ -51,11 +51,12 @@ public record ApplyGradientDescent(VariableHandle variable) implements Primitive
         double alpha = inputs[0].doubleValue();
         Tensor delta = inputs[1];
         synchronized (variable) {
-            Object out = Primitives.allocate(backend, output);
-            backend.kernels().axpy(output.shape().size(), -alpha, Primitives.denseData(backend, delta),
-                    Primitives.denseData(backend, variable.value()), out);
+            Object old = Primitives.denseData(backend, variable.current());
+            Object out = Primitives.allocateUpdate(backend, output, variable);   // may be old: axpy is elementwise
+            backend.kernels().axpy(output.shape().size(), -alpha, Primitives.denseData(backend, delta), old, out);
             Tensor updated = Primitives.wrap(backend, output, out);
             variable.set(updated);
+            Primitives.updated(variable);
             return updated;
         }
     }

@@ -70,16 +70,18 @@ public record AssignVariable(VariableHandle variable, Mode mode) implements Prim
         synchronized (variable) {
             Tensor updated = switch (mode) {
                 case ASSIGN -> x;
-                case ADD -> combine(BinaryOp.ADD, backend, variable.value(), x, output);
-                case SUB -> combine(BinaryOp.SUBTRACT, backend, variable.value(), x, output);
+                case ADD -> combine(BinaryOp.ADD, backend, x, output);
+                case SUB -> combine(BinaryOp.SUBTRACT, backend, x, output);
             };
             variable.set(updated);
+            if (mode != Mode.ASSIGN) Primitives.updated(variable);   // an assigned value is the caller's too
             return updated;
         }
     }
 
-    private static Tensor combine(BinaryOp op, Backend backend, Tensor old, Tensor x, TensorSpec output) {
-        Object out = Primitives.allocate(backend, output);
+    private Tensor combine(BinaryOp op, Backend backend, Tensor x, TensorSpec output) {
+        Tensor old = variable.current();
+        Object out = Primitives.allocateUpdate(backend, output, variable);   // may be old's: elementwise
         backend.kernels().binary(op, output.shape().toArray(), Primitives.view(old), Primitives.view(x),
                 Primitives.dense(out, output.shape()));
         return Primitives.wrap(backend, output, out);

@@ -119,24 +119,27 @@ public final class Dispatch {
     private static final ThreadLocal<BufferSource> BUFFERS = new ThreadLocal<>();
 
     /**
-     * {@link #apply(Primitive, Tensor...)} with the outputs of the computation taken from
-     * {@code buffers} (a graph run's reuse of dead intermediates).
+     * Until the returned scope closes, the primitives computed on this thread take their output
+     * buffers from {@code buffers} and read and update variables through it; {@code null} for fresh
+     * buffers and plain reads (what a scope without a source means). Scopes nest.
      *
      * {@snippet :
-     * Tensor z = Dispatch.apply((backend, type, size) -> spare, new Binary(BinaryOp.ADD), x, y);   // z written into spare
+     * try (Dispatch.BufferScope lent = Dispatch.withBuffers((backend, type, size) -> spare)) {
+     *     Tensor z = Dispatch.apply(new Binary(BinaryOp.ADD), x, y);   // written into spare
+     * }
      * }
      */
-    public static Tensor apply(BufferSource buffers, Primitive primitive, Tensor... inputs) {
-        if (buffers == null) {
-            throw new InvalidArgumentException("Dispatch.apply: buffers is null");
-        }
+    public static BufferScope withBuffers(BufferSource buffers) {
         BufferSource previous = BUFFERS.get();
         BUFFERS.set(buffers);
-        try {
-            return apply(primitive, inputs);
-        } finally {
-            BUFFERS.set(previous);
-        }
+        return () -> BUFFERS.set(previous);
+    }
+
+    /** The extent of a {@link #withBuffers} source; closing restores the one before. */
+    @FunctionalInterface
+    public interface BufferScope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The source of output buffers for this thread's computation now, or null for fresh ones. */

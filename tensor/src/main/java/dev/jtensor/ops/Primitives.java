@@ -36,6 +36,27 @@ final class Primitives {
         return allocate(backend, spec, false);
     }
 
+    /**
+     * The buffer an update of {@code variable} writes its new value into (under the variable's lock):
+     * fresh, or, inside a graph run that knows no one reads the old value again, the old value's own.
+     */
+    static Object allocateUpdate(Backend backend, TensorSpec spec, VariableHandle variable) {
+        BufferSource source = Dispatch.bufferSource();
+        if (source == null) return allocate(backend, spec);
+        checkFits(backend, spec);
+        try {
+            return source.updateBuffer(variable, backend, spec.dtype().elementClass(), spec.shape().size());
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(backend, spec, "the JVM heap has no room for it now");
+        }
+    }
+
+    /** Tells a graph run's buffer source that {@code variable} has its new value (under its lock). */
+    static void updated(VariableHandle variable) {
+        BufferSource source = Dispatch.bufferSource();
+        if (source != null) source.updated(variable);
+    }
+
     /** A zero-filled output buffer, for kernels that accumulate. */
     static Object allocateZeroed(Backend backend, TensorSpec spec) {
         return allocate(backend, spec, true);

@@ -35,6 +35,7 @@ public record ReadVariable(VariableHandle variable) implements Primitive {
 
     @Override
     public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
-        return variable.value();
+        BufferSource source = Dispatch.bufferSource();
+        return source == null ? variable.value() : source.read(variable);
     }
 }

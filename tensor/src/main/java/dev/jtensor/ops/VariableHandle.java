@@ -6,6 +6,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
+import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.internal.Inputs;
 
 /**
@@ -26,6 +27,10 @@ public final class VariableHandle {
     private final Backend backend;
     private final boolean graphVariable;
     private volatile Tensor value;
+    /** The value's buffer while no one but this handle and the runs that hold it can see it; guarded by this. */
+    private volatile Object privateBuffer;
+    /** How many runs hold the value now (see {@link #hold}); guarded by this. */
+    private int holders;
 
     /**
      * A handle; {@code initial} may be null for a variable that is initialised later (a session's
@@ -111,6 +116,17 @@ public final class VariableHandle {
      * @throws FailedPreconditionException if no value has been assigned yet, or this is a graph variable's handle
      */
     public Tensor value() {
+        Tensor v = current();
+        if (privateBuffer != null) {
+            synchronized (this) {
+                privateBuffer = null;   // whoever asked may keep it: no update may write its buffer again
+            }
+        }
+        return v;
+    }
+
+    /** {@link #value()} for the primitives that act on it, which keep it private. */
+    Tensor current() {
         if (graphVariable) {
             throw outsideGraph();
         }
@@ -127,6 +143,61 @@ public final class VariableHandle {
             throw outsideGraph();
         }
         value = newValue;
+        privateBuffer = null;
+    }
+
+    // ------------------------------------------------------------------ in-place updates (for interpreters)
+
+    /**
+     * The value, for a graph run that tracks where it goes: the run counts as holding it until it
+     * calls {@link #release()}, and the value stays private (an update may still write its buffer in
+     * place, once no holder but the updater remains).
+     *
+     * {@snippet :
+     * Tensor w = handle.hold();
+     * try {
+     *     // ... a run that reads w and may update the variable in place
+     * } finally {
+     *     handle.release();
+     * }
+     * }
+     */
+    public synchronized Tensor hold() {
+        Tensor v = current();
+        holders++;
+        return v;
+    }
+
+    /** Ends one {@link #hold()}. */
+    public synchronized void release() {
+        holders--;
+    }
+
+    /**
+     * Whether an update may write the value's buffer in place, as seen by a caller that holds the
+     * value {@code heldByCaller} times: the buffer is private, and no one else holds it. Callers
+     * hold this handle's lock and make sure that nothing of theirs that sees the buffer is read again.
+     */
+    public synchronized boolean mayOverwrite(int heldByCaller) {
+        Tensor v = value;
+        return v != null && privateBuffer != null && holders == heldByCaller
+                && privateBuffer == TensorAccess.view(v).data();
+    }
+
+    /** Marks the current value's buffer private: the caller knows that nothing outside sees it. */
+    public synchronized void makePrivate() {
+        Tensor v = current();
+        privateBuffer = TensorAccess.view(v).data();
+    }
+
+    /** Makes {@code buffer} public if it is the private one: something outside may see it now. */
+    public synchronized void revoke(Object buffer) {
+        if (privateBuffer == buffer) privateBuffer = null;
+    }
+
+    /** The private buffer, or null. */
+    public Object privateBuffer() {
+        return privateBuffer;
     }
 
     private FailedPreconditionException outsideGraph() {
