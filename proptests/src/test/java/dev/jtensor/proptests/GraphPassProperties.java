@@ -41,22 +41,31 @@ import net.jqwik.api.statistics.StatisticsReport;
 @AddLifecycleHook(ScaledTries.class)
 class GraphPassProperties {
 
+    /**
+     * What the programs must exercise, and in at least what share of them: each floor is more than
+     * three standard deviations below the share the generator gives at the default tries.
+     */
+    private static final Map<String, Double> MIN_PERCENT = Map.of("constant subtree", 5.0,
+            "repeated subexpression", 20.0, "broadcast", 30.0, "reduction", 20.0, "matmul", 10.0,
+            "variable update", 5.0);
+
+    private static final List<String> FEATURES = List.copyOf(new TreeSet<>(MIN_PERCENT.keySet()));
+
     @Provide
     Arbitrary<ProgramCase> programs() {
         return Programs.cases();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void withoutPassesAGraphComputesWhatEagerComputes(@ForAll("programs") ProgramCase c) {
         List<List<Tensor>> eager = c.evaluateEagerly();
         Held held = new Held();
         List<List<Tensor>> graph = new Built(c).runTwice(GraphOptimization.NONE, held);
         assertSame("the graph without passes against eager", eager, graph, c);
-        held.verifyUnchanged(c);
     }
 
     /** Also checks that the programs exercise what they should (jqwik's coverage: {@link #MIN_PERCENT}), without printing the statistics. */
-    @Property(tries = 200)
+    @Property(tries = 150)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void everyPassLeavesEveryBitAsItIsWithoutPasses(@ForAll("programs") ProgramCase c) {
         Set<String> features = c.program().features();
@@ -70,18 +79,10 @@ class GraphPassProperties {
         }
         assertSame("no passes, in a session opened after sessions with passes", plain,
                 built.runTwice(GraphOptimization.NONE, held), c);
-        held.verifyUnchanged(c);
         for (String feature : FEATURES) {
             Statistics.label(feature).coverage(check -> check.check(true).percentage(p -> p >= MIN_PERCENT.get(feature)));
         }
     }
-
-    /** What the programs must exercise, and in at least what share of them. */
-    private static final Map<String, Double> MIN_PERCENT = Map.of("constant subtree", 5.0,
-            "repeated subexpression", 20.0, "broadcast", 30.0, "reduction", 20.0, "matmul", 10.0,
-            "variable update", 10.0);
-
-    private static final List<String> FEATURES = List.copyOf(new TreeSet<>(MIN_PERCENT.keySet()));
 
     /** Each pass alone, then all of them. */
     private static List<Set<GraphOptimization>> passSets() {
@@ -137,11 +138,15 @@ class GraphPassProperties {
             }
         }
 
-        /** Initialises the variable, then runs the fetches once per run of the case; holds what it fed and fetched. */
+        /**
+         * Initialises the variable, then runs the fetches once per run of the case; holds what it fed and
+         * fetched, and checks at the end that nothing held so far (by this session or earlier ones) changed.
+         */
         List<List<Tensor>> runTwice(Set<GraphOptimization> passes, Held held) {
             List<List<Tensor>> results = new ArrayList<>();
             try (Session session = new Session(g, passes)) {
                 session.run(init);
+                List<String> names = c.program().fetchedNames();
                 for (int run = 0; run < c.runs().size(); run++) {
                     String when = "passes " + passes + ", run " + (run + 1) + ", ";
                     Map<Tensor, Tensor> feeds = new LinkedHashMap<>();
@@ -152,12 +157,12 @@ class GraphPassProperties {
                     List<Tensor> fetched = session.run(fetches, feeds);
                     assertEquals(fetches.size(), fetched.size());
                     for (int i = 0; i < fetched.size(); i++) {
-                        held.hold(when + c.program().fetchedNames().get(i), fetched.get(i));
+                        held.hold(when + names.get(i), fetched.get(i));
                     }
-                    held.verifyUnchanged(c);
                     results.add(fetched);
                 }
             }
+            held.verifyUnchanged(c);
             return results;
         }
     }

@@ -70,7 +70,7 @@ final class Programs {
                 Tuple.of(2, operand().map(Again::new))));
         if (variable) {
             choices.add(Tuple.of(1, Arbitraries.just(new Read())));
-            choices.add(Tuple.of(2, operand().map(AssignAdd::new)));
+            choices.add(Tuple.of(3, operand().map(AssignAdd::new)));
         }
         @SuppressWarnings("unchecked")
         Tuple.Tuple2<Integer, Arbitrary<? extends ProgramStep>>[] array = choices.toArray(Tuple.Tuple2[]::new);
