@@ -9,8 +9,6 @@ import dev.jtensor.graph.Gradients;
 import dev.jtensor.graph.Graph;
 import dev.jtensor.graph.Scope;
 import dev.jtensor.graph.Session;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
@@ -46,7 +44,7 @@ class GraphGradientProperties {
     void graphGradientsAgreeWithTheTape(@ForAll("cases") Case c) {
         List<Tensor> expected = Numerics.gradients(c::apply, c.inputs());
         Graph g = new Graph();
-        List<Tensor> placeholders = placeholders(g, c);
+        List<Tensor> placeholders = GraphCases.placeholders(g, c.inputs());
         List<Tensor> grads;
         try (Scope scope = g.asDefault()) {
             Tensor y = c.apply(placeholders);
@@ -63,7 +61,7 @@ class GraphGradientProperties {
     void graphSecondOrderAgreesWithTheTape(@ForAll("twiceDifferentiable") Case c) {
         List<Tensor> expected = Numerics.gradients(xs -> Numerics.projectedGradient(c::apply, xs), c.inputs());
         Graph g = new Graph();
-        List<Tensor> placeholders = placeholders(g, c);
+        List<Tensor> placeholders = GraphCases.placeholders(g, c.inputs());
         List<Tensor> second;
         try (Scope scope = g.asDefault()) {
             Tensor y = c.apply(placeholders);
@@ -80,20 +78,10 @@ class GraphGradientProperties {
         agree(g, c, placeholders, second, expected, 1e-10);
     }
 
-    private static List<Tensor> placeholders(Graph g, Case c) {
-        List<Tensor> placeholders = new ArrayList<>();
-        for (int i = 0; i < c.inputs().size(); i++) {
-            Tensor x = c.inputs().get(i);
-            placeholders.add(g.placeholder(x.dtype(), x.shape(), "x" + i));
-        }
-        return placeholders;
-    }
-
     /** The graph's gradients, run on the case's inputs, equal the tape's; null ones are zeros there. */
     private static void agree(Graph g, Case c, List<Tensor> placeholders, List<Tensor> grads, List<Tensor> expected,
                               double tolerance) {
-        Map<Tensor, Tensor> feeds = new HashMap<>();
-        for (int i = 0; i < placeholders.size(); i++) feeds.put(placeholders.get(i), c.inputs().get(i));
+        Map<Tensor, Tensor> feeds = GraphCases.feeds(placeholders, c.inputs());
         try (Session session = new Session(g)) {
             for (int i = 0; i < grads.size(); i++) {
                 double[] tape = expected.get(i).toDoubleArray();
