@@ -468,11 +468,17 @@ final class GraphDefImport {
                     at(name));
         }
 
+        /** The values of an int32 or int64 scalar or vector parameter. */
         int[] ints(String name, ProtoValues.Where where) {
+            return ints(name, where, 1);
+        }
+
+        /** The values of an integer parameter of rank at most {@code maxRank}, row-major. */
+        int[] ints(String name, ProtoValues.Where where, int maxRank) {
             Tensor t = parameter(name, where);
-            if (!t.dtype().isInteger() || t.shape().rank() > 1) {
-                throw where.error("input '" + name + "' must be an int32 or int64 vector, not " + t.dtype() + " "
-                        + t.shape().toBracketString());
+            if (!t.dtype().isInteger() || t.shape().rank() > maxRank) {
+                throw where.error("input '" + name + "' must be an int32 or int64 " + (maxRank == 1 ? "vector" : "matrix")
+                        + ", not " + t.dtype() + " " + t.shape().toBracketString());
             }
             long[] wide = t.toLongArray();
             int[] out = new int[wide.length];

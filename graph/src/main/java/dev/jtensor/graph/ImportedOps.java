@@ -207,7 +207,7 @@ final class ImportedOps {
     }
 
     private static Pad pad(NodeDef node, int rank, GraphDefImport.Constants c, ProtoValues.Where where) {
-        int[] paddings = c.ints(node.getInput(1), where);
+        int[] paddings = c.ints(node.getInput(1), where, 2);
         if (paddings.length != 2 * rank) {
             throw where.error("paddings hold " + paddings.length + " values; a tensor of rank " + rank + " needs "
                     + rank + "x2");
