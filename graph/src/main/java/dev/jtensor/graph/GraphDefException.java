@@ -11,9 +11,9 @@ import dev.jtensor.InvalidArgumentException;
  *
  * {@snippet :
  * try {
- *     GraphDefs.importGraphDef(graph, GraphDefs.read(Path.of("model.pb")), "");
+ *     GraphDefs.importGraphDef(graph, Path.of("model.pb"), "");
  * } catch (GraphDefException e) {
- *     // "model.pb: node 'mystery' (op Foo): op type 'Foo' is not one jtensor can run"
+ *     // "model.pb: node 'mystery': op type 'Foo' is not one jtensor can import"
  * }
  * }
  */

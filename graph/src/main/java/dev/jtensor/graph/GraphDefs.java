@@ -48,8 +48,11 @@ import java.util.Map;
  * {@code Tensor.to(device)} is an {@code Identity} placed on the target device (as
  * {@code with tf.device(...): tf.identity(x)}); {@code TF.shape} is {@code Shape}. A broadcast whose
  * unknown dimensions come from a shape donor takes its target from
- * {@code BroadcastArgs(Shape(donor), Abs(target))}. Random draws are TensorFlow's ops, with
- * TensorFlow's chains for other parameters ({@link RandomDraws}). Every primitive has a TensorFlow
+ * {@code BroadcastArgs(Shape(donor), Abs(target))}. Random draws are TensorFlow's ops
+ * ({@code RandomUniform}, {@code RandomStandardNormal}, {@code TruncatedNormal}, {@code RandomUniformInt}),
+ * with TensorFlow's chains for other parameters ({@code N/RandomUniform * (N/max - N/min) + N/min},
+ * {@code N/RandomStandardNormal * N/stddev + N/mean}), which import folds back into one draw; an op seed
+ * {@code s} is {@code seed2 = s} beside TensorFlow's default graph seed. Every primitive has a TensorFlow
  * form, so no jtensor-only op type is written.
  *
  * <p><b>Variables</b> are resource variables, as in TensorFlow 2: {@code VarHandleOp v}, its
