@@ -11,6 +11,12 @@
  * prunes the graph to what its fetches need and interprets it, dispatching each primitive on
  * values, with the graph's variables' values kept per session.
  *
+ * <p>{@link dev.jtensor.graph.GraphDefs} writes graphs as TensorFlow's {@code GraphDef} (TensorFlow's
+ * op types and attributes, so TensorFlow can run them) and imports GraphDefs back into runnable
+ * graphs; {@link dev.jtensor.graph.MetaGraph} adds the variable collections and signatures. The
+ * message classes are protoc's, generated from TensorFlow's {@code .proto} files into
+ * {@code dev.jtensor.graph.proto}.
+ *
  * {@snippet :
  * Graph g = new Graph();
  * Tensor x, y;

@@ -17,11 +17,11 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Replaces a file only once its new contents are complete, so a failed write keeps the old file. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Writes the whole new contents to {@code out}; {@code out} is closed by the caller. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -35,7 +35,7 @@ final class AtomicFiles {
      * @param format the file format, for messages ({@code npy})
      * @throws UncheckedIOException if the file system fails, saying why in words ({@link FileErrors})
      */
-    static void replace(String format, Path target, Writer writer) {
+    public static void replace(String format, Path target, Writer writer) {
         try {
             Path abs = target.toAbsolutePath();
             if (Files.isSymbolicLink(abs)) {

@@ -15,18 +15,18 @@ import java.util.Locale;
  * the name of a temporary file nor the path repeated as the reason. The {@link IOException} stays
  * the cause, so a caller can still tell {@link NoSuchFileException} and the others apart.
  */
-final class FileErrors {
+public final class FileErrors {
 
     private FileErrors() {
     }
 
     /** "npy: cannot read /data/x.npy: no such file". */
-    static UncheckedIOException reading(String format, Path path, IOException e) {
+    public static UncheckedIOException reading(String format, Path path, IOException e) {
         return new UncheckedIOException(format + ": cannot read " + path + ": " + reason(path, e, false), e);
     }
 
     /** "npz: cannot write /data/x.npz: the directory /data does not exist". */
-    static UncheckedIOException writing(String format, Path path, IOException e) {
+    public static UncheckedIOException writing(String format, Path path, IOException e) {
         return new UncheckedIOException(format + ": cannot write " + path + ": " + reason(path, e, true), e);
     }
 

@@ -6,7 +6,9 @@
  * to {@code numpy.save}; {@link dev.jtensor.internal.io.Npz} reads and writes named arrays in a zip
  * archive like {@code numpy.savez} and {@code numpy.savez_compressed}. Malformed input always raises
  * {@link dev.jtensor.internal.io.NpyFormatException} with a message that says what was wrong and where;
- * only real I/O failures raise {@link java.io.UncheckedIOException}.
+ * only real I/O failures raise {@link java.io.UncheckedIOException}. {@link dev.jtensor.internal.io.AtomicFiles}
+ * (replace a file only once its new contents are complete) and {@link dev.jtensor.internal.io.FileErrors}
+ * (file-system failures in words) also serve the graph module's GraphDef files.
  *
  * <p>Internal to jtensor: applications save and load tensors through the {@code dev.jtensor} package.
  */
