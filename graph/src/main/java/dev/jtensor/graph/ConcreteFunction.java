@@ -236,9 +236,13 @@ final class ConcreteFunction implements CallBody {
         return output;
     }
 
-    /** What a recorded call may do: every pass that keeps each value it computes. */
-    private static final Set<GraphOptimization> RECORDABLE = EnumSet.of(GraphOptimization.CONSTANT_FOLDING,
-            GraphOptimization.COMMON_SUBEXPRESSION_ELIMINATION, GraphOptimization.ELEMENTWISE_FUSION);
+    /**
+     * What a call that records for a tape may do: only fold constants, which the tape would not have
+     * recorded anyway. Merged or fused nodes would sum the same gradient contributions in another
+     * order, and the gradient is to be the eager tape's, bit for bit; buffer reuse and in-place
+     * updates would overwrite values the gradient needs.
+     */
+    private static final Set<GraphOptimization> RECORDABLE = EnumSet.of(GraphOptimization.CONSTANT_FOLDING);
 
     /** The call's run, fed the placeholders and then the captured reads (in {@code capturedReads}' order). */
     private Execution plan(Set<GraphOptimization> optimizations) {

@@ -23,6 +23,7 @@ import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
+import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.ops.Gather;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
@@ -277,6 +278,9 @@ final class GraphDefExport {
             case ToDevice t -> node.setOp("Identity").setDevice(ProtoValues.deviceString(TensorAccess.backend(op.output())))
                     .putAttr("T", type(t0));
             case ShapeOf s -> node.setOp("Shape").putAttr("T", type(t0)).putAttr("out_type", type(DType.INT32));
+            // only a session's plan holds fused nodes; a graph's operations are the ops as written
+            case FusedElementwise f -> throw new GraphDefException(source, op.name(), "is a fused elementwise "
+                    + "program, which only the fusion pass makes inside a run's plan; a graph never holds one");
         }
     }
 

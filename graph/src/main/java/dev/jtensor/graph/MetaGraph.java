@@ -69,6 +69,13 @@ public final class MetaGraph {
      */
     public record Imported(Graph graph, Map<String, Operation> operations, List<Variable> variables,
                            Map<String, Signature> signatures) {
+        public Imported {
+            if (graph == null || operations == null || variables == null || signatures == null) {
+                throw new InvalidArgumentException("MetaGraph.Imported: " + (graph == null ? "graph"
+                        : operations == null ? "operations" : variables == null ? "variables" : "signatures")
+                        + " is null");
+            }
+        }
     }
 
     /**
@@ -156,6 +163,10 @@ public final class MetaGraph {
      * @throws GraphDefException naming the file and the node if it cannot be imported; the graph is then unchanged
      */
     public static Imported importMetaGraph(Graph graph, Path path, String prefix) {
+        if (graph == null || prefix == null) {
+            throw new InvalidArgumentException("MetaGraph.importMetaGraph: " + (graph == null ? "graph" : "prefix")
+                    + " is null");
+        }
         return importMetaGraph(graph, read(path), prefix, path.toString());
     }
 

@@ -63,6 +63,7 @@ class NullArgumentsTest {
             Map.entry("Gradients.gradients#gradYs", "\"A null gradYs ... stands for ones\", TF's grad_ys=None"),
             Map.entry("GradientAndVariable.<init>#gradient", "\"null if the loss does not depend on the variable\""),
             Map.entry("Initializer.glorotUniform#seed", "\"@param seed the op seed, or null for none\""),
+            Map.entry("Dispatch.withBuffers#buffers", "\"{@code null} for fresh buffers and plain reads\""),
             Map.entry("Dispatch.openLevel#hook", "\"installs hook (may be null)\": a level with no hook of its own"),
             Map.entry("OpHook.*#*", "the default methods ignore their arguments: a hook overrides what it needs"));
 

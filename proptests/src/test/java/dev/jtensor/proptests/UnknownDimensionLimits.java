@@ -33,15 +33,13 @@ final class UnknownDimensionLimits {
     private static final List<Gap> GAPS = List.of(
             new Gap("the spec's function reads the input's static shape (x.size(), x.shape())",
                     c -> List.of("x.reshape(-1)", "x.broadcastTo(2, ...)").contains(c.spec().name())),
-            new Gap("bug: an elementwise op of broadcasting shapes ([5] and [1]) on unknown dimensions builds without a "
+            // ARCHITECTURE.md, "Unknown dimensions": two unknown dimensions meeting in a broadcast are assumed equal
+            new Gap("limit: an elementwise op of broadcasting shapes ([5] and [1]) on unknown dimensions builds without a "
                     + "BroadcastTo and fails when it runs: 'Incompatible shapes: [5] vs. [1] [Op:AddV2]' from Binary.infer",
                     c -> c.spec().broadcastable() && !allSameShape(c.inputs())),
-            new Gap("bug: matmul of broadcasting batch dimensions on unknown dimensions fails when it runs: 'In[0] and "
+            new Gap("limit: matmul of broadcasting batch dimensions on unknown dimensions fails when it runs: 'In[0] and "
                     + "In[1] must have the same batch dimensions: [4,1,3,3] vs. [1,1,3,1] [Op:MatMul]'",
                     c -> c.spec().name().startsWith("matmul(") && !sameBatch(c.inputs())),
-            new Gap("bug: reduceLogSumExp and unsortedSegmentSum reshape to a shape with two -1 while building: "
-                    + "'Only one input size may be -1, not both 0 and 1 in [-1, -1] [Op:Reshape]'",
-                    c -> c.spec().name().startsWith("reduceLogSumExp(") || c.spec().name().startsWith("unsortedSegmentSum(")),
             new Gap("gap: squeeze of an unknown dimension is refused ('Can not squeeze dim[0], expected a dimension of 1, "
                     + "got ?'), where TensorFlow assumes it is 1 and checks when it runs",
                     c -> c.spec().name().equals("squeeze(x, axes)")));

@@ -340,6 +340,10 @@ public final class ShapeOps {
             throw InvalidArgumentException.of("UnsortedSegmentSum", "segment_ids.shape = " + ids.shape()
                     + " must be a prefix of data.shape = " + data.shape());
         }
+        if (prefix.length == 1) {
+            // already rows and a list of ids: no reshape, which unknown dimensions could not express
+            return Dispatch.apply(new SegmentSum(numSegments), data, ids);
+        }
         int[] rows = new int[d.length - prefix.length + 1];
         rows[0] = ids.size();
         System.arraycopy(d, prefix.length, rows, 1, d.length - prefix.length);

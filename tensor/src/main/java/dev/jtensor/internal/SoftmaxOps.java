@@ -23,7 +23,10 @@ public final class SoftmaxOps {
         Axes.normalizeAll("ReduceLogSumExp", axes, x.rank());
         Tensor max = finiteMax(x, axes);
         Tensor log = logSumExpShifted(Elementwise.binary(BinaryOp.SUBTRACT, x, max), axes, keepDims);
-        return Elementwise.binary(BinaryOp.ADD, log, keepDims ? max : ShapeOps.reshape(max, log.shape().toArray()));
+        // the reduced axes of max have size 1, known even where x's dimensions are not
+        // (axes null: all of them, whose size-1 dimensions squeeze leaves none of; empty: none)
+        boolean none = axes != null && axes.length == 0;
+        return Elementwise.binary(BinaryOp.ADD, log, keepDims || none ? max : ShapeOps.squeeze(max, axes));
     }
 
     /** The maximum over {@code axes} (kept as size 1), with 0 where it is infinite or NaN. */

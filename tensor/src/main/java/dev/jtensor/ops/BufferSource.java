@@ -22,7 +22,7 @@ public interface BufferSource {
 
     /** What {@link ReadVariable} gives: the variable's value; a run that tracks its values may {@link VariableHandle#hold} it. */
     default Tensor read(VariableHandle variable) {
-        return variable.value();
+        return Primitives.nonNull("BufferSource.read", "variable", variable).value();
     }
 
     /**
@@ -31,10 +31,13 @@ public interface BufferSource {
      * source knows that no one will read the old value again.
      */
     default Object updateBuffer(VariableHandle variable, Backend backend, Class<?> type, int size) {
-        return backend.allocate(type, size);
+        Primitives.nonNull("BufferSource.updateBuffer", "variable", variable);
+        Primitives.nonNull("BufferSource.updateBuffer", "type", type);
+        return Primitives.nonNull("BufferSource.updateBuffer", "backend", backend).allocate(type, size);
     }
 
     /** Called under the variable's lock once an update has set its new value. */
     default void updated(VariableHandle variable) {
+        Primitives.nonNull("BufferSource.updated", "variable", variable);
     }
 }

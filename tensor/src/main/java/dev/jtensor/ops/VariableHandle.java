@@ -192,6 +192,7 @@ public final class VariableHandle {
 
     /** Makes {@code buffer} public if it is the private one: something outside may see it now. */
     public synchronized void revoke(Object buffer) {
+        Primitives.nonNull("VariableHandle.revoke", "buffer", buffer);
         if (privateBuffer == buffer) privateBuffer = null;
     }
 
