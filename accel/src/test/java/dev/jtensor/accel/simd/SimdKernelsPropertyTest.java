@@ -63,7 +63,9 @@ class SimdKernelsPropertyTest {
             case NEGATIVE, ABS, SQUARE, RELU, SQRT, RECIPROCAL -> true;
             default -> false;
         };
-        assertClose(expected, actual, exact ? 0 : doubles ? 2 : 4, op.toString());
+        // two approximations, each within its bound of the exact value (float64 sigmoid: 2 ulp, and the
+        // scalar definition's own rounding), may lie on either side of it
+        assertClose(expected, actual, exact ? 0 : 4, op.toString());
     }
 
     @Property(tries = 150)
