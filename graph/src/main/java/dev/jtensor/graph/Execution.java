@@ -1,6 +1,8 @@
 package dev.jtensor.graph;
 
 import dev.jtensor.Tensor;
+import dev.jtensor.ops.AssignVariable;
+import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.VariableHandle;
@@ -32,9 +34,9 @@ final class Execution {
     private final Primitive[] primitives;
     private final int[][] inputs;
     private final int[] fetches;
-    /** Per slot, the last node that reads it ({@code Integer.MAX_VALUE}: it leaves the run: fetched, or taken by a stateful op). */
+    /** Per slot, the last node that reads it ({@code Integer.MAX_VALUE}: it leaves the run: fetched, or kept by an op). */
     private final int[] lastRead;
-    /** Per node: the slots read for the last time by it, and those a stateful node takes away. */
+    /** Per node: the slots read for the last time by it, and those it keeps ({@link #keeps}). */
     private final int[][] dying, escaping;
     /** Per node: whether it runs with the run's buffers (pure ops and variable ops; not calls or draws). */
     private final boolean[] lends;
@@ -82,7 +84,7 @@ final class Execution {
         int[] last = new int[n];
         Arrays.fill(last, -1);
         for (int i = 0; i < n; i++) {
-            for (int from : inputs[i]) last[from] = nodes.get(i).stateful() ? Integer.MAX_VALUE : Math.max(last[from], i);
+            for (int from : inputs[i]) last[from] = keeps(primitives[i]) ? Integer.MAX_VALUE : Math.max(last[from], i);
         }
         for (int f : fetches) last[f] = Integer.MAX_VALUE;
         return last;
@@ -98,10 +100,19 @@ final class Execution {
         return byNode.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
-    /** For each stateful node, the slots it takes (their buffers may become a variable's); empty for the others. */
+    /**
+     * Whether a primitive may keep its inputs beyond the run: an assignment (the value becomes the
+     * variable's) and a call (its body may assign them). Updates that compute a new value from their
+     * inputs (gradient descent, assignAdd) only read them.
+     */
+    private static boolean keeps(Primitive p) {
+        return p instanceof AssignVariable a && a.mode() == AssignVariable.Mode.ASSIGN || p instanceof Call;
+    }
+
+    /** For each node that {@link #keeps} its inputs, the slots it takes (their buffers may become a variable's); empty for the others. */
     private int[][] escapes(List<Plan.Node> nodes) {
         int[][] out = new int[nodes.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = nodes.get(i).stateful() ? inputs[i] : new int[0];
+        for (int i = 0; i < out.length; i++) out[i] = keeps(primitives[i]) ? inputs[i] : new int[0];
         return out;
     }
 

@@ -16,13 +16,13 @@ import java.util.Map;
  * <p><b>Buffer reuse.</b> Outputs are written into spare buffers of their size ({@link BufferReuse}),
  * and a buffer goes back once no slot that can see it (the value itself, or a view of it: a
  * reshape, a broadcast) will be read again. Values that leave the run are never given back: fetched
- * ones, which the caller holds, and the inputs of stateful ops (an assigned value becomes the
- * variable's).
+ * ones, which the caller holds, and the inputs of ops that may keep them (an assigned value becomes
+ * the variable's; a call's body may assign its inputs).
  *
  * <p><b>In-place updates.</b> The run reads variables by {@link VariableHandle#hold holding} them,
  * so their values stay private; an update writes the variable's buffer in place when it is private,
  * no other run holds it, and no slot of this run that sees it is read after the update. The new
- * value is private again unless it leaves the run (fetched, or taken by a stateful op), and any
+ * value is private again unless it leaves the run (fetched, or kept by an op), and any
  * read outside a run ({@link VariableHandle#value()}) makes it public.
  */
 final class RunBuffers implements BufferSource {
@@ -136,7 +136,7 @@ final class RunBuffers implements BufferSource {
         }
     }
 
-    /** {@code value} leaves the run (fetched, or taken by a stateful op): its buffer is never given back nor private. */
+    /** {@code value} leaves the run (fetched, or kept by an op): its buffer is never given back nor private. */
     void escaped(Tensor value) {
         Object data = buffer(value);
         seers.remove(data);

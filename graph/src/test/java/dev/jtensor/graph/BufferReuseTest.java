@@ -93,4 +93,41 @@ class BufferReuseTest {
                     "the variable's value was not overwritten by later intermediates");
         }
     }
+
+    @Test
+    void aValueAnUpdateOnlyReadsIsReusedButAnAssignedOneIsNot() {
+        Variable v, w;
+        Tensor x, add, assign, readV, readW;
+        try (Scope scope = g.asDefault()) {
+            x = g.placeholder(DType.FLOAT64, Shape.of(N, N), "x");
+            v = new Variable(TF.zeros(DType.FLOAT64, N, N), "v", false);
+            w = new Variable(TF.zeros(DType.FLOAT64, N, N), "w", false);
+            add = g.assignAdd(v, TF.matmul(x, x));           // reads the product: its buffer is spare afterwards
+            assign = g.assign(w, TF.matmul(x, x.mul(2.0)));    // keeps it: never spare
+            readV = v.readValue();
+            readW = w.readValue();
+        }
+        SessionVariables variables = new SessionVariables(g);
+        Execution init = new Execution(Planner.plan(variables, List.of(), List.of(Operation.of(v.initializer()), Operation.of(w.initializer())),
+                List.of(), GraphOptimization.NONE));
+        init.run(new Tensor[0], null);
+        Execution adding = new Execution(Planner.plan(variables, List.of(), List.of(Operation.of(add)), List.of(x),
+                GraphOptimization.NONE), true, false);
+        Execution assigning = new Execution(Planner.plan(variables, List.of(), List.of(Operation.of(assign)),
+                List.of(x), GraphOptimization.NONE), true, false);
+        double[][] m = matrix(5);
+        for (int run = 1; run <= 2; run++) {
+            adding.run(new Tensor[] {TF.constant(m)}, null);
+            assertEquals(1, adding.buffers().spares(), "run " + run + ": the product is spare, and taken again");
+            assigning.run(new Tensor[] {TF.constant(m)}, null);
+            // x * 2 died into a spare; the product became w's value
+            assertEquals(1, assigning.buffers().spares(), "run " + run);
+        }
+        Tensor product = TF.matmul(TF.constant(m), TF.constant(m));
+        List<Tensor> values = new Execution(Planner.plan(variables, List.of(readV, readW), List.of(), List.of(),
+                GraphOptimization.NONE)).run(new Tensor[0], null);
+        assertArrayEquals(product.add(product).toDoubleArray(), values.get(0).toDoubleArray(), 0, "two runs added x @ x twice");
+        assertArrayEquals(TF.matmul(TF.constant(m), TF.constant(m).mul(2.0)).toDoubleArray(),
+                values.get(1).toDoubleArray(), 0, "w's value was never written again");
+    }
 }
