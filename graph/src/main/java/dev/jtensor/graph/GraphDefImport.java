@@ -1,14 +1,11 @@
 package dev.jtensor.graph;
 
-import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
-import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Backends;
 import dev.jtensor.internal.TensorAccess;
-import dev.jtensor.graph.proto.AttrValue;
 import dev.jtensor.graph.proto.GraphDef;
 import dev.jtensor.graph.proto.NodeDef;
 import dev.jtensor.ops.ApplyGradientDescent;
@@ -60,14 +57,14 @@ final class GraphDefImport {
     private final Map<String, String> aliasOf = new HashMap<>();
     private final Map<String, TensorSpec> specs = new HashMap<>();
     private final Map<String, Primitive> primitives = new HashMap<>();
-    private final Constants constants;
+    private final NodeValues values;
 
     private GraphDefImport(Graph graph, String source, Predicate<String> trainable, Map<String, String> initializers) {
         this.graph = graph;
         this.source = source;
         this.trainable = trainable;
         this.initializerNames = initializers;
-        this.constants = new Constants();
+        this.values = new NodeValues(source, nodes);
     }
 
     /**
@@ -296,12 +293,12 @@ final class GraphDefImport {
         TensorSpec out;
         try {
             out = switch (node.getOp()) {
-                case "Placeholder" -> new TensorSpec(constants.attrType(node, "dtype"), constants.attrShape(node, "shape"));
-                case "Const" -> TensorSpec.of(constants.value(node));
+                case "Placeholder" -> new TensorSpec(values.attrType(node, "dtype"), values.attrShape(node, "shape"));
+                case "Const" -> TensorSpec.of(values.value(node));
                 case "NoOp" -> null;
                 case "VarHandleOp" -> {
                     TensorSpec init = specs.get(dataInputs.get(variableInitializer.get(name)).get(1));
-                    TensorSpec declared = new TensorSpec(constants.attrType(node, "dtype"), constants.attrShape(node, "shape"));
+                    TensorSpec declared = new TensorSpec(values.attrType(node, "dtype"), values.attrShape(node, "shape"));
                     if (init == null || init.dtype() != declared.dtype() || !init.shape().isCompatibleWith(declared.shape())
                             || !init.shape().isFullyDefined()) {
                         throw where.error("the variable is " + declared + " but its initializer assigns " + init);
@@ -315,7 +312,7 @@ final class GraphDefImport {
                     if (!ImportedOps.knows(node.getOp()) && RandomDraws.chain(node, nodes) == null) {
                         throw where.error("op type '" + node.getOp() + "' is not one jtensor can import");
                     }
-                    Primitive p = ImportedOps.primitive(node, in, nodes, constants, where);
+                    Primitive p = ImportedOps.primitive(node, in, nodes, values, where);
                     primitives.put(name, p);
                     yield p.infer(in.toArray(TensorSpec[]::new));
                 }
@@ -332,7 +329,7 @@ final class GraphDefImport {
     private TensorSpec variableOp(NodeDef node, List<TensorSpec> in, ProtoValues.Where where) {
         String v = dataInputs.get(node.getName()).getFirst();
         TensorSpec variable = specs.get(v + " (variable)");
-        if (!constants.attrType(node, node.getOp().equals("ResourceApplyGradientDescent") ? "T" : "dtype")
+        if (!values.attrType(node, node.getOp().equals("ResourceApplyGradientDescent") ? "T" : "dtype")
                 .equals(variable.dtype())) {
             throw where.error("the dtype attribute is not the variable's " + variable.dtype());
         }
@@ -365,10 +362,10 @@ final class GraphDefImport {
                 List<Operation> control = controlInputs.get(name).stream().map(made::get).toList();
                 Operation op = switch (node.getOp()) {
                     case "Placeholder" -> graph.add(new OpKind.Placeholder(), List.of(), control, specs.get(name),
-                            constants.placement(node), name, false);
-                    case "Const" -> graph.add(new OpKind.Constant(constants.value(node)), List.of(), control,
-                            specs.get(name), constants.placement(node), name, false);
-                    case "NoOp" -> graph.add(new OpKind.NoOp(), List.of(), control, null, constants.placement(node), name,
+                            values.placement(node), name, false);
+                    case "Const" -> graph.add(new OpKind.Constant(values.value(node)), List.of(), control,
+                            specs.get(name), values.placement(node), name, false);
+                    case "NoOp" -> graph.add(new OpKind.NoOp(), List.of(), control, null, values.placement(node), name,
                             false);
                     case "VarHandleOp" -> {
                         Tensor init = made.get(dataInputs.get(variableInitializer.get(name)).get(1)).output();
@@ -383,7 +380,7 @@ final class GraphDefImport {
                             yield Operation.of(graph.readOf(r.variable().variable()));
                         }
                         Backend placement = p instanceof ToDevice copy ? Backends.of(copy.device())
-                                : inputs.isEmpty() ? constants.placement(node) : TensorAccess.backend(inputs.getFirst());
+                                : inputs.isEmpty() ? values.placement(node) : TensorAccess.backend(inputs.getFirst());
                         yield graph.add(new OpKind.Apply(p), inputs, control, specs.get(name), placement, name, false);
                     }
                 };
@@ -404,116 +401,5 @@ final class GraphDefImport {
             case "AssignSubVariableOp" -> new AssignVariable(handle, AssignVariable.Mode.SUB);
             default -> new ApplyGradientDescent(handle);
         };
-    }
-
-    // ------------------------------------------------------------------ attributes and constants
-
-    /** Reads attributes and the values of {@code Const} nodes, naming the node at fault. */
-    final class Constants {
-
-        private AttrValue attr(NodeDef node, String key, AttrValue.ValueCase kind) {
-            AttrValue v = node.getAttrMap().get(key);
-            if (v == null) {
-                throw at(node.getName()).error("(" + node.getOp() + ") has no attribute '" + key + "'");
-            }
-            if (v.getValueCase() != kind) {
-                throw at(node.getName()).error("(" + node.getOp() + ") attribute '" + key + "' is a "
-                        + v.getValueCase().name().toLowerCase() + ", not a " + kind.name().toLowerCase());
-            }
-            return v;
-        }
-
-        DType attrType(NodeDef node, String key) {
-            return ProtoValues.dtype(attr(node, key, AttrValue.ValueCase.TYPE).getType(), at(node.getName()),
-                    "attribute '" + key + "'");
-        }
-
-        DType attrTypeOr(NodeDef node, String key, DType fallback) {
-            return node.getAttrMap().containsKey(key) ? attrType(node, key) : fallback;
-        }
-
-        boolean attrBool(NodeDef node, String key, boolean fallback) {
-            return node.getAttrMap().containsKey(key) ? attr(node, key, AttrValue.ValueCase.B).getB() : fallback;
-        }
-
-        long attrInt(NodeDef node, String key, long fallback) {
-            return node.getAttrMap().containsKey(key) ? attr(node, key, AttrValue.ValueCase.I).getI() : fallback;
-        }
-
-        Shape attrShape(NodeDef node, String key) {
-            return ProtoValues.shape(attr(node, key, AttrValue.ValueCase.SHAPE).getShape(), at(node.getName()),
-                    "attribute '" + key + "'");
-        }
-
-        /** A {@code Const} node's value, on the CPU. */
-        Tensor value(NodeDef node) {
-            DType declared = attrType(node, "dtype");
-            Tensor value = ProtoValues.tensor(attr(node, "value", AttrValue.ValueCase.TENSOR).getTensor(),
-                    placement(node), at(node.getName()));
-            if (value.dtype() != declared) {
-                throw at(node.getName()).error("the Const's value is " + value.dtype() + " but its dtype attribute "
-                        + declared);
-            }
-            return value;
-        }
-
-        /** The values of the {@code Const} node {@code name}, which a parameter input must be. */
-        private Tensor parameter(String name, ProtoValues.Where where) {
-            NodeDef node = nodes.get(name);
-            if (!node.getOp().equals("Const")) {
-                throw where.error("input '" + name + "' is a " + node.getOp() + "; jtensor needs this input as a Const "
-                        + "(it becomes a parameter of the operation)");
-            }
-            return ProtoValues.tensor(attr(node, "value", AttrValue.ValueCase.TENSOR).getTensor(), Backends.cpu(),
-                    at(name));
-        }
-
-        /** The values of an int32 or int64 scalar or vector parameter. */
-        int[] ints(String name, ProtoValues.Where where) {
-            return ints(name, where, 1);
-        }
-
-        /** The values of an integer parameter of rank at most {@code maxRank}, row-major. */
-        int[] ints(String name, ProtoValues.Where where, int maxRank) {
-            Tensor t = parameter(name, where);
-            if (!t.dtype().isInteger() || t.shape().rank() > maxRank) {
-                throw where.error("input '" + name + "' must be an int32 or int64 " + (maxRank == 1 ? "vector" : "matrix")
-                        + ", not " + t.dtype() + " " + t.shape().toBracketString());
-            }
-            long[] wide = t.toLongArray();
-            int[] out = new int[wide.length];
-            for (int i = 0; i < wide.length; i++) {
-                if (wide[i] != (int) wide[i]) {
-                    throw where.error("input '" + name + "' holds " + wide[i] + ", beyond int32");
-                }
-                out[i] = (int) wide[i];
-            }
-            return out;
-        }
-
-        int scalarInt(String name, ProtoValues.Where where) {
-            int[] v = ints(name, where);
-            if (v.length != 1 || parameter(name, where).shape().rank() != 0) {
-                throw where.error("input '" + name + "' must be an integer scalar");
-            }
-            return v[0];
-        }
-
-        double scalar(String name, ProtoValues.Where where) {
-            Tensor t = parameter(name, where);
-            if (t.shape().rank() != 0) {
-                throw where.error("input '" + name + "' must be a scalar, not of shape " + t.shape().toBracketString());
-            }
-            return t.doubleValue();
-        }
-
-        Shape shape(String name, String node) {
-            return Shape.of(ints(name, at(node)));
-        }
-
-        /** The device a node's device string names (the thread's default device for none). */
-        Backend placement(NodeDef node) {
-            return ProtoValues.backend(node.getDevice(), at(node.getName()));
-        }
     }
 }

@@ -134,7 +134,7 @@ final class ImportedOps {
      * @throws GraphDefException if an attribute or a parameter is missing or of a form jtensor lacks
      */
     static Primitive primitive(NodeDef node, List<TensorSpec> in, Map<String, NodeDef> nodes,
-                               GraphDefImport.Constants c, ProtoValues.Where where) {
+                               NodeValues c, ProtoValues.Where where) {
         String op = node.getOp();
         if (UNARY.containsKey(op)) return new Unary(UNARY.get(op));
         if (RandomDraws.chain(node, nodes) != null || RandomDraws.isDraw(op)) return RandomDraws.draw(node, nodes, c, where);
@@ -206,7 +206,7 @@ final class ImportedOps {
         return sorted.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Pad pad(NodeDef node, int rank, GraphDefImport.Constants c, ProtoValues.Where where) {
+    private static Pad pad(NodeDef node, int rank, NodeValues c, ProtoValues.Where where) {
         int[] paddings = c.ints(node.getInput(1), where, 2);
         if (paddings.length != 2 * rank) {
             throw where.error("paddings hold " + paddings.length + " values; a tensor of rank " + rank + " needs "
@@ -227,7 +227,7 @@ final class ImportedOps {
      * TensorFlow (which needs the axis size, unless the slice starts at a non-negative index and runs
      * to the end). Ellipsis, new-axis and shrink-axis masks are not supported.
      */
-    private static StridedSlice slice(NodeDef node, Shape in, GraphDefImport.Constants c, ProtoValues.Where where) {
+    private static StridedSlice slice(NodeDef node, Shape in, NodeValues c, ProtoValues.Where where) {
         for (String mask : List.of("ellipsis_mask", "new_axis_mask", "shrink_axis_mask")) {
             if (c.attrInt(node, mask, 0) != 0) throw where.error("StridedSlice with a " + mask + " is not supported");
         }

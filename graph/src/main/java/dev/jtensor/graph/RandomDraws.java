@@ -96,7 +96,7 @@ final class RandomDraws {
     }
 
     /** The draw a single random node, or a chain that {@link #chain} matched, stands for. */
-    static RandomDraw draw(NodeDef node, Map<String, NodeDef> nodes, GraphDefImport.Constants constants,
+    static RandomDraw draw(NodeDef node, Map<String, NodeDef> nodes, NodeValues constants,
                            ProtoValues.Where where) {
         if (node.getOp().equals("RandomUniformInt")) {
             DType dtype = constants.attrType(node, "Tout");
@@ -116,11 +116,11 @@ final class RandomDraws {
                 seed(draw, constants));
     }
 
-    private static Shape shape(NodeDef node, GraphDefImport.Constants constants) {
+    private static Shape shape(NodeDef node, NodeValues constants) {
         return constants.shape(node.getInput(0), node.getName());
     }
 
-    private static Long seed(NodeDef node, GraphDefImport.Constants constants) {
+    private static Long seed(NodeDef node, NodeValues constants) {
         long seed = constants.attrInt(node, "seed", 0), seed2 = constants.attrInt(node, "seed2", 0);
         return seed == 0 && seed2 == 0 ? null : seed2;
     }
