@@ -67,15 +67,18 @@ final class ElementwiseFusion {
         members.add(root);
         var order = new ArrayList<Plan.Node>();
         order.add(root);
-        for (int m = 0; m < order.size(); m++) {
-            // an input read by a member not yet absorbed is retried when that member is
-            for (int k = 0; k <= m; k++) {
+        // to a fixpoint: an input also read by a node not yet a member may join once that node has
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int k = 0; k < order.size(); k++) {
                 for (Plan.Node in : order.get(k).inputs()) {
                     if (!members.contains(in) && !pinned.contains(in) && fusable(in)
                             && in.spec().dtype() == root.spec().dtype() && in.spec().shape().equals(root.spec().shape())
                             && members.containsAll(consumers.get(in))) {
                         members.add(in);
                         order.add(in);
+                        grew = true;
                     }
                 }
             }

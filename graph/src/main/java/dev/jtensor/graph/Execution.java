@@ -140,8 +140,8 @@ final class Execution {
         RunBuffers buffers = recorder != null || (spares == null && !inPlace) ? null
                 : new RunBuffers(spares, inPlace, values, lastRead);
         if (buffers != null) held.forEach(buffers::held);
-        // a run never lends another run's buffers: nested runs (calls) start without a source
-        try (var eager = Dispatch.openLevel(null); var none = Dispatch.withBuffers(null)) {
+        // the run's own source (or none) for the whole run, so that it never lends an outer run's buffers
+        try (var eager = Dispatch.openLevel(null); var source = Dispatch.withBuffers(buffers)) {
             for (int i = 0; i < values.length; i++) {
                 Primitive p = primitives[i];
                 if (p == null) {
@@ -159,11 +159,12 @@ final class Execution {
                 for (int s : escaping[i]) buffers.escaped(values[s]);
                 buffers.at(i);
                 if (lends[i]) {
-                    try (var lent = Dispatch.withBuffers(buffers)) {
+                    values[i] = Dispatch.apply(p, in);
+                } else {
+                    // calls and draws run Java code of their own: nothing lent reaches it
+                    try (var none = Dispatch.withBuffers(null)) {
                         values[i] = Dispatch.apply(p, in);
                     }
-                } else {
-                    values[i] = Dispatch.apply(p, in);
                 }
                 buffers.computed(values[i]);
                 for (int s : dying[i]) {

@@ -7,7 +7,6 @@ import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +82,12 @@ public class Session implements AutoCloseable {
         if (graph == null || optimizations == null) {
             throw new InvalidArgumentException("Session: " + (graph == null ? "graph" : "optimizations") + " is null");
         }
+        for (GraphOptimization o : optimizations) {
+            if (o == null) throw new InvalidArgumentException("Session: optimizations " + optimizations + " hold a null");
+        }
         this.graph = graph;
         this.variables = new SessionVariables(graph);
-        this.optimizations = optimizations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(optimizations));
+        this.optimizations = Set.copyOf(optimizations);
     }
 
     /** The passes this session applies. */

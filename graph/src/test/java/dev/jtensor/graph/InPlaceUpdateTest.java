@@ -106,4 +106,13 @@ class InPlaceUpdateTest {
             assertArrayEquals(kept, fetched.toFloatArray(), 0f, "a fetched value is the caller's");
         }
     }
+
+    @Test
+    void aReleaseWithoutItsHoldIsRefused() {
+        VariableHandle h = new Variable(TF.constant(1f), "v", false).handle();
+        h.hold();
+        h.release();
+        IllegalStateException e = assertThrows(IllegalStateException.class, h::release);
+        assertTrue(e.getMessage().contains("'v' without a hold"), e.getMessage());
+    }
 }

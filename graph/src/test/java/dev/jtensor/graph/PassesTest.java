@@ -115,6 +115,22 @@ class PassesTest {
     }
 
     @Test
+    void aValueTwoMembersReadJoinsTheGroupOnceBothHave() {
+        Tensor x, z;
+        try (Scope scope = g.asDefault()) {
+            x = g.placeholder(DType.FLOAT64, Shape.of(5), "x");
+            Tensor shared = x.neg();                          // read by exp and by tanh: a diamond
+            z = shared.exp().add(shared.tanh());
+        }
+        Plan fused = plan(EnumSet.of(GraphOptimization.ELEMENTWISE_FUSION), z, x);
+        assertEquals(List.of("fed", "FusedElementwise"), types(fused), fused.toString());
+        double[] xs = {-1.5, -0.2, 0, 0.7, 3};
+        double[] expected = new double[5];
+        for (int i = 0; i < 5; i++) expected[i] = Math.exp(-xs[i]) + Math.tanh(-xs[i]);
+        assertSameRun(z, Map.of(x, TF.constant(xs)), expected);
+    }
+
+    @Test
     void intsAndComparisonsAreNotFused() {
         Tensor x, z;
         try (Scope scope = g.asDefault()) {

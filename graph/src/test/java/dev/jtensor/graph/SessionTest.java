@@ -9,15 +9,34 @@ import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Sessions: seed 001's graphs, fetches of every form, feeds and their errors, default sessions. */
 class SessionTest {
 
     private static final int U = Shape.UNKNOWN;
+
+    @Test
+    void optimizationsAreCheckedAndKept() {
+        Graph g = new Graph();
+        var withNull = new HashSet<GraphOptimization>();
+        withNull.add(null);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> new Session(g, withNull));
+        assertEquals("Session: optimizations [null] hold a null", e.getMessage());
+        try (Session s = new Session(g, EnumSet.of(GraphOptimization.BUFFER_REUSE))) {
+            assertEquals(Set.of(GraphOptimization.BUFFER_REUSE), s.optimizations());
+        }
+        try (Session s = new Session(g)) {
+            assertEquals(GraphOptimization.ALL, s.optimizations());
+        }
+    }
 
     @Test
     void seed001FunctionOfTwoVariablesIs42() {

@@ -31,7 +31,7 @@ class GradientLayoutProperties {
 
     @Provide
     Arbitrary<Case> cases() {
-        return GradientSpecs.cases(spec -> true);
+        return GradientSpecs.allCases();
     }
 
     @Provide

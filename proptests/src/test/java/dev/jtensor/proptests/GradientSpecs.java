@@ -49,6 +49,16 @@ final class GradientSpecs {
         return Arbitraries.of(chosen).dontShrink().flatMap(GradientSpec::cases);
     }
 
+    /** Cases of every spec. */
+    static Arbitrary<Case> allCases() {
+        return cases(spec -> true);
+    }
+
+    /** Cases of the specs whose gradients have a nonzero gradient of their own (for second orders). */
+    static Arbitrary<Case> twiceDifferentiableCases() {
+        return cases(spec -> spec.twiceDifferentiable() && !spec.zeroGradient());
+    }
+
     // ------------------------------------------------------------------ helpers for the catalogue
 
     /** An elementwise function of one input of any shape. */

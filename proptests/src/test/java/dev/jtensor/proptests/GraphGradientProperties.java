@@ -31,13 +31,13 @@ class GraphGradientProperties {
     /** Every spec, custom gradients (an identity op carrying the rule, in graphs) and device moves ({@code x.to(test:0)}) included. */
     @Provide
     Arbitrary<Case> cases() {
-        return GradientSpecs.cases(spec -> true);
+        return GradientSpecs.allCases();
     }
 
     /** The twice-differentiable specs, for the second order. */
     @Provide
     Arbitrary<Case> twiceDifferentiable() {
-        return GradientSpecs.cases(spec -> spec.twiceDifferentiable() && !spec.zeroGradient());
+        return GradientSpecs.twiceDifferentiableCases();
     }
 
     @Property(tries = 1000)

@@ -48,14 +48,7 @@ public record Binary(BinaryOp op) implements Primitive {
         Primitives.arity(this, inputs, 2);
         TensorSpec a = inputs[0], b = inputs[1];
         Primitives.requireSameDType(this, a, b, 1);
-        Shape shape = a.shape();
-        if (!shape.equals(b.shape())) { // the eager fast path: one comparison, the spec reused
-            if (!shape.isCompatibleWith(b.shape())) {
-                throw Primitives.error(this, "Incompatible shapes: " + a.shape().toBracketString() + " vs. "
-                        + b.shape().toBracketString());
-            }
-            shape = shape.mergeWith(b.shape());
-        }
+        Shape shape = Primitives.elementwiseShape(this, a.shape(), b.shape());
         switch (op.kind()) {
             case LOGICAL -> Primitives.requireDType(this, a, 0, DType.BOOL);
             case COMPARISON -> { }

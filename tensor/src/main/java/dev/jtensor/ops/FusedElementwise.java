@@ -46,11 +46,7 @@ public record FusedElementwise(FusedProgram program) implements Primitive {
         Primitives.requireFloating(this, inputs[0], 0);
         for (int i = 1; i < inputs.length; i++) {
             Primitives.requireSameDType(this, inputs[0], inputs[i], i);
-            if (!shape.isCompatibleWith(inputs[i].shape())) {
-                throw Primitives.error(this, "Incompatible shapes: " + shape.toBracketString() + " vs. "
-                        + inputs[i].shape().toBracketString() + " (input #" + i + ")");
-            }
-            shape = shape.mergeWith(inputs[i].shape());
+            shape = Primitives.elementwiseShape(this, shape, inputs[i].shape());
         }
         return shape == inputs[0].shape() ? inputs[0] : new TensorSpec(inputs[0].dtype(), shape);
     }

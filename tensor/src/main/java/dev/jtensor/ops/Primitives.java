@@ -151,6 +151,19 @@ final class Primitives {
         return Inputs.nonNullInput(op, parameter, value);
     }
 
+    /**
+     * The shape of an elementwise op of operands of shapes {@code a} and {@code b}, which must be
+     * equal up to unknown dimensions (broadcasts are explicit {@link BroadcastTo} views before it):
+     * {@code a} itself when they are equal (the eager fast path: one comparison), else their merge.
+     */
+    static Shape elementwiseShape(Primitive p, Shape a, Shape b) {
+        if (a.equals(b)) return a;
+        if (!a.isCompatibleWith(b)) {
+            throw error(p, "Incompatible shapes: " + a.toBracketString() + " vs. " + b.toBracketString());
+        }
+        return a.mergeWith(b);
+    }
+
     /** Checks the number of input specs, and that none is null ("input #1 is null [Op:AddV2]"). */
     static void arity(Primitive p, TensorSpec[] inputs, int expected) {
         requireSpecs(p, inputs);

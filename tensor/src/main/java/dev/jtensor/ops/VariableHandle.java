@@ -6,8 +6,8 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.accel.Backend;
-import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.internal.Inputs;
+import dev.jtensor.internal.TensorAccess;
 
 /**
  * The state behind a {@link dev.jtensor.Variable}, as TensorFlow's resource handle: a name, a
@@ -168,8 +168,15 @@ public final class VariableHandle {
         return v;
     }
 
-    /** Ends one {@link #hold()}. */
+    /**
+     * Ends one {@link #hold()}.
+     *
+     * @throws IllegalStateException if no hold is open (a release without its hold)
+     */
     public synchronized void release() {
+        if (holders == 0) {
+            throw new IllegalStateException("VariableHandle.release of '" + name + "' without a hold");
+        }
         holders--;
     }
 
