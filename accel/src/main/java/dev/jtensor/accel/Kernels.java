@@ -72,6 +72,15 @@ public interface Kernels {
     void axpy(int size, double alpha, Object x, Object y, Object out);
 
     /**
+     * One fused optimizer update ({@link UpdateRule}, TensorFlow's {@code ResourceApply*} kernels):
+     * reads {@code gradient} and {@code state} (the variable, then the rule's slots) and writes the
+     * new state into {@code out} (as many arrays; each may be its {@code state} array, for an update
+     * in place), all dense {@code float[]} or {@code double[]} arrays of {@code size} elements from
+     * index 0; {@code scalars} are the rule's hyperparameters, rounded to the element type.
+     */
+    void applyUpdate(UpdateRule rule, int size, double[] scalars, Object gradient, Object[] state, Object[] out);
+
+    /**
      * Gathers along the middle axis of a row-major {@code [outer, axisLength, inner]} array:
      * {@code out[o, i, j] = params[o, indices[i], j]}; indices are already checked to be in range.
      */

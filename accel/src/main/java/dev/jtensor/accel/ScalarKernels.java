@@ -58,6 +58,11 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void applyUpdate(UpdateRule rule, int size, double[] scalars, Object gradient, Object[] state, Object[] out) {
+        ScalarUpdates.apply(rule, size, scalars, gradient, state, out);
+    }
+
+    @Override
     public void reduce(ReduceOp op, int[] shape, boolean[] reduced, Strided x, Object out) {
         ScalarReductions.reduce(op, shape, reduced, x, out);
     }

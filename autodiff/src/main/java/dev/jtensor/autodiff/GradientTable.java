@@ -5,6 +5,7 @@ import static dev.jtensor.TF.*;
 import dev.jtensor.Tensor;
 import dev.jtensor.internal.Inputs;
 import dev.jtensor.ops.ApplyGradientDescent;
+import dev.jtensor.ops.ApplyUpdate;
 import dev.jtensor.ops.ArgReduce;
 import dev.jtensor.ops.AssignVariable;
 import dev.jtensor.ops.Binary;
@@ -95,6 +96,7 @@ public final class GradientTable {
             case RandomDraw r -> of();
             case AssignVariable a -> of((Tensor) null);
             case ApplyGradientDescent a -> of(null, null);
+            case ApplyUpdate u -> of(new Tensor[x.length]);
             case Call c -> c.body().gradient(x, y, g, needed);
             case ToDevice t -> of(g.to(x[0].device()));
             case ShapeOf s -> of((Tensor) null);

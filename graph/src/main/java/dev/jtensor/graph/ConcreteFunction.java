@@ -5,8 +5,6 @@ import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.autodiff.Backprop;
-import dev.jtensor.ops.ApplyGradientDescent;
-import dev.jtensor.ops.AssignVariable;
 import dev.jtensor.ops.Call;
 import dev.jtensor.ops.CallBody;
 import dev.jtensor.ops.Dispatch;
@@ -76,9 +74,8 @@ final class ConcreteFunction implements CallBody {
                 });
                 capturedReads.put(op.output(), j);
             }
-            if (p instanceof AssignVariable assign) updated.add(assign.variable());
-            if (p instanceof ApplyGradientDescent step) updated.add(step.variable());
-            if (p instanceof AssignVariable || p instanceof ApplyGradientDescent || p instanceof Call) effects.add(op);
+            if (VariablePrimitives.updates(p)) updated.addAll(VariablePrimitives.handlesOf(p));
+            if (VariablePrimitives.updates(p) || p instanceof Call) effects.add(op);
         }
     }
 

@@ -609,10 +609,11 @@ public final class Graph {
     /** The operation of an op applied in this graph's scope (from {@link GraphHook#intercept}). */
     Tensor apply(Primitive primitive, Tensor[] inputs, TensorSpec output) {
         List<Tensor> resolved = resolve(primitive.name(), inputs);
-        VariableHandle handle = VariablePrimitives.handleOf(primitive);
-        if (handle != null && handle.isGraphVariable() && !owns(handle)) {
-            throw InvalidArgumentException.of(primitive.name(), "Variable '" + handle.name() + "' is a variable of "
-                    + "another graph, not of " + this + "; a graph's variables cannot be used in another graph");
+        for (VariableHandle handle : VariablePrimitives.handlesOf(primitive)) {
+            if (handle.isGraphVariable() && !owns(handle)) {
+                throw InvalidArgumentException.of(primitive.name(), "Variable '" + handle.name() + "' is a variable of "
+                        + "another graph, not of " + this + "; a graph's variables cannot be used in another graph");
+            }
         }
         // an op's output lives on its inputs' device, except a copy's, which lives where it copies to
         Backend placement = primitive instanceof ToDevice copy ? Backends.of(copy.device())

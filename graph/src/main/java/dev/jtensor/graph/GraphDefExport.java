@@ -9,11 +9,13 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.accel.UpdateRule;
 import dev.jtensor.internal.TensorAccess;
 import dev.jtensor.graph.proto.GraphDef;
 import dev.jtensor.graph.proto.NodeDef;
 import dev.jtensor.graph.proto.VersionDef;
 import dev.jtensor.ops.ApplyGradientDescent;
+import dev.jtensor.ops.ApplyUpdate;
 import dev.jtensor.ops.ArgReduce;
 import dev.jtensor.ops.AssignVariable;
 import dev.jtensor.ops.Binary;
@@ -110,7 +112,7 @@ final class GraphDefExport {
 
     /** Whether an operation updates a variable: TensorFlow's update ops have no output. */
     static boolean isUpdate(Operation op) {
-        return op.kind() instanceof OpKind.Apply(Primitive p) && (p instanceof AssignVariable || p instanceof ApplyGradientDescent);
+        return op.kind() instanceof OpKind.Apply(Primitive p) && VariablePrimitives.updates(p);
     }
 
     private String fresh(String base) {
@@ -266,6 +268,7 @@ final class GraphDefExport {
                 prependVariable(node, variable(op, g.variable()));
                 node.putAttr("T", type(g.variable().dtype())).putAttr("use_locking", bool(false));
             }
+            case ApplyUpdate u -> fusedUpdate(op, u, node);
             case Fill f -> {
                 String value = node.getInput(0);
                 node.clearInput().addInput(constInput(op, node, "dims", ints(f.shape().toArray()))).addInput(value)
@@ -282,6 +285,24 @@ final class GraphDefExport {
             case FusedElementwise f -> throw new GraphDefException(source, op.name(), "is a fused elementwise "
                     + "program, which only the fusion pass makes inside a run's plan; a graph never holds one");
         }
+    }
+
+    /**
+     * A fused optimizer update: momentum is TensorFlow's {@code ResourceApplyKerasMomentum} (the same
+     * math; inputs var, accum, lr, grad, momentum). The others take derived hyperparameters (Adam's
+     * step size, Keras's epsilon inside RMSprop's and Adagrad's square root) that no TensorFlow op takes.
+     */
+    private void fusedUpdate(Operation op, ApplyUpdate u, NodeDef.Builder node) {
+        if (u.rule() != UpdateRule.MOMENTUM && u.rule() != UpdateRule.NESTEROV_MOMENTUM) {
+            throw new GraphDefException(source, op.name(), "is the fused Keras update " + u.rule() + ", which no "
+                    + "TensorFlow op computes with the same inputs (only momentum is written, as "
+                    + "ResourceApplyKerasMomentum); build the graph with tf.compat.v1's optimizers to export it");
+        }
+        List<String> in = List.copyOf(node.getInputList());   // lr, momentum, grad, then control inputs
+        node.clearInput().addInput(variable(op, u.variables().get(0))).addInput(variable(op, u.variables().get(1)))
+                .addInput(in.get(0)).addInput(in.get(2)).addInput(in.get(1)).addAllInput(in.subList(3, in.size()))
+                .putAttr("T", type(u.variable().dtype())).putAttr("use_locking", bool(false))
+                .putAttr("use_nesterov", bool(u.rule() == UpdateRule.NESTEROV_MOMENTUM));
     }
 
     private static void prependVariable(NodeDef.Builder node, String variable) {

@@ -1,6 +1,7 @@
 package dev.jtensor.graph;
 
 import dev.jtensor.ops.ApplyGradientDescent;
+import dev.jtensor.ops.ApplyUpdate;
 import dev.jtensor.ops.ArgReduce;
 import dev.jtensor.ops.AssignVariable;
 import dev.jtensor.ops.Binary;
@@ -30,6 +31,8 @@ import dev.jtensor.ops.ToDevice;
 import dev.jtensor.ops.Transpose;
 import dev.jtensor.ops.Unary;
 import dev.jtensor.ops.VariableHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,6 +51,7 @@ final class VariablePrimitives {
             case ReadVariable r -> new ReadVariable(storage.apply(r.variable()));
             case AssignVariable a -> new AssignVariable(storage.apply(a.variable()), a.mode());
             case ApplyGradientDescent g -> new ApplyGradientDescent(storage.apply(g.variable()));
+            case ApplyUpdate u -> new ApplyUpdate(u.rule(), u.variables().stream().map(storage).toList());
             case Unary _, Binary _, Select _, Reduce _, ArgReduce _, Cumulative _, MatMul _, Reshape _, Transpose _,
                  BroadcastTo _, StridedSlice _, Concat _, Pad _, Gather _, Cast _, SegmentSum _, MatrixInverse _,
                  MatrixDeterminant _, StopGradient _, Fill _, RandomDraw _, Call _, ToDevice _, ShapeOf _,
@@ -55,10 +59,25 @@ final class VariablePrimitives {
         };
     }
 
-    /** The variable {@code primitive} reads or updates, or null. */
+    /** The variable {@code primitive} reads or updates (a fused update's variable, not its slots), or null. */
     static VariableHandle handleOf(Primitive primitive) {
-        VariableHandle[] found = new VariableHandle[1];
-        rebind(primitive, h -> found[0] = h);
-        return found[0];
+        List<VariableHandle> found = handlesOf(primitive);
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** Every variable {@code primitive} reads or updates, in order (a fused update's variable, then its slots). */
+    static List<VariableHandle> handlesOf(Primitive primitive) {
+        List<VariableHandle> found = new ArrayList<>();
+        rebind(primitive, h -> {
+            found.add(h);
+            return h;
+        });
+        return found;
+    }
+
+    /** Whether {@code primitive} changes a variable. */
+    static boolean updates(Primitive primitive) {
+        return primitive instanceof AssignVariable || primitive instanceof ApplyGradientDescent
+                || primitive instanceof ApplyUpdate;
     }
 }

@@ -44,7 +44,7 @@ class CatalogueCompletenessTest {
             "TF.oneHot(Operand, int)", "TF.oneHot(Operand, int, double, double, int, DType)",
             "TF.zerosLike(Operand)", "TF.onesLike(Operand)", "TF.shape(Operand)",
             // state and randomness: reads and draws take no tensor input, updates are not differentiable
-            "ReadVariable", "RandomDraw", "AssignVariable", "ApplyGradientDescent",
+            "ReadVariable", "RandomDraw", "AssignVariable", "ApplyGradientDescent", "ApplyUpdate",
             // sizes out, values never read
             "ShapeOf",
             // not an op

@@ -12,6 +12,7 @@ import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.accel.UpdateRule;
 import dev.jtensor.ops.Distribution;
 import dev.jtensor.testkit.TestBackend;
 import java.util.Arrays;
@@ -73,6 +74,9 @@ class PrimitiveEqualityTest {
         sample(() -> new AssignVariable(V, AssignVariable.Mode.ADD), new AssignVariable(W, AssignVariable.Mode.ADD),
                 new AssignVariable(V, AssignVariable.Mode.SUB));
         sample(() -> new ApplyGradientDescent(V), new ApplyGradientDescent(W));
+        sample(() -> new ApplyUpdate(UpdateRule.MOMENTUM, List.of(V, W)),
+                new ApplyUpdate(UpdateRule.NESTEROV_MOMENTUM, List.of(V, W)),
+                new ApplyUpdate(UpdateRule.MOMENTUM, List.of(W, V)));
         sample(() -> new Fill(Shape.of(2, 3)), new Fill(Shape.of(3, 2)));
         sample(() -> new RandomDraw(Distribution.UNIFORM, Shape.of(2), DType.FLOAT32, 0, 1, 7L),
                 new RandomDraw(Distribution.NORMAL, Shape.of(2), DType.FLOAT32, 0, 1, 7L),

@@ -7,6 +7,7 @@ import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.Strided;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.accel.UpdateRule;
 
 /** The test device's kernels: each call counts, unwraps its device buffers and runs the scalar reference. */
 final class TestKernels implements Kernels {
@@ -107,6 +108,15 @@ final class TestKernels implements Kernels {
     public void axpy(int size, double alpha, Object x, Object y, Object out) {
         count();
         reference.axpy(size, alpha, unwrap(x), unwrap(y), unwrap(out));
+    }
+
+    @Override
+    public void applyUpdate(UpdateRule rule, int size, double[] scalars, Object gradient, Object[] state, Object[] out) {
+        count();
+        Object[] s = new Object[state.length], o = new Object[out.length];
+        for (int i = 0; i < s.length; i++) s[i] = unwrap(state[i]);
+        for (int i = 0; i < o.length; i++) o[i] = unwrap(out[i]);
+        reference.applyUpdate(rule, size, scalars, unwrap(gradient), s, o);
     }
 
     @Override

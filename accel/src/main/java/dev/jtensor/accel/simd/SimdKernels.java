@@ -10,6 +10,7 @@ import dev.jtensor.accel.Strided;
 import dev.jtensor.accel.StridedLoops;
 import dev.jtensor.accel.StridedLoops.Layout;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.accel.UpdateRule;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -84,6 +85,11 @@ public final class SimdKernels implements Kernels {
                 default -> DoubleRows.axpy(alpha, (double[]) x, (double[]) y, (double[]) out, from, to);
             }
         });
+    }
+
+    @Override
+    public void applyUpdate(UpdateRule rule, int size, double[] scalars, Object gradient, Object[] state, Object[] out) {
+        SimdUpdates.apply(rule, size, scalars, gradient, state, out);
     }
 
     @Override
