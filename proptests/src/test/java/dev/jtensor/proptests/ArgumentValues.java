@@ -13,6 +13,7 @@ import dev.jtensor.accel.Backends;
 import dev.jtensor.accel.Device;
 import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.accel.UpdateRule;
 import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.GradientDescentOptimizer;
 import dev.jtensor.graph.Graph;
@@ -26,6 +27,7 @@ import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.graph.VariableScope;
 import dev.jtensor.graph.proto.GraphDef;
 import dev.jtensor.graph.proto.MetaGraphDef;
+import dev.jtensor.ops.ApplyUpdate;
 import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.VariableHandle;
@@ -108,6 +110,9 @@ final class ArgumentValues {
         if (raw == Tensor.class || raw == Operand.class || raw == Object.class) return tensor();
         if (raw == Variable.class) return new Variable(tensor());
         if (raw == VariableHandle.class) return new Variable(tensor()).handle();
+        if (raw == ApplyUpdate.class) {   // a variable and its one momentum slot
+            return new ApplyUpdate(UpdateRule.MOMENTUM, List.of(new Variable(tensor()).handle(), new Variable(tensor()).handle()));
+        }
         if (raw == GradientTape.class) return opened(new GradientTape(true, true));
         if (raw == Shape.class) return Shape.of(2, 2);
         if (raw == Device.class) return Device.CPU;
