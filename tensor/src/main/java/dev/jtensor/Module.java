@@ -30,37 +30,64 @@ import java.util.Set;
  *
  * <p>The order is deterministic: fields sorted by name (superclass fields included), list and array
  * elements in order, map entries sorted by key, set elements in iteration order; each variable
- * appears once, where it is first reached. Static fields are ignored.
+ * appears once, where it is first reached. Static fields are ignored. Subclasses may change the
+ * order ({@link #trackedValues()}) and freeze themselves ({@link #tracksTrainable()}).
  */
 public abstract class Module {
 
     /** Every variable reachable from this module's fields. */
     public List<Variable> variables() {
+        return collect(false);
+    }
+
+    /**
+     * The trainable ones among {@link #variables()}, leaving out everything inside a module that
+     * {@link #tracksTrainable()} says is frozen.
+     */
+    public List<Variable> trainableVariables() {
+        return collect(true);
+    }
+
+    /**
+     * The values this module holds, in the order {@link #variables()} visits them: by default its
+     * non-static fields sorted by name. A subclass may put its own variables first (Keras layers list
+     * their weights in creation order).
+     */
+    protected List<Object> trackedValues() {
+        List<Object> values = new ArrayList<>();
+        for (Field f : fieldsOf(getClass())) values.add(read(f, this));
+        return values;
+    }
+
+    /** Whether this module's variables may be trainable; a frozen Keras layer answers false. */
+    protected boolean tracksTrainable() {
+        return true;
+    }
+
+    private List<Variable> collect(boolean trainableOnly) {
         List<Variable> found = new ArrayList<>();
-        collect(this, found, Collections.newSetFromMap(new IdentityHashMap<>()));
+        collect(this, found, Collections.newSetFromMap(new IdentityHashMap<>()), trainableOnly);
         return List.copyOf(found);
     }
 
-    /** The trainable ones among {@link #variables()}. */
-    public List<Variable> trainableVariables() {
-        return variables().stream().filter(Variable::trainable).toList();
-    }
-
-    private static void collect(Object value, List<Variable> found, Set<Object> seen) {
+    private static void collect(Object value, List<Variable> found, Set<Object> seen, boolean trainableOnly) {
         if (value == null || !seen.add(value)) {
             return;
         }
         switch (value) {
-            case Variable v -> found.add(v);
+            case Variable v -> {
+                if (!trainableOnly || v.trainable()) found.add(v);
+            }
             case Module m -> {
-                for (Field f : fieldsOf(m.getClass())) collect(read(f, m), found, seen);
+                if (trainableOnly && !m.tracksTrainable()) return;
+                for (Object item : m.trackedValues()) collect(item, found, seen, trainableOnly);
             }
             case Map<?, ?> map -> map.entrySet().stream()
                     .sorted(Comparator.comparing(e -> String.valueOf(e.getKey())))
-                    .forEach(e -> collect(e.getValue(), found, seen));
-            case Collection<?> items -> items.forEach(item -> collect(item, found, seen));
+                    .forEach(e -> collect(e.getValue(), found, seen, trainableOnly));
+            case Collection<?> items -> items.forEach(item -> collect(item, found, seen, trainableOnly));
             case Object[] items -> {
-                for (Object item : items) collect(item, found, seen);
+                for (Object item : items) collect(item, found, seen, trainableOnly);
             }
             default -> { }
         }

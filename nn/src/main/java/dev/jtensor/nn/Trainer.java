@@ -1,0 +1,318 @@
+package dev.jtensor.nn;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.TF;
+import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
+import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.graph.TracedFunction;
+import dev.jtensor.nn.callbacks.Callback;
+import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.metrics.Mean;
+import dev.jtensor.nn.metrics.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The loops behind {@link Model#fit}, {@link Model#evaluate}, {@link Model#predict} and
+ * {@link Model#trainOnBatch}: batching, shuffling, validation, callbacks, progress, and the step
+ * functions (traced once per batch shape, or eager).
+ */
+final class Trainer {
+
+    /** A compile's step functions and loss tracker, made on first use. */
+    static final class Steps {
+        TracedFunction train;
+        TracedFunction test;
+        TracedFunction predict;
+        final Mean lossTracker = new Mean("loss");
+    }
+
+    private final Model model;
+    private final Model.Compiled compiled;
+
+    Trainer(Model model, Model.Compiled compiled) {
+        this.model = model;
+        this.compiled = compiled;
+    }
+
+    History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
+        long n = checkData(x, y, "fit");
+        List<Tensor> trainX = x, trainY = y, valX = options.validationX, valY = options.validationY;
+        if (options.validationSplit > 0) {
+            if (valX != null) {
+                throw new InvalidArgumentException("fit: give validationSplit or validationData, not both");
+            }
+            int split = (int) (n * (1 - options.validationSplit));
+            if (split == 0 || split == n) {
+                throw new InvalidArgumentException("fit: validationSplit " + options.validationSplit + " of " + n
+                        + " examples leaves " + (split == 0 ? "no training" : "no validation") + " examples");
+            }
+            trainX = slice(x, 0, split);
+            trainY = slice(y, 0, split);
+            valX = slice(x, split, n);
+            valY = slice(y, split, n);
+            n = split;
+        }
+        if (valX != null) checkData(valX, valY, "fit (validation data)");
+        prepare(trainX);
+        History history = new History();
+        List<Callback> callbacks = new ArrayList<>(options.callbacks);
+        callbacks.add(history);
+        callbacks.forEach(c -> c.setModel(model));
+        model.stopTraining(false);
+        SplittableRandom random = new SplittableRandom(options.seed != null ? options.seed : drawSeed());
+        int steps = (int) ((n + options.batchSize - 1) / options.batchSize);
+        boolean dynamic = System.console() != null && System.console().isTerminal() && options.out == System.out;
+        callbacks.forEach(Callback::onTrainBegin);
+        Map<String, Double> logs = Map.of();
+        for (int epoch = 0; epoch < options.epochs && !model.stopTrainingRequested(); epoch++) {
+            for (Callback c : callbacks) c.onEpochBegin(epoch);
+            if (options.verbose > 0) options.out.println("Epoch " + (epoch + 1) + "/" + options.epochs);
+            Progbar bar = new Progbar(steps, options.verbose, options.out, dynamic);
+            resetMetrics();
+            int[] order = order((int) n, options.shuffle, random);
+            for (int step = 0; step < steps; step++) {
+                for (Callback c : callbacks) c.onTrainBatchBegin(step);
+                int[] batch = java.util.Arrays.copyOfRange(order, step * options.batchSize,
+                        (int) Math.min(n, (long) (step + 1) * options.batchSize));
+                Tensor indices = TF.constant(batch);
+                trainStep(gather(trainX, indices), gather(trainY, indices));
+                if (bar.due(step + 1) || hasBatchHooks(callbacks)) {
+                    Map<String, Double> running = currentLogs();
+                    for (Callback c : callbacks) c.onTrainBatchEnd(step, running);
+                    bar.update(step + 1, running);
+                }
+            }
+            Map<String, Double> epochLogs = currentLogs();
+            if (valX != null) {
+                evaluate(valX, valY, options.batchSize).forEach((k, v) -> epochLogs.put("val_" + k, v));
+            }
+            bar.finish(steps, epochLogs);
+            for (Callback c : callbacks) c.onEpochEnd(epoch, epochLogs);
+            logs = epochLogs;
+        }
+        for (Callback c : callbacks) c.onTrainEnd(logs);
+        return history;
+    }
+
+    Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize) {
+        long n = checkData(x, y, "evaluate");
+        requirePositive(batchSize, "evaluate");
+        prepare(x);
+        resetMetrics();
+        for (long start = 0; start < n; start += batchSize) {
+            long end = Math.min(n, start + batchSize);
+            testStep(slice(x, start, end), slice(y, start, end));
+        }
+        return currentLogs();
+    }
+
+    Tensor predict(List<Tensor> x, int batchSize) {
+        long n = checkInputs(x, "predict");
+        requirePositive(batchSize, "predict");
+        prepare(x);
+        List<Tensor> parts = new ArrayList<>();
+        for (long start = 0; start < n; start += batchSize) {
+            parts.add(predictStep(slice(x, start, Math.min(n, start + batchSize))));
+        }
+        return parts.size() == 1 ? parts.get(0) : TF.concat(parts, 0);
+    }
+
+    Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y) {
+        checkData(x, y, "trainOnBatch");
+        prepare(x);
+        resetMetrics();
+        trainStep(x, y);
+        return currentLogs();
+    }
+
+    // ---- steps -----------------------------------------------------------------------------
+
+    private Tensor trainStep(List<Tensor> x, List<Tensor> y) {
+        if (model.runsEagerly()) return trainStepBody(x, y);
+        Steps steps = compiled.steps();
+        if (steps.train == null) {
+            int nx = x.size();
+            steps.train = TracedFunction.ofList(nx + y.size(), all -> trainStepBody(all.subList(0, nx), all.subList(nx, all.size())))
+                    .named("train_step");
+        }
+        return steps.train.call(concat(x, y));
+    }
+
+    /** Forward on a tape, loss plus penalties, gradients, the update, the metrics; returns the loss. */
+    private Tensor trainStepBody(List<Tensor> x, List<Tensor> y) {
+        List<Variable> vars = model.trainableVariables();
+        Tensor loss;
+        List<Tensor> predictions;
+        List<Tensor> grads;
+        try (GradientTape tape = new GradientTape()) {
+            predictions = model.callAll(x, true);
+            loss = totalLoss(y, predictions, true);
+            grads = tape.gradient(loss, vars);
+        }
+        compiled.optimizer().applyGradients(grads, vars);
+        updateMetrics(loss, x.get(0), y, predictions);
+        return loss;
+    }
+
+    private Tensor testStep(List<Tensor> x, List<Tensor> y) {
+        if (model.runsEagerly()) return testStepBody(x, y);
+        Steps steps = compiled.steps();
+        if (steps.test == null) {
+            int nx = x.size();
+            steps.test = TracedFunction.ofList(nx + y.size(), all -> testStepBody(all.subList(0, nx), all.subList(nx, all.size())))
+                    .named("test_step");
+        }
+        return steps.test.call(concat(x, y));
+    }
+
+    private Tensor testStepBody(List<Tensor> x, List<Tensor> y) {
+        List<Tensor> predictions = model.callAll(x, false);
+        Tensor loss = totalLoss(y, predictions, true);
+        updateMetrics(loss, x.get(0), y, predictions);
+        return loss;
+    }
+
+    private Tensor predictStep(List<Tensor> x) {
+        if (model.runsEagerly() || compiled == null) return model.callAll(x, false).get(0);
+        Steps steps = compiled.steps();
+        if (steps.predict == null) {
+            steps.predict = TracedFunction.ofList(x.size(), all -> model.callAll(all, false).get(0)).named("predict_step");
+        }
+        return steps.predict.call(x.toArray(Tensor[]::new));
+    }
+
+    private Tensor totalLoss(List<Tensor> y, List<Tensor> predictions, boolean withPenalties) {
+        if (y.size() != predictions.size()) {
+            throw new InvalidArgumentException("Model \"" + model.name() + "\" has " + predictions.size()
+                    + " outputs but got " + y.size() + " targets");
+        }
+        Tensor loss = compiled.loss().call(y.get(0), predictions.get(0));
+        for (int i = 1; i < y.size(); i++) loss = loss.add(compiled.loss().call(y.get(i), predictions.get(i)));
+        if (withPenalties) {
+            for (Tensor penalty : model.regularizationLosses()) loss = loss.add(penalty.cast(loss.dtype()));
+        }
+        return loss;
+    }
+
+    private void updateMetrics(Tensor loss, Tensor firstInput, List<Tensor> y, List<Tensor> predictions) {
+        // Keras 3 weighs each batch's loss by its size, so the epoch's loss is the mean over examples
+        compiled.steps().lossTracker.update(loss, TF.constant((float) firstInput.shape().get(0)));
+        if (!compiled.metrics().isEmpty() && predictions.size() != 1) {
+            throw new InvalidArgumentException("Model \"" + model.name() + "\": compiled metrics need a model of one "
+                    + "output; this one has " + predictions.size());
+        }
+        for (Metric m : compiled.metrics()) m.update(y.get(0), predictions.get(0));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    /**
+     * Builds the model and the optimizer's slots eagerly before any step is traced (a subclassed
+     * model's layers build on their first call): one eager forward on a single example.
+     */
+    private void prepare(List<Tensor> x) {
+        if (compiled != null && compiled.steps().train == null && compiled.steps().test == null) {
+            model.callAll(slice(x, 0, 1), false);
+            compiled.optimizer().build(model.trainableVariables());
+        }
+    }
+
+    private void resetMetrics() {
+        compiled.steps().lossTracker.reset();
+        compiled.metrics().forEach(Metric::reset);
+    }
+
+    private Map<String, Double> currentLogs() {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", compiled.steps().lossTracker.result().doubleValue());
+        for (Metric m : compiled.metrics()) logs.put(m.name(), m.result().doubleValue());
+        return logs;
+    }
+
+    private static boolean hasBatchHooks(List<Callback> callbacks) {
+        for (Callback c : callbacks) {
+            try {
+                if (c.getClass().getMethod("onTrainBatchEnd", int.class, Map.class).getDeclaringClass() != Callback.class) {
+                    return true;
+                }
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
+    private long checkData(List<Tensor> x, List<Tensor> y, String method) {
+        long n = checkInputs(x, method);
+        if (y == null || y.isEmpty() || y.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidArgumentException(method + ": y is null or empty");
+        }
+        for (int i = 0; i < y.size(); i++) {
+            Tensor t = y.get(i);
+            if (t.rank() == 0 || t.shape().get(0) != n) {
+                throw new InvalidArgumentException(method + ": x and y must have the same number of examples, got x "
+                        + x.get(0).shape() + " (" + n + ") and y" + (y.size() > 1 ? "[" + i + "] " : " ") + t.shape());
+            }
+        }
+        return n;
+    }
+
+    private static long checkInputs(List<Tensor> x, String method) {
+        if (x == null || x.isEmpty() || x.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidArgumentException(method + ": x is null or empty");
+        }
+        long n = -1;
+        for (Tensor t : x) {
+            if (t.rank() == 0) throw new InvalidArgumentException(method + ": x must have a batch axis, got a scalar");
+            if (n >= 0 && t.shape().get(0) != n) {
+                throw new InvalidArgumentException(method + ": every input must have the same number of examples, got "
+                        + x.stream().map(Tensor::shape).toList());
+            }
+            n = t.shape().get(0);
+        }
+        if (n == 0) throw new InvalidArgumentException(method + ": x has no examples (shape " + x.get(0).shape() + ")");
+        return n;
+    }
+
+    private static void requirePositive(int batchSize, String method) {
+        if (batchSize <= 0) throw new InvalidArgumentException(method + ": batchSize must be positive, got " + batchSize);
+    }
+
+    private static long drawSeed() {
+        return TF.randomUniform(new int[0], 0, Long.MAX_VALUE, DType.INT64, null).longValue();
+    }
+
+    private static int[] order(int n, boolean shuffle, SplittableRandom random) {
+        int[] order = IntStream.range(0, n).toArray();
+        if (shuffle) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    private static List<Tensor> gather(List<Tensor> xs, Tensor indices) {
+        return xs.stream().map(t -> TF.gather(t, indices, 0)).toList();
+    }
+
+    private static List<Tensor> slice(List<Tensor> xs, long start, long end) {
+        return xs.stream().map(t -> TF.gather(t, TF.range((int) start, (int) end, 1), 0)).toList();
+    }
+
+    private static Tensor[] concat(List<Tensor> a, List<Tensor> b) {
+        List<Tensor> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(Tensor[]::new);
+    }
+}
