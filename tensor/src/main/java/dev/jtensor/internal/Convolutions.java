@@ -42,7 +42,8 @@ public final class Convolutions {
                     + f.toBracketString());
         }
         if (!f.isFullyDefined()) {
-            throw InvalidArgumentException.of(op, "the filter's shape must be known, got " + f);
+            throw InvalidArgumentException.of(op, "the filter's shape must be known (only an image's batch dimension "
+                    + "may be unknown), got " + f);
         }
         if (filter.dtype() != input.dtype()) {
             throw InvalidArgumentException.of(op, "filter is " + filter.dtype() + " but input is " + input.dtype());
@@ -158,8 +159,8 @@ public final class Convolutions {
                     + " (cast it first)");
         }
         if (s.get(1) == Shape.UNKNOWN || s.get(2) == Shape.UNKNOWN || s.get(3) == Shape.UNKNOWN) {
-            throw InvalidArgumentException.of(op, "the input's height, width and channels must be known (only the "
-                    + "batch dimension may be unknown), got shape " + s);
+            throw InvalidArgumentException.of(op, "the input's height, width and channels must be known (only an "
+                    + "image's batch dimension may be unknown), got shape " + s);
         }
         return s;
     }
