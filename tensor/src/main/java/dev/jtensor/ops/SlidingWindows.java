@@ -66,6 +66,7 @@ public record SlidingWindows(int kernelHeight, int kernelWidth, int strideHeight
      *                                  "Computed output size would be negative")
      */
     public int[] outputSize(String op, int height, int width) {
+        Primitives.nonNull("SlidingWindows.outputSize", "op", op);
         return new int[] {outSize(op, height, kernelHeight, strideHeight, dilationHeight),
                 outSize(op, width, kernelWidth, strideWidth, dilationWidth)};
     }
