@@ -5,6 +5,7 @@ import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.Device;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.UnaryOp;
+import dev.jtensor.internal.Convolutions;
 import dev.jtensor.internal.Creation;
 import dev.jtensor.internal.DTypeRules;
 import dev.jtensor.internal.Elementwise;
@@ -438,6 +439,114 @@ public final class TF {
 
     private static List<Tensor> tensors(List<? extends Operand> values) {
         return values == null ? null : values.stream().map(TF::in).toList();
+    }
+
+    // ================================================================== nn
+
+    /**
+     * Neural-network ops under TensorFlow's {@code tf.nn} names: 2-D convolution and pooling over
+     * NHWC images ({@code [batch, height, width, channels]}, float32 or float64). Height, width and
+     * channels must be known; the batch dimension may be unknown (a graph placeholder of shape
+     * {@code (None, 28, 28, 1)}). Spatial parameters ({@code strides}, {@code ksize},
+     * {@code dilations}) take TensorFlow's forms: one value for both axes, {@code {h, w}}, or
+     * {@code {1, h, w, 1}}. Padding is {@code "SAME"} or {@code "VALID"} in any case, with
+     * TensorFlow's rule: SAME gives {@code ceil(in / stride)} windows and pads by
+     * {@code max((out - 1) * stride + k - in, 0)}, the odd element after.
+     *
+     * {@snippet :
+     * import static dev.jtensor.TF.*;
+     *
+     * Tensor images = randomNormal(64, 28, 28, 1);
+     * Tensor filter = randomNormal(3, 3, 1, 32);
+     * Tensor features = nn.conv2d(images, filter, new int[] {1, 1}, "SAME");   // (64, 28, 28, 32)
+     * Tensor pooled = nn.maxPool2d(relu(features), new int[] {2, 2}, new int[] {2, 2}, "VALID");   // (64, 14, 14, 32)
+     * }
+     *
+     * <p>Every op is composed from {@link dev.jtensor.ops.ImagePatches} (im2col), whose gradient is
+     * its adjoint, so gradients of every order come from the tape's ordinary rules.
+     */
+    public static final class nn {
+
+        private nn() {
+        }
+
+        /**
+         * 2-D convolution (cross-correlation, as TensorFlow's {@code tf.nn.conv2d}):
+         * {@code out[n, i, j, o] = sum over (kh, kw, c) of input[n, i*sh + kh - padTop, j*sw + kw - padLeft, c]
+         * * filter[kh, kw, c, o]}, zero outside the image.
+         *
+         * @param input   {@code [N, H, W, C]}
+         * @param filter  {@code [KH, KW, C, OC]} (TensorFlow's HWIO layout), of the input's dtype
+         * @param strides {@code {sh, sw}}, one value, or {@code {1, sh, sw, 1}}
+         * @param padding {@code "SAME"} or {@code "VALID"}
+         * @return {@code [N, OH, OW, OC]}
+         * @throws InvalidArgumentException ({@code ... [Op:Conv2D]}) for a wrong rank, a channel mismatch,
+         *                                  non-positive or malformed strides, an unknown padding or a non-float dtype
+         */
+        public static Tensor conv2d(Operand input, Operand filter, int[] strides, String padding) {
+            return Convolutions.conv2d(in(input), in(filter), strides, padding, new int[] {1, 1});
+        }
+
+        /**
+         * {@link #conv2d(Operand, Operand, int[], String)} with dilated (atrous) windows: tap
+         * {@code (kh, kw)} reads {@code dilations[0] * kh} rows and {@code dilations[1] * kw} columns from
+         * the window's corner (same forms as {@code strides}; {@code {1, 1}} is plain convolution).
+         *
+         * {@snippet :
+         * Tensor y = TF.nn.conv2d(x, filter, new int[] {1, 1}, "VALID", new int[] {2, 2});
+         * }
+         */
+        public static Tensor conv2d(Operand input, Operand filter, int[] strides, String padding, int[] dilations) {
+            return Convolutions.conv2d(in(input), in(filter), strides, padding, dilations);
+        }
+
+        /**
+         * Max pooling ({@code tf.nn.max_pool2d}): the largest element of each {@code ksize} window; SAME
+         * padding never wins (it is -inf). Its gradient shares each window's gradient equally among the
+         * elements that attain the maximum (TensorFlow's {@code reduce_max} rule; TensorFlow's
+         * {@code MaxPoolGrad} gives it all to the first): the same wherever the maximum is unique.
+         *
+         * {@snippet :
+         * Tensor pooled = TF.nn.maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, "SAME");
+         * }
+         *
+         * @param ksize   window size {@code {kh, kw}}, one value, or {@code {1, kh, kw, 1}}
+         * @param strides as for {@link #conv2d(Operand, Operand, int[], String)}
+         * @throws InvalidArgumentException ({@code ... [Op:MaxPool]}) for bad input as {@code conv2d}
+         */
+        public static Tensor maxPool2d(Operand input, int[] ksize, int[] strides, String padding) {
+            return Convolutions.maxPool2d(in(input), ksize, strides, padding);
+        }
+
+        /**
+         * Average pooling ({@code tf.nn.avg_pool2d}): the mean of each {@code ksize} window over the
+         * pixels inside the image, so SAME padding is not averaged in, as TensorFlow's {@code AvgPool}.
+         *
+         * {@snippet :
+         * Tensor pooled = TF.nn.avgPool2d(x, new int[] {3, 3}, new int[] {2, 2}, "SAME");
+         * }
+         *
+         * @throws InvalidArgumentException ({@code ... [Op:AvgPool]}) for bad input as {@code conv2d}
+         */
+        public static Tensor avgPool2d(Operand input, int[] ksize, int[] strides, String padding) {
+            return Convolutions.avgPool2d(in(input), ksize, strides, padding);
+        }
+
+        /**
+         * The windows of each image side by side ({@code tf.image.extract_patches}, im2col):
+         * {@code [N, H, W, C]} gives {@code [N, OH, OW, KH * KW * C]}, each window's pixels in
+         * {@code (kh, kw, c)} order, zero outside the image.
+         *
+         * {@snippet :
+         * Tensor patches = TF.nn.extractImagePatches(x, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, "SAME");
+         * }
+         *
+         * @param sizes window size; {@code strides}, {@code rates} (dilations) as for conv2d
+         */
+        public static Tensor extractImagePatches(Operand images, int[] sizes, int[] strides, int[] rates,
+                                                 String padding) {
+            return Convolutions.extractImagePatches(in(images), sizes, strides, rates, padding);
+        }
     }
 
     // ================================================================== configuration

@@ -95,6 +95,21 @@ public interface Kernels {
     void segmentSum(Object data, int inner, int[] ids, Object out);
 
     /**
+     * The sliding windows of a batch of images (TensorFlow's {@code ExtractImagePatches}, im2col):
+     * from a dense row-major {@code [N, H, W, C]} float32 or float64 {@code image}, writes the
+     * row-major {@code [N, OH, OW, KH * KW * C]} {@code out}, each window's pixels in {@code (kh, kw, c)}
+     * order and {@code padValue} for taps outside the image ({@link PatchGeometry}).
+     */
+    void imagePatches(PatchGeometry geometry, double padValue, Object image, Object out);
+
+    /**
+     * The adjoint of {@link #imagePatches} (col2im): writes the dense row-major {@code [N, H, W, C]}
+     * {@code image} whose every pixel is the sum of the entries of the {@code [N, OH, OW, KH * KW * C]}
+     * {@code patches} that extraction copies from it (taps over padding are dropped).
+     */
+    void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image);
+
+    /**
      * Inverts {@code batch} row-major {@code n x n} matrices.
      *
      * @throws ArithmeticException if a matrix is singular

@@ -12,8 +12,9 @@ package dev.jtensor.accel;
  * tails; the loops that walk strided operands live in one package-private class per family:
  * {@code ScalarElementwise} (unary, binary, select, copy, fill, axpy), {@code ScalarReductions}
  * (reduce, argReduce, cumulative), {@code ScalarLinearAlgebra} (matmul, inverse, determinant) and
- * {@code ScalarIndexing} (gather, segmentSum). Every kernel writes every element of its output;
- * only segmentSum adds into it.
+ * {@code ScalarIndexing} (gather, segmentSum), and {@link PatchKernels} (image patches and their
+ * adjoint, image by image). Every kernel writes every element of its output; only segmentSum adds
+ * into it.
  */
 public final class ScalarKernels implements Kernels {
 
@@ -101,6 +102,16 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void segmentSum(Object data, int inner, int[] ids, Object out) {
         ScalarIndexing.segmentSum(data, inner, ids, out);
+    }
+
+    @Override
+    public void imagePatches(PatchGeometry geometry, double padValue, Object image, Object out) {
+        PatchKernels.extract(geometry, padValue, image, out, 0, geometry.batch());
+    }
+
+    @Override
+    public void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image) {
+        PatchKernels.accumulate(geometry, patches, image, 0, geometry.batch());
     }
 
     // ---------------------------------------------------------------- the definitions

@@ -4,6 +4,7 @@ import static dev.jtensor.TF.*;
 
 import dev.jtensor.Tensor;
 import dev.jtensor.internal.Inputs;
+import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.ApplyGradientDescent;
 import dev.jtensor.ops.ApplyUpdate;
 import dev.jtensor.ops.ArgReduce;
@@ -17,6 +18,8 @@ import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.ops.Gather;
+import dev.jtensor.ops.ImagePatches;
+import dev.jtensor.ops.ImagePatchesAdjoint;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
 import dev.jtensor.ops.MatrixInverse;
@@ -101,6 +104,9 @@ public final class GradientTable {
             case ToDevice t -> of(g.to(x[0].device()));
             case ShapeOf s -> of((Tensor) null);
             case FusedElementwise f -> FusedGradients.of(f, x, g);
+            // linear maps, each the other's adjoint (a pad value is a constant: no gradient)
+            case ImagePatches patches -> of(ShapeGradients.imagePatches(patches, x[0], g));
+            case ImagePatchesAdjoint a -> of(Dispatch.apply(new ImagePatches(a.windows(), 0), g));
         };
     }
 

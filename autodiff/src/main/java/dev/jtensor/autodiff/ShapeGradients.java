@@ -8,7 +8,10 @@ import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.ops.Concat;
+import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.Gather;
+import dev.jtensor.ops.ImagePatches;
+import dev.jtensor.ops.ImagePatchesAdjoint;
 import dev.jtensor.ops.Pad;
 import dev.jtensor.ops.StridedSlice;
 import java.util.ArrayList;
@@ -129,5 +132,18 @@ final class ShapeGradients {
         Arrays.fill(column, 1);
         column[0] = ids.size();
         return where(reshape(ids.greater(-1), column), picked, zeros(g.dtype()));
+    }
+
+    /**
+     * The gradient of image patches: the patches' gradient summed back into the image
+     * ({@link ImagePatchesAdjoint}), which needs the image's height and width.
+     */
+    static Tensor imagePatches(ImagePatches p, Tensor image, Tensor g) {
+        int h = image.shape().get(1), w = image.shape().get(2);
+        if (h == Shape.UNKNOWN || w == Shape.UNKNOWN) {
+            throw InvalidArgumentException.of(p.name(), "the gradient of image patches needs the image's height "
+                    + "and width, got shape " + image.shape());
+        }
+        return Dispatch.apply(new ImagePatchesAdjoint(p.windows(), h, w), g);
     }
 }

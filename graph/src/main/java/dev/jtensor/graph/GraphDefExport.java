@@ -2,6 +2,8 @@ package dev.jtensor.graph;
 
 import static dev.jtensor.graph.ProtoValues.bool;
 import static dev.jtensor.graph.ProtoValues.integer;
+import static dev.jtensor.graph.ProtoValues.integers;
+import static dev.jtensor.graph.ProtoValues.string;
 import static dev.jtensor.graph.ProtoValues.type;
 
 import dev.jtensor.DType;
@@ -27,6 +29,9 @@ import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.ops.Gather;
+import dev.jtensor.ops.ImagePatches;
+import dev.jtensor.ops.ImagePatchesAdjoint;
+import dev.jtensor.ops.SlidingWindows;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
 import dev.jtensor.ops.MatrixInverse;
@@ -284,6 +289,9 @@ final class GraphDefExport {
             // only a session's plan holds fused nodes; a graph's operations are the ops as written
             case FusedElementwise f -> throw new GraphDefException(source, op.name(), "is a fused elementwise "
                     + "program, which only the fusion pass makes inside a run's plan; a graph never holds one");
+            case ImagePatches p -> imagePatches(op, node, p, t0);
+            case ImagePatchesAdjoint a -> throw new GraphDefException(source, op.name(), "is the adjoint of image "
+                    + "patches (a gradient of conv2d or pooling), which TensorFlow has no op for");
         }
     }
 
@@ -303,6 +311,19 @@ final class GraphDefExport {
                 .addInput(in.get(0)).addInput(in.get(2)).addInput(in.get(1)).addAllInput(in.subList(3, in.size()))
                 .putAttr("T", type(u.variable().dtype())).putAttr("use_locking", bool(false))
                 .putAttr("use_nesterov", bool(u.rule() == UpdateRule.NESTEROV_MOMENTUM));
+    }
+
+    /** {@code ExtractImagePatches}, which pads with zeros: the -inf padding of max pooling has no TF form. */
+    private void imagePatches(Operation op, NodeDef.Builder node, ImagePatches p, DType t0) {
+        if (p.padValue() != 0) {
+            throw new GraphDefException(source, op.name(), "is image patches padded with " + p.padValue()
+                    + " (max pooling), and TensorFlow's ExtractImagePatches pads with zeros only");
+        }
+        SlidingWindows w = p.windows();
+        node.putAttr("ksizes", integers(1, w.kernelHeight(), w.kernelWidth(), 1))
+                .putAttr("strides", integers(1, w.strideHeight(), w.strideWidth(), 1))
+                .putAttr("rates", integers(1, w.dilationHeight(), w.dilationWidth(), 1))
+                .putAttr("padding", string(w.padding().name())).putAttr("T", type(t0));
     }
 
     private static void prependVariable(NodeDef.Builder node, String variable) {

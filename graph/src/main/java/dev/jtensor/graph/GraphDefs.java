@@ -43,6 +43,8 @@ import java.util.Map;
  * {@code strides}, with TensorFlow's masks), {@code ConcatV2} and {@code GatherV2} ({@code axis}),
  * {@code PadV2} ({@code paddings}, {@code constant_values}), {@code UnsortedSegmentSum}
  * ({@code num_segments}), {@code Fill} ({@code dims}) and the random ops ({@code shape}).
+ * {@code ExtractImagePatches} (conv2d's and average pooling's patches) takes its windows as the
+ * {@code ksizes}, {@code strides}, {@code rates} and {@code padding} attributes.
  *
  * <p><b>Primitives TensorFlow spells differently.</b> A batched matmul is {@code BatchMatMulV2};
  * {@code Tensor.to(device)} is an {@code Identity} placed on the target device (as
@@ -52,8 +54,8 @@ import java.util.Map;
  * ({@code RandomUniform}, {@code RandomStandardNormal}, {@code TruncatedNormal}, {@code RandomUniformInt}),
  * with TensorFlow's chains for other parameters ({@code N/RandomUniform * (N/max - N/min) + N/min},
  * {@code N/RandomStandardNormal * N/stddev + N/mean}), which import folds back into one draw; an op seed
- * {@code s} is {@code seed2 = s} beside TensorFlow's default graph seed. Every primitive has a TensorFlow
- * form, so no jtensor-only op type is written.
+ * {@code s} is {@code seed2 = s} beside TensorFlow's default graph seed. No jtensor-only op type is
+ * written: what has no TensorFlow form is refused (below).
  *
  * <p><b>Variables</b> are resource variables, as in TensorFlow 2: {@code VarHandleOp v}, its
  * initializer {@code AssignVariableOp v/Assign}, reads {@code ReadVariableOp}, updates
@@ -66,6 +68,8 @@ import java.util.Map;
  * <p><b>Not written.</b> A call of a traced function or a custom gradient ({@code Call}) is a
  * {@link GraphDefException}: its body is Java code, and for a traced function the graph of the trace
  * can be exported instead. A read of an eager variable is one too: a GraphDef holds graph variables.
+ * So are max pooling's patches (padded with -inf, which {@code ExtractImagePatches} cannot) and the
+ * adjoint of image patches (in gradients of convolution and pooling), which TensorFlow has no op for.
  */
 public final class GraphDefs {
 

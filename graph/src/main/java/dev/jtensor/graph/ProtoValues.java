@@ -247,6 +247,12 @@ final class ProtoValues {
         return AttrValue.newBuilder().setI(i).build();
     }
 
+    static AttrValue integers(long... values) {
+        AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
+        for (long v : values) list.addI(v);
+        return AttrValue.newBuilder().setList(list).build();
+    }
+
     static AttrValue shapeAttr(Shape shape) {
         return AttrValue.newBuilder().setShape(shape(shape)).build();
     }

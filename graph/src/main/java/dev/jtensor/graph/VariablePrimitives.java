@@ -13,6 +13,8 @@ import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
 import dev.jtensor.ops.Gather;
+import dev.jtensor.ops.ImagePatches;
+import dev.jtensor.ops.ImagePatchesAdjoint;
 import dev.jtensor.ops.MatMul;
 import dev.jtensor.ops.MatrixDeterminant;
 import dev.jtensor.ops.MatrixInverse;
@@ -55,7 +57,7 @@ final class VariablePrimitives {
             case Unary _, Binary _, Select _, Reduce _, ArgReduce _, Cumulative _, MatMul _, Reshape _, Transpose _,
                  BroadcastTo _, StridedSlice _, Concat _, Pad _, Gather _, Cast _, SegmentSum _, MatrixInverse _,
                  MatrixDeterminant _, StopGradient _, Fill _, RandomDraw _, Call _, ToDevice _, ShapeOf _,
-                 FusedElementwise _ -> primitive;
+                 FusedElementwise _, ImagePatches _, ImagePatchesAdjoint _ -> primitive;
         };
     }
 

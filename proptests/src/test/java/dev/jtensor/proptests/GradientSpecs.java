@@ -15,7 +15,7 @@ import net.jqwik.api.Arbitrary;
  * The catalogue: one {@link GradientSpec} per differentiable primitive and per public
  * differentiable op of {@link TF} and {@link dev.jtensor.Operand} (each overload its own entry),
  * gathered from {@link ElementwiseSpecs}, {@link ReductionSpecs}, {@link ShapeSpecs} and
- * {@link LinalgSpecs}. {@link CatalogueCompletenessTest} fails when an op has neither a spec here
+ * {@link LinalgSpecs} and {@link ConvolutionSpecs}. {@link CatalogueCompletenessTest} fails when an op has neither a spec here
  * nor an entry in its short list of ops that are not differentiable.
  */
 final class GradientSpecs {
@@ -32,6 +32,7 @@ final class GradientSpecs {
         all.addAll(ReductionSpecs.all());
         all.addAll(ShapeSpecs.all());
         all.addAll(LinalgSpecs.all());
+        all.addAll(ConvolutionSpecs.all());
         return List.copyOf(all);
     }
 

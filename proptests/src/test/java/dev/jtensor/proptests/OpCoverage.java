@@ -53,7 +53,7 @@ final class OpCoverage implements OpHook {
         }
         STACK.forEach(frame -> {
             Class<?> owner = frame.getDeclaringClass();
-            if (owner == TF.class || owner == Operand.class) {
+            if (owner == TF.class || owner == TF.nn.class || owner == Operand.class) {
                 seen.add(name(owner, frame.getMethodName(), frame.getMethodType().parameterArray()));
             }
         });
@@ -66,11 +66,11 @@ final class OpCoverage implements OpHook {
     }
 
     /**
-     * The public API that must be covered: static methods of {@link TF} that return a tensor (or a
+     * The public API that must be covered: static methods of {@link TF} and {@link TF.nn} that return a tensor (or a
      * list of them) and take a tensor argument, and the methods of {@link Operand} that return one.
      */
     static Set<String> apiOps() {
-        Stream<Method> tf = Arrays.stream(TF.class.getDeclaredMethods())
+        Stream<Method> tf = Stream.of(TF.class, TF.nn.class).flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
                 .filter(m -> Arrays.stream(m.getGenericParameterTypes()).anyMatch(t -> t.getTypeName().contains("Operand")
                         || t.getTypeName().contains("Tensor")));

@@ -24,7 +24,9 @@ final class UnknownDimensionLimits {
             "Cannot infer argument `num`",
             // ExpandDims of a tensor with more than one unknown dimension, Tile of a partly unknown shape:
             // refused while building with this message until supported
-            "is not supported yet");
+            "is not supported yet",
+            // TF.nn's convolution and pooling: only an image's batch dimension may be unknown
+            "only an image's batch dimension may be unknown");
 
     /** A case the library does not handle on unknown dimensions today. */
     private record Gap(String what, Predicate<Case> applies) {

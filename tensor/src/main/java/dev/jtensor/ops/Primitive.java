@@ -12,7 +12,8 @@ import dev.jtensor.accel.Backend;
 public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgReduce, Cumulative,
         MatMul, Reshape, Transpose, BroadcastTo, StridedSlice, Concat, Pad, Gather, Cast,
         SegmentSum, MatrixInverse, MatrixDeterminant, StopGradient, ReadVariable, AssignVariable,
-        ApplyGradientDescent, ApplyUpdate, Fill, RandomDraw, Call, ToDevice, ShapeOf, FusedElementwise {
+        ApplyGradientDescent, ApplyUpdate, Fill, RandomDraw, Call, ToDevice, ShapeOf, FusedElementwise, ImagePatches,
+        ImagePatchesAdjoint {
 
     /**
      * Whether the op reads or changes state or draws random values: such an op must run every time

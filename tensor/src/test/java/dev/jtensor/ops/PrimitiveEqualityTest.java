@@ -90,6 +90,13 @@ class PrimitiveEqualityTest {
         sample(() -> new FusedElementwise(new FusedProgram(1, List.of(new FusedProgram.Unary(UnaryOp.EXP, 0)))),
                 new FusedElementwise(new FusedProgram(1, List.of(new FusedProgram.Unary(UnaryOp.LOG, 0)))));
         sample(() -> new ToDevice(TestBackend.DEVICE_0), new ToDevice(TestBackend.DEVICE_1));
+        sample(() -> new ImagePatches(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME), 0),
+                new ImagePatches(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.VALID), 0),
+                new ImagePatches(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME), Double.NEGATIVE_INFINITY));
+        sample(() -> new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.VALID), 4, 6),
+                new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.VALID), 5, 6),
+                new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.VALID), 4, 7),
+                new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.SAME), 4, 6));
     }
 
     @Test

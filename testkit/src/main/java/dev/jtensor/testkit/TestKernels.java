@@ -3,6 +3,7 @@ package dev.jtensor.testkit;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.Kernels;
+import dev.jtensor.accel.PatchGeometry;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.Strided;
@@ -129,6 +130,18 @@ final class TestKernels implements Kernels {
     public void segmentSum(Object data, int inner, int[] ids, Object out) {
         count();
         reference.segmentSum(unwrap(data), inner, ids, unwrap(out));
+    }
+
+    @Override
+    public void imagePatches(PatchGeometry geometry, double padValue, Object image, Object out) {
+        count();
+        reference.imagePatches(geometry, padValue, unwrap(image), unwrap(out));
+    }
+
+    @Override
+    public void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image) {
+        count();
+        reference.imagePatchesAdjoint(geometry, unwrap(patches), unwrap(image));
     }
 
     @Override

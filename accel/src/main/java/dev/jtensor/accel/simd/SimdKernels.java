@@ -4,6 +4,8 @@ import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.FusedProgram;
 import dev.jtensor.accel.Kernels;
 import dev.jtensor.accel.Parallel;
+import dev.jtensor.accel.PatchGeometry;
+import dev.jtensor.accel.PatchKernels;
 import dev.jtensor.accel.ReduceOp;
 import dev.jtensor.accel.ScalarKernels;
 import dev.jtensor.accel.Strided;
@@ -20,7 +22,8 @@ import java.util.function.Supplier;
  * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
  * rows (or by ranges of one long row); matmul runs {@link SimdMatmul}. What has no vector loop
  * here (integer math, select with a strided condition or output, arg-reductions, running sums,
- * gathers, LU) runs on {@link ScalarKernels}.
+ * gathers, LU) runs on {@link ScalarKernels}. Image patches and their adjoint are copies and adds
+ * of short contiguous runs ({@link PatchKernels}), split over the pool by images.
  */
 public final class SimdKernels implements Kernels {
 
@@ -235,6 +238,29 @@ public final class SimdKernels implements Kernels {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] >= 0) binaryRow(BinaryOp.ADD, out, ids[i] * inner, data, i * inner, out, ids[i] * inner, inner);
         }
+    }
+
+    @Override
+    public void imagePatches(PatchGeometry geometry, double padValue, Object image, Object out) {
+        byImages(geometry, (from, to) -> PatchKernels.extract(geometry, padValue, image, out, from, to));
+    }
+
+    @Override
+    public void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image) {
+        byImages(geometry, (from, to) -> PatchKernels.accumulate(geometry, patches, image, from, to));
+    }
+
+    /** Runs {@code body} over ranges of whole images, in parallel when the patches are large. */
+    private static void byImages(PatchGeometry g, ImageRange body) {
+        long work = (long) g.batch() * g.patchesPerImage();
+        int tasks = (int) Math.max(1, Math.min(Math.min(Parallel.threads(), g.batch()), work / PARALLEL_MIN));
+        int per = (g.batch() + tasks - 1) / tasks;
+        Parallel.forEach(tasks, t -> body.run(t * per, Math.min(g.batch(), (t + 1) * per)));
+    }
+
+    @FunctionalInterface
+    private interface ImageRange {
+        void run(int from, int to);
     }
 
     @Override
