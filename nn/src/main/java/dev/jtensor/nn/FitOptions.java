@@ -4,6 +4,7 @@ import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Operand;
 import dev.jtensor.Tensor;
 import dev.jtensor.nn.callbacks.Callback;
+import dev.jtensor.nn.data.Dataset;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class FitOptions {
     double validationSplit;
     List<Tensor> validationX;
     List<Tensor> validationY;
+    Dataset validationDataset;
     boolean shuffle = true;
     Long seed;
     final List<Callback> callbacks = new ArrayList<>();
@@ -81,6 +83,13 @@ public final class FitOptions {
         }
         this.validationX = List.copyOf(x);
         this.validationY = List.copyOf(y);
+        return this;
+    }
+
+    /** Validation batches: a Dataset of {@code (x, y)} elements. */
+    public FitOptions validationData(Dataset data) {
+        if (data == null) throw new InvalidArgumentException("fit: validationData got null");
+        this.validationDataset = data;
         return this;
     }
 

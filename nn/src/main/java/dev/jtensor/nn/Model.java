@@ -4,6 +4,7 @@ import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Operand;
 import dev.jtensor.Tensor;
 import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.data.Dataset;
 import dev.jtensor.nn.layers.KerasTensor;
 import dev.jtensor.nn.layers.Layer;
 import dev.jtensor.nn.losses.Loss;
@@ -160,6 +161,21 @@ public abstract class Model extends Layer {
     /** Trains a model of several inputs or outputs: one tensor per input in {@code x}, per output in {@code y}. */
     public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
         return new Trainer(this, requireCompiled("fit")).fit(x, y, options == null ? FitOptions.defaults() : options);
+    }
+
+    /**
+     * Trains on a Dataset of {@code (x, y)} batches (it batches and shuffles itself; {@code batchSize}
+     * and {@code shuffle} are ignored). An unknown cardinality shows as {@code 12/Unknown}.
+     */
+    public History fit(Dataset data, FitOptions options) {
+        if (data == null) throw new InvalidArgumentException("Model \"" + name() + "\": fit got a null dataset");
+        return new Trainer(this, requireCompiled("fit")).fit(data, options == null ? FitOptions.defaults() : options);
+    }
+
+    /** The loss and metrics over a Dataset of {@code (x, y)} batches. */
+    public Map<String, Double> evaluate(Dataset data) {
+        if (data == null) throw new InvalidArgumentException("Model \"" + name() + "\": evaluate got a null dataset");
+        return new Trainer(this, requireCompiled("evaluate")).evaluate(data);
     }
 
     /** The loss and metrics on {@code x} and {@code y}, in batches of 32, silently. */

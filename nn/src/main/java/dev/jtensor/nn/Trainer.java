@@ -9,14 +9,14 @@ import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.nn.callbacks.Callback;
 import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.data.Dataset;
 import dev.jtensor.nn.metrics.Mean;
 import dev.jtensor.nn.metrics.Metric;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * The loops behind {@link Model#fit}, {@link Model#evaluate}, {@link Model#predict} and
@@ -43,9 +43,10 @@ final class Trainer {
 
     History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
         long n = checkData(x, y, "fit");
-        List<Tensor> trainX = x, trainY = y, valX = options.validationX, valY = options.validationY;
+        List<Tensor> trainX = x, trainY = y;
+        Batches validation = validation(options);
         if (options.validationSplit > 0) {
-            if (valX != null) {
+            if (validation != null) {
                 throw new InvalidArgumentException("fit: give validationSplit or validationData, not both");
             }
             int split = (int) (n * (1 - options.validationSplit));
@@ -53,47 +54,66 @@ final class Trainer {
                 throw new InvalidArgumentException("fit: validationSplit " + options.validationSplit + " of " + n
                         + " examples leaves " + (split == 0 ? "no training" : "no validation") + " examples");
             }
-            trainX = slice(x, 0, split);
-            trainY = slice(y, 0, split);
-            valX = slice(x, split, n);
-            valY = slice(y, split, n);
-            n = split;
+            trainX = Batches.slice(x, 0, split);
+            trainY = Batches.slice(y, 0, split);
+            validation = Batches.of(Batches.slice(x, split, (int) n), Batches.slice(y, split, (int) n),
+                    options.batchSize, false, 0);
         }
-        if (valX != null) checkData(valX, valY, "fit (validation data)");
-        prepare(trainX);
+        long seed = options.seed != null ? options.seed : drawSeed();
+        return fit(Batches.of(trainX, trainY, options.batchSize, options.shuffle, seed), validation, options);
+    }
+
+    History fit(Dataset data, FitOptions options) {
+        if (options.validationSplit > 0) {
+            throw new InvalidArgumentException("fit: validationSplit needs tensors; give a Dataset as validationData instead");
+        }
+        return fit(Batches.of(data, "fit"), validation(options), options);
+    }
+
+    Map<String, Double> evaluate(Dataset data) {
+        return evaluate(Batches.of(data, "evaluate"));
+    }
+
+    private Batches validation(FitOptions options) {
+        if (options.validationDataset != null) return Batches.of(options.validationDataset, "fit (validation data)");
+        if (options.validationX == null) return null;
+        checkData(options.validationX, options.validationY, "fit (validation data)");
+        return Batches.of(options.validationX, options.validationY, options.batchSize, false, 0);
+    }
+
+    private History fit(Batches train, Batches validation, FitOptions options) {
+        prepare(train.sample());
         History history = new History();
         List<Callback> callbacks = new ArrayList<>(options.callbacks);
         callbacks.add(history);
         callbacks.forEach(c -> c.setModel(model));
         model.stopTraining(false);
-        SplittableRandom random = new SplittableRandom(options.seed != null ? options.seed : drawSeed());
-        int steps = (int) ((n + options.batchSize - 1) / options.batchSize);
         boolean dynamic = System.console() != null && System.console().isTerminal() && options.out == System.out;
+        boolean batchHooks = hasBatchHooks(callbacks);
         callbacks.forEach(Callback::onTrainBegin);
         Map<String, Double> logs = Map.of();
+        long knownSteps = train.steps();
         for (int epoch = 0; epoch < options.epochs && !model.stopTrainingRequested(); epoch++) {
             for (Callback c : callbacks) c.onEpochBegin(epoch);
             if (options.verbose > 0) options.out.println("Epoch " + (epoch + 1) + "/" + options.epochs);
-            Progbar bar = new Progbar(steps, options.verbose, options.out, dynamic);
+            Progbar bar = new Progbar(knownSteps, options.verbose, options.out, dynamic);
             resetMetrics();
-            int[] order = order((int) n, options.shuffle, random);
-            for (int step = 0; step < steps; step++) {
+            int step = 0;
+            for (Iterator<Batches.Batch> it = train.epoch(epoch); it.hasNext(); step++) {
                 for (Callback c : callbacks) c.onTrainBatchBegin(step);
-                int[] batch = java.util.Arrays.copyOfRange(order, step * options.batchSize,
-                        (int) Math.min(n, (long) (step + 1) * options.batchSize));
-                Tensor indices = TF.constant(batch);
-                trainStep(gather(trainX, indices), gather(trainY, indices));
-                if (bar.due(step + 1) || hasBatchHooks(callbacks)) {
+                Batches.Batch batch = it.next();
+                trainStep(batch.x(), batch.y());
+                if (bar.due(step + 1) || batchHooks) {
                     Map<String, Double> running = currentLogs();
                     for (Callback c : callbacks) c.onTrainBatchEnd(step, running);
                     bar.update(step + 1, running);
                 }
             }
             Map<String, Double> epochLogs = currentLogs();
-            if (valX != null) {
-                evaluate(valX, valY, options.batchSize).forEach((k, v) -> epochLogs.put("val_" + k, v));
+            if (validation != null) {
+                evaluate(validation).forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
-            bar.finish(steps, epochLogs);
+            bar.finish(step, epochLogs);
             for (Callback c : callbacks) c.onEpochEnd(epoch, epochLogs);
             logs = epochLogs;
         }
@@ -102,13 +122,17 @@ final class Trainer {
     }
 
     Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize) {
-        long n = checkData(x, y, "evaluate");
+        checkData(x, y, "evaluate");
         requirePositive(batchSize, "evaluate");
-        prepare(x);
+        return evaluate(Batches.of(x, y, batchSize, false, 0));
+    }
+
+    Map<String, Double> evaluate(Batches batches) {
+        prepare(batches.sample());
         resetMetrics();
-        for (long start = 0; start < n; start += batchSize) {
-            long end = Math.min(n, start + batchSize);
-            testStep(slice(x, start, end), slice(y, start, end));
+        for (Iterator<Batches.Batch> it = batches.epoch(0); it.hasNext(); ) {
+            Batches.Batch batch = it.next();
+            testStep(batch.x(), batch.y());
         }
         return currentLogs();
     }
@@ -116,17 +140,17 @@ final class Trainer {
     Tensor predict(List<Tensor> x, int batchSize) {
         long n = checkInputs(x, "predict");
         requirePositive(batchSize, "predict");
-        prepare(x);
+        prepare(Batches.slice(x, 0, 1));
         List<Tensor> parts = new ArrayList<>();
-        for (long start = 0; start < n; start += batchSize) {
-            parts.add(predictStep(slice(x, start, Math.min(n, start + batchSize))));
+        for (int start = 0; start < n; start += batchSize) {
+            parts.add(predictStep(Batches.slice(x, start, (int) Math.min(n, start + batchSize))));
         }
         return parts.size() == 1 ? parts.get(0) : TF.concat(parts, 0);
     }
 
     Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y) {
         checkData(x, y, "trainOnBatch");
-        prepare(x);
+        prepare(Batches.slice(x, 0, 1));
         resetMetrics();
         trainStep(x, y);
         return currentLogs();
@@ -217,9 +241,9 @@ final class Trainer {
      * Builds the model and the optimizer's slots eagerly before any step is traced (a subclassed
      * model's layers build on their first call): one eager forward on a single example.
      */
-    private void prepare(List<Tensor> x) {
+    private void prepare(List<Tensor> sample) {
         if (compiled != null && compiled.steps().train == null && compiled.steps().test == null) {
-            model.callAll(slice(x, 0, 1), false);
+            model.callAll(sample, false);
             compiled.optimizer().build(model.trainableVariables());
         }
     }
@@ -287,27 +311,6 @@ final class Trainer {
 
     private static long drawSeed() {
         return TF.randomUniform(new int[0], 0, Long.MAX_VALUE, DType.INT64, null).longValue();
-    }
-
-    private static int[] order(int n, boolean shuffle, SplittableRandom random) {
-        int[] order = IntStream.range(0, n).toArray();
-        if (shuffle) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
-        return order;
-    }
-
-    private static List<Tensor> gather(List<Tensor> xs, Tensor indices) {
-        return xs.stream().map(t -> TF.gather(t, indices, 0)).toList();
-    }
-
-    private static List<Tensor> slice(List<Tensor> xs, long start, long end) {
-        return xs.stream().map(t -> TF.gather(t, TF.range((int) start, (int) end, 1), 0)).toList();
     }
 
     private static Tensor[] concat(List<Tensor> a, List<Tensor> b) {

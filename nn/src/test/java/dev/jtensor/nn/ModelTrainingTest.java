@@ -9,6 +9,7 @@ import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.nn.callbacks.EarlyStopping;
+import dev.jtensor.nn.data.Dataset;
 import dev.jtensor.nn.callbacks.History;
 import dev.jtensor.nn.callbacks.LambdaCallback;
 import dev.jtensor.nn.callbacks.LearningRateScheduler;
@@ -194,5 +195,17 @@ class ModelTrainingTest {
                  Non-trainable params: 0 (0.00 B)
                 """;
         assertEquals(expected, model.summary());
+    }
+
+    @Test
+    void aDatasetOfBatchesTrainsAsTheSameTensorsDo() {
+        Sequential fromTensors = classifier(), fromDataset = classifier();
+        History a = fromTensors.fit(x, y, FitOptions.epochs(2).batchSize(50).shuffle(false).verbose(0));
+        Dataset batches = Dataset.fromTensorSlices(x, y).batch(50);
+        History b = fromDataset.fit(batches, FitOptions.epochs(2).validationData(batches).verbose(0));
+        assertEquals(a.history().get("loss").get(1), b.history().get("loss").get(1), 1e-6);
+        assertEquals(fromDataset.evaluate(batches).get("loss"), b.last("val_loss"), 1e-6);
+        assertTrue(assertThrows(InvalidArgumentException.class,
+                () -> fromDataset.fit(batches.repeat(), FitOptions.defaults())).getMessage().contains("the dataset is infinite"));
     }
 }

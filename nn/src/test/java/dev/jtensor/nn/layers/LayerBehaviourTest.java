@@ -68,6 +68,14 @@ class LayerBehaviourTest {
                 .contains("unknown activation 'swoosh'"));
         assertTrue(assertThrows(InvalidArgumentException.class, () -> new Embedding(5, 2).call(TF.ones(2, 2)))
                 .getMessage().contains("Embedding needs integer ids, got dtype float32"));
+        Conv2D conv = new Conv2D(4, 3);
+        conv.call(TF.zeros(1, 5, 5, 2));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> conv.call(TF.zeros(1, 5, 5, 3))).getMessage()
+                .contains("expected axis 3 of input shape to have value 2, but received input with shape (1, 5, 5, 3)"));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> new Conv2D(4, 3).call(TF.zeros(5, 5))).getMessage()
+                .contains("expected ndim=4, found ndim=2"));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> new MaxPooling2D(2).padding("full")).getMessage()
+                .contains("padding must be \"valid\" or \"same\", got full"));
         assertTrue(assertThrows(InvalidArgumentException.class, () -> new Reshape(5).call(TF.ones(2, 6)))
                 .getMessage().contains("does not match an input of shape (None, 6)"));
     }

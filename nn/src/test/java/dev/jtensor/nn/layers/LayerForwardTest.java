@@ -108,4 +108,18 @@ class LayerForwardTest {
         KerasTensor x = Input.of(4), y = Input.of(6);
         assertEquals(Shape.of(-1, 10), new Concatenate().call(x, y).shape());
     }
+
+    @Test
+    void convolutionAndPoolingLayersMatchLoopsOverNhwcImages() {
+        Tensor x = F.get("conv_x");
+        Conv2D conv = new Conv2D(4, 3).strides(2).padding("same").activation("relu");
+        conv.ensureBuilt(x.shape());
+        assertEquals(Shape.of(3, 3, 3, 4), conv.kernel().shape());
+        conv.setWeights(List.of(F.get("conv_kernel"), F.get("conv_bias")));
+        assertClose(F.get("conv_same_s2_relu"), conv.call(x), 1e-5);
+        assertEquals(Shape.of(-1, 4, 3, 4), conv.outputShape(Shape.of(-1, 7, 6, 3)));
+        assertClose(F.get("maxpool2"), new MaxPooling2D(2).call(x), 0);
+        assertClose(F.get("avgpool2"), new AveragePooling2D(2).call(x), 1e-6);
+        assertClose(F.get("gap"), new GlobalAveragePooling2D().call(x), 1e-6);
+    }
 }
