@@ -2,9 +2,19 @@ package dev.jtensor.bench;
 
 import static dev.jtensor.bench.ResultCheck.requireClose;
 
+import static dev.jtensor.TF.constant;
+import static dev.jtensor.TF.tile;
+
 import dev.jtensor.Tensor;
 import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.TracedFunction;
+import dev.jtensor.nn.FitOptions;
+import dev.jtensor.nn.Sequential;
+import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.layers.Dense;
+import dev.jtensor.nn.layers.InputLayer;
+import dev.jtensor.nn.losses.CategoricalCrossentropy;
+import dev.jtensor.nn.optimizers.SGD;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,6 +22,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -39,6 +50,10 @@ public class TrainingStepBenchmark {
     private Tensor labels;
     private MlpModel model;
     private TracedFunction tracedStep;
+    static final int FIT_STEPS = 16;
+    private Sequential keras;
+    private Tensor fitImages;
+    private Tensor fitLabels;
 
     @Setup
     public void setUp() {
@@ -48,6 +63,25 @@ public class TrainingStepBenchmark {
         model = new MlpModel(data);
         tracedStep = TracedFunction.of((x, y) -> model.step(x, y)).named("train_step");
         requireTracedStepMatchesEager(data);
+        keras = new Sequential(new InputLayer(TrainingData.INPUTS), new Dense(TrainingData.HIDDEN, "relu"),
+                new Dense(TrainingData.CLASSES));
+        keras.setWeights(List.of(data.w1(), data.b1(), data.w2(), data.b2()));
+        keras.compile(new SGD(TrainingData.LEARNING_RATE), new CategoricalCrossentropy(true));
+        fitImages = tile(images, FIT_STEPS, 1);
+        fitLabels = tile(labels, FIT_STEPS, 1);
+        requireFitMatchesEager(data);
+    }
+
+    /** One fit step from the benchmark's weights must give the eager step's loss. */
+    private void requireFitMatchesEager(TrainingData data) {
+        MlpModel eager = new MlpModel(data);
+        Sequential check = new Sequential(new InputLayer(TrainingData.INPUTS), new Dense(TrainingData.HIDDEN, "relu"),
+                new Dense(TrainingData.CLASSES));
+        check.setWeights(List.of(data.w1(), data.b1(), data.w2(), data.b2()));
+        check.compile(new SGD(TrainingData.LEARNING_RATE), new CategoricalCrossentropy(true));
+        double fitLoss = check.trainOnBatch(images, labels).get("loss");
+        requireClose("fit step: loss", eager.step(images, labels), constant((float) fitLoss), 1e-5f);
+        requireClose("fit step: updated kernel", eager.w1.asTensor(), check.variables().get(0).asTensor(), 1e-5f);
     }
 
     /**
@@ -87,5 +121,16 @@ public class TrainingStepBenchmark {
     @Benchmark
     public Tensor tracedStep() {
         return tracedStep.call(images, labels);
+    }
+
+    /**
+     * The same network as a Keras model trained by {@code fit}: one epoch of {@link #FIT_STEPS}
+     * batches of 64 (the benchmark's batch repeated, unshuffled, silent), so the time per step adds
+     * fit's batching, loss tracking and callbacks to the traced step.
+     */
+    @Benchmark
+    @OperationsPerInvocation(FIT_STEPS)
+    public History fitStep() {
+        return keras.fit(fitImages, fitLabels, FitOptions.epochs(1).batchSize(TrainingData.BATCH).shuffle(false).verbose(0));
     }
 }
