@@ -39,6 +39,7 @@ public abstract class Layer extends Module {
 
     private String name;
     private boolean trainable = true;
+    private DType dtype = DType.FLOAT32;
     private Shape builtFor;
     private final List<Weight> weights = new ArrayList<>();
 
@@ -67,6 +68,22 @@ public abstract class Layer extends Module {
         }
         requireNotBuilt("named");
         this.name = newName;
+        return this;
+    }
+
+    /** The dtype of the layer's weights (Keras's {@code dtype}; float32 unless set). */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** Makes the weights float32 (the default) or float64; only before the layer is built. */
+    public Layer dtype(DType weights) {
+        if (weights == null || !weights.isFloating()) {
+            throw new InvalidArgumentException("Layer \"" + name + "\": the weights' dtype must be float32 or float64, got "
+                    + weights);
+        }
+        requireNotBuilt("dtype");
+        this.dtype = weights;
         return this;
     }
 
@@ -157,9 +174,9 @@ public abstract class Layer extends Module {
         }
     }
 
-    /** The output shape for inputs of {@code inputShape} (float32, batch first); builds the layer if needed. */
+    /** The output shape for inputs of {@code inputShape} (of the layer's dtype, batch first); builds the layer if needed. */
     public Shape outputShape(Shape inputShape) {
-        return call(new KerasTensor(inputShape, DType.FLOAT32, null, List.of(), "input")).shape();
+        return call(new KerasTensor(inputShape, dtype, null, List.of(), "input")).shape();
     }
 
     /** The number of scalars in the layer's weights (its own and its sublayers'). */
@@ -252,13 +269,13 @@ public abstract class Layer extends Module {
     }
 
     /**
-     * A float32 weight named {@code layerName/name}, initialised now.
+     * A weight of the layer's {@link #dtype()} named {@code layerName/name}, initialised now.
      *
      * @param regularizer a penalty for {@link #regularizationLosses()}, or null
      */
     protected final Variable addWeight(String weightName, Shape shape, Initializer initializer, boolean trainable,
                                        Regularizer regularizer) {
-        Tensor initial = initializer.apply(shape, DType.FLOAT32);
+        Tensor initial = initializer.apply(shape, dtype);
         Variable v = new Variable(initial, name + "/" + weightName, trainable);
         weights.add(new Weight(v, regularizer));
         return v;
