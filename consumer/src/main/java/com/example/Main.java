@@ -7,8 +7,10 @@ import static dev.jtensor.TF.reduceSum;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.nn.initializers.Initializers;
+import dev.jtensor.nn.layers.Dense;
 
-/** A tensor op and a gradient, through jtensor's published artifacts only. */
+/** A tensor op, a gradient and a Keras layer, through jtensor's published artifacts only. */
 public final class Main {
 
     private Main() {
@@ -22,5 +24,7 @@ public final class Main {
             Tensor y = reduceSum(x.square().mul(3));   // sum of 3x^2
             System.out.println("gradient: " + tape.gradient(y, x)); // 6x
         }
+        Dense dense = new Dense(2).kernelInitializer(Initializers.ones());
+        System.out.println("dense: " + dense.call(constant(new float[][] {{1, 2, 3}})));   // [[6, 6]]
     }
 }
