@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The loops behind {@link Model#fit}, {@link Model#evaluate}, {@link Model#predict} and
@@ -161,12 +162,13 @@ final class Trainer {
     private Tensor trainStep(List<Tensor> x, List<Tensor> y) {
         if (model.runsEagerly()) return trainStepBody(x, y);
         Steps steps = compiled.steps();
-        if (steps.train == null) {
-            int nx = x.size();
-            steps.train = TracedFunction.ofList(nx + y.size(), all -> trainStepBody(all.subList(0, nx), all.subList(nx, all.size())))
-                    .named("train_step");
-        }
+        if (steps.train == null) steps.train = traced("train_step", x.size(), y.size(), this::trainStepBody);
         return steps.train.call(concat(x, y));
+    }
+
+    /** A traced function of the inputs then the targets, as one list. */
+    private static TracedFunction traced(String name, int nx, int ny, BiFunction<List<Tensor>, List<Tensor>, Tensor> body) {
+        return TracedFunction.ofList(nx + ny, all -> body.apply(all.subList(0, nx), all.subList(nx, nx + ny))).named(name);
     }
 
     /** Forward on a tape, loss plus penalties, gradients, the update, the metrics; returns the loss. */
@@ -188,11 +190,7 @@ final class Trainer {
     private Tensor testStep(List<Tensor> x, List<Tensor> y) {
         if (model.runsEagerly()) return testStepBody(x, y);
         Steps steps = compiled.steps();
-        if (steps.test == null) {
-            int nx = x.size();
-            steps.test = TracedFunction.ofList(nx + y.size(), all -> testStepBody(all.subList(0, nx), all.subList(nx, all.size())))
-                    .named("test_step");
-        }
+        if (steps.test == null) steps.test = traced("test_step", x.size(), y.size(), this::testStepBody);
         return steps.test.call(concat(x, y));
     }
 

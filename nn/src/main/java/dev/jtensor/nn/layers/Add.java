@@ -13,16 +13,10 @@ import java.util.List;
  * KerasTensor residual = new Add().call(x, new Dense(16, "relu").call(x));
  * }
  */
-public final class Add extends Layer {
+public final class Add extends Merge {
 
     @Override
-    protected Tensor forward(Tensor x, boolean training) {
-        throw new InvalidArgumentException("Layer \"" + name() + "\" adds two or more inputs, got one");
-    }
-
-    @Override
-    protected Tensor forwardAll(List<Tensor> inputs, boolean training) {
-        if (inputs.size() < 2) return forward(inputs.get(0), training);
+    protected Tensor merge(List<Tensor> inputs) {
         Tensor sum = inputs.get(0);
         for (Tensor t : inputs.subList(1, inputs.size())) {
             if (!t.shape().isCompatibleWith(sum.shape())) {

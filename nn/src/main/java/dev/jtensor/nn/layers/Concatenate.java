@@ -14,7 +14,7 @@ import java.util.List;
  * KerasTensor joined = new Concatenate().call(a, b);   // (None, 10)
  * }
  */
-public final class Concatenate extends Layer {
+public final class Concatenate extends Merge {
 
     private final int axis;
 
@@ -32,13 +32,7 @@ public final class Concatenate extends Layer {
     }
 
     @Override
-    protected Tensor forward(Tensor x, boolean training) {
-        throw new InvalidArgumentException("Layer \"" + name() + "\" joins two or more inputs, got one");
-    }
-
-    @Override
-    protected Tensor forwardAll(List<Tensor> inputs, boolean training) {
-        if (inputs.size() < 2) return forward(inputs.get(0), training);
+    protected Tensor merge(List<Tensor> inputs) {
         int rank = inputs.get(0).rank();
         for (Tensor t : inputs) {
             if (t.rank() != rank) {

@@ -4,13 +4,6 @@ import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
-import dev.jtensor.Variable;
-import dev.jtensor.nn.Activations;
-import dev.jtensor.nn.initializers.Initializer;
-import dev.jtensor.nn.initializers.Initializers;
-import dev.jtensor.nn.regularizers.Regularizer;
-import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /**
  * Keras's {@code Conv2D} on NHWC images: {@code filters} kernels of {@code kernelSize}, stepping by
@@ -24,18 +17,12 @@ import java.util.function.UnaryOperator;
  * Tensor features = conv.call(TF.zeros(64, 28, 28, 1));   // (64, 28, 28, 32)
  * }
  */
-public final class Conv2D extends Layer {
+public final class Conv2D extends KernelLayer<Conv2D> {
 
     private final int filters;
     private final int[] kernelSize;
     private int[] strides = {1, 1};
     private String padding = "VALID";
-    private UnaryOperator<Tensor> activation = Activations.get(null);
-    private boolean useBias = true;
-    private Initializer kernelInitializer = Initializers.glorotUniform();
-    private Regularizer kernelRegularizer;
-    private Variable kernel;
-    private Variable bias;
 
     /** {@code filters} square kernels of side {@code kernelSize}. */
     public Conv2D(int filters, int kernelSize) {
@@ -71,46 +58,8 @@ public final class Conv2D extends Layer {
     /** {@code "valid"} or {@code "same"} (case-insensitive). */
     public Conv2D padding(String mode) {
         requireNotBuilt("padding");
-        this.padding = Pooling.padding(name(), mode);
+        this.padding = Pooling2D.tfPadding(name(), mode);
         return this;
-    }
-
-    /** The activation by Keras's name. */
-    public Conv2D activation(String name) {
-        requireNotBuilt("activation");
-        this.activation = Activations.get(name);
-        return this;
-    }
-
-    /** Whether to add a bias (default true). */
-    public Conv2D useBias(boolean use) {
-        requireNotBuilt("useBias");
-        this.useBias = use;
-        return this;
-    }
-
-    /** The kernel's initializer. */
-    public Conv2D kernelInitializer(Initializer init) {
-        requireNotBuilt("kernelInitializer");
-        this.kernelInitializer = nonNull(init, "kernelInitializer");
-        return this;
-    }
-
-    /** A penalty on the kernel (null for none). */
-    public Conv2D kernelRegularizer(Regularizer r) {
-        requireNotBuilt("kernelRegularizer");
-        this.kernelRegularizer = r;
-        return this;
-    }
-
-    /** The kernel, {@code (kh, kw, inChannels, filters)}; null before the layer is built. */
-    public Variable kernel() {
-        return kernel;
-    }
-
-    /** The bias; null before the layer is built or without a bias. */
-    public Variable bias() {
-        return bias;
     }
 
     @Override
@@ -124,25 +73,17 @@ public final class Conv2D extends Layer {
 
     @Override
     protected void build(Shape inputShape) {
-        Shape k = Shape.of(kernelSize[0], kernelSize[1], inputShape.get(3), filters);
-        kernel = addWeight("kernel", k, kernelInitializer, true, kernelRegularizer);
-        if (useBias) bias = addWeight("bias", Shape.of(filters), Initializers.zeros(), true, null);
+        buildKernel(Shape.of(kernelSize[0], kernelSize[1], inputShape.get(3), filters));
     }
 
     @Override
     protected void checkInput(Shape inputShape) {
         requireRank(inputShape, 4, true);
-        requireDim(inputShape, 3, kernel.shape().get(2));
+        requireDim(inputShape, 3, kernel().shape().get(2));
     }
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        Tensor y = TF.nn.conv2d(x, kernel, strides, padding);
-        return activation.apply(useBias ? y.add(bias) : y);
-    }
-
-    @Override
-    public String toString() {
-        return "Conv2D(" + filters + ", " + kernelSize[0] + "x" + kernelSize[1] + ", " + padding.toLowerCase(Locale.ROOT) + ")";
+        return biasAndActivate(TF.nn.conv2d(x, kernel(), strides, padding));
     }
 }

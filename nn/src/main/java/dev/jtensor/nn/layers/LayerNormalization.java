@@ -37,11 +37,7 @@ public final class LayerNormalization extends Layer {
 
     @Override
     protected void checkBuildShape(Shape inputShape) {
-        requireRank(inputShape, 2, false);
-        if (inputShape.get(-1) == Shape.UNKNOWN) {
-            throw new InvalidArgumentException("Layer \"" + name() + "\": LayerNormalization needs the last dimension "
-                    + "known, got input shape " + inputShape);
-        }
+        Normalization.requireFeatures(this, inputShape);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.jtensor.nn.layers;
 
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Operand;
+import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 
@@ -15,5 +17,14 @@ final class Normalization {
         Tensor y = x.sub(mean).mul(TF.rsqrt(variance.asTensor().add(epsilon)));
         if (gamma != null) y = y.mul(gamma);
         return beta != null ? y.add(beta) : y;
+    }
+
+    /** Rank at least 2 and a known last dimension, the features normalised. */
+    static void requireFeatures(Layer layer, Shape inputShape) {
+        layer.requireRank(inputShape, 2, false);
+        if (inputShape.get(-1) == Shape.UNKNOWN) {
+            throw new InvalidArgumentException("Layer \"" + layer.name() + "\": " + layer.getClass().getSimpleName()
+                    + " needs the last dimension known, got input shape " + inputShape);
+        }
     }
 }
