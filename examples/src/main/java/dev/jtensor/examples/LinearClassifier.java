@@ -6,12 +6,14 @@ import dev.jtensor.DType;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientTape;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Seed 002's linear classifier: two Gaussian clouds of 1000 points (means (0, 3) and (3, 0),
  * covariance [[1, 0.5], [0.5, 1]]) labelled 0 and 1, a linear model {@code x @ W + b}, square loss,
- * 40 steps of gradient descent with learning rate 0.1 computed by a GradientTape.
+ * 40 steps of gradient descent with learning rate 0.1 computed by a GradientTape, and the scatter
+ * plot of the clouds with the decision boundary ({@link #plot}).
  *
  * <p>Run it with {@code ./mvnw -q -pl examples -am compile exec:java -Ddemo=dev.jtensor.examples.LinearClassifier}.
  */
@@ -69,10 +71,19 @@ public final class LinearClassifier {
         return new Result(w, b, losses, reduceMean(correct).floatValue());
     }
 
+    /** The clouds and the trained model's decision boundary as a PNG scatter plot. */
+    public static Path plot(Data data, Result r, Path png) {
+        float[] w = r.w().asTensor().toFloatArray();
+        return Plots.classifier(data.inputs(), data.targets(), new double[] {w[0], w[1]}, r.b().asTensor().floatValue(),
+                0.5, png);
+    }
+
     public static void main(String[] args) {
-        Result r = train(twoClouds(1), 40, 0.1f, 1, true);
+        Data data = twoClouds(1);
+        Result r = train(data, 40, 0.1f, 1, true);
         System.out.printf("accuracy: %.4f%n", r.accuracy());
         System.out.println("W = " + r.w());
         System.out.println("b = " + r.b());
+        System.out.println("scatter plot: " + plot(data, r, Path.of("target/plots/linear_classifier.png")));
     }
 }
