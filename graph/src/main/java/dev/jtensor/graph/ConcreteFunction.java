@@ -174,6 +174,11 @@ final class ConcreteFunction implements CallBody {
         return TensorSpec.of(result);
     }
 
+    /** The graph of the trace. */
+    Graph graph() {
+        return graph;
+    }
+
     @Override
     public String name() {
         return name;

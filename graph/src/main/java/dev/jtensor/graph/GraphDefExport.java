@@ -71,15 +71,19 @@ final class GraphDefExport {
 
     private final Graph graph;
     private final String source;
+    /** Whether eager variables the graph uses are written as declarations (captures) instead of refused. */
+    private final boolean capture;
+    private final Map<VariableHandle, String> captures = new IdentityHashMap<>();
     private final GraphDef.Builder out = GraphDef.newBuilder();
     private final Set<String> taken = new HashSet<>();
     private final Map<VariableHandle, Operation> declarations = new IdentityHashMap<>();
     /** The updates whose output some operation uses: TensorFlow's have none, so a read after each stands in. */
     private final Map<Operation, String> readsAfter = new IdentityHashMap<>();
 
-    private GraphDefExport(Graph graph, String source) {
+    private GraphDefExport(Graph graph, String source, boolean capture) {
         this.graph = graph;
         this.source = source;
+        this.capture = capture;
     }
 
     /**
@@ -89,7 +93,15 @@ final class GraphDefExport {
      * @throws GraphDefException if an operation cannot be written (a traced-function call, a read of an eager variable)
      */
     static GraphDef export(Graph graph, String source) {
-        return new GraphDefExport(graph, source).run();
+        return new GraphDefExport(graph, source, false).run();
+    }
+
+    /**
+     * The GraphDef of {@code graph}'s operations, each eager variable they use written once as a
+     * {@code VarHandleOp} of its name (made unique), as a traced function's graph captures it.
+     */
+    static GraphDef exportCapturing(Graph graph, String source) {
+        return new GraphDefExport(graph, source, true).run();
     }
 
     private GraphDef run() {
@@ -175,6 +187,16 @@ final class GraphDefExport {
 
     private String variable(Operation op, VariableHandle handle) {
         Operation declaration = declarations.get(handle);
+        if (declaration == null && capture) {
+            return captures.computeIfAbsent(handle, h -> {
+                String name = fresh(h.name());
+                out.addNode(NodeDef.newBuilder().setName(name).setOp("VarHandleOp")
+                        .setDevice(ProtoValues.deviceString(h.backend()))
+                        .putAttr("container", ProtoValues.string("")).putAttr("shared_name", ProtoValues.string(name))
+                        .putAttr("dtype", type(h.dtype())).putAttr("shape", ProtoValues.shapeAttr(h.shape())));
+                return name;
+            });
+        }
         if (declaration == null) {
             throw new GraphDefException(source, op.name(), "uses the variable '" + handle.name() + "', which is not a "
                     + "variable of this graph (an eager variable); a GraphDef can hold graph variables only");

@@ -4,6 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Operand;
+import dev.jtensor.Tensor;
 import dev.jtensor.internal.io.AtomicFiles;
 import dev.jtensor.internal.io.FileErrors;
 import dev.jtensor.graph.proto.GraphDef;
@@ -94,6 +96,56 @@ public final class GraphDefs {
             throw new InvalidArgumentException("GraphDefs.export: graph is null");
         }
         return GraphDefExport.export(graph, MEMORY);
+    }
+
+    /**
+     * The GraphDef of {@code graph} where the eager variables its operations read or update are
+     * captured: each is written once as a {@code VarHandleOp} of its name (made unique among the node
+     * names), as a traced function's graph captures the variables it uses, instead of being refused.
+     * This is the graph to look at (TensorBoard's graph view); it runs in TensorFlow only once those
+     * variables are given values, since it holds no initializer for them.
+     *
+     * {@snippet :
+     * Variable w = new Variable(TF.ones(3, 2), "dense/kernel", true);   // an eager variable
+     * Graph g = new Graph();
+     * Tensor x = g.placeholder(DType.FLOAT32, Shape.of(-1, 3), "x");
+     * try (Scope scope = g.asDefault()) {
+     *     TF.matmul(x, w);
+     * }
+     * GraphDef def = GraphDefs.exportCapturing(g);                      // VarHandleOp dense/kernel, ReadVariableOp, MatMul
+     * }
+     *
+     * @throws GraphDefException if an operation cannot be written (a traced-function call)
+     */
+    public static GraphDef exportCapturing(Graph graph) {
+        if (graph == null) {
+            throw new InvalidArgumentException("GraphDefs.exportCapturing: graph is null");
+        }
+        return GraphDefExport.exportCapturing(graph, MEMORY);
+    }
+
+    /**
+     * The GraphDef of {@code function}'s trace for the signature of {@code inputs} (each one's dtype
+     * and shape; their values are not used), tracing it now if no call has (TensorFlow's
+     * {@code fn.get_concrete_function(x).graph.as_graph_def()}): its placeholders {@code input},
+     * {@code input_1}, ..., its operations, and the eager variables it uses captured as in
+     * {@link #exportCapturing(Graph)}.
+     *
+     * {@snippet :
+     * Variable w = new Variable(TF.ones(3, 2), "w", true);
+     * TracedFunction dense = TracedFunction.of(x -> TF.relu(x.matmul(w)));
+     * GraphDef def = GraphDefs.export(dense, TF.zeros(4, 3));
+     * }
+     *
+     * @throws InvalidArgumentException if {@code function} or an input is null, or the count is not its arity
+     * @throws GraphDefException if an operation of the trace cannot be written (a nested call)
+     */
+    public static GraphDef export(TracedFunction function, Operand... inputs) {
+        if (function == null) {
+            throw new InvalidArgumentException("GraphDefs.export: function is null");
+        }
+        Tensor[] xs = function.tensors(inputs, "export");
+        return GraphDefExport.exportCapturing(function.concreteFunction(xs).graph(), MEMORY);
     }
 
     /**

@@ -99,27 +99,37 @@ public final class TracedFunction {
      * @throws InvalidArgumentException if the number of inputs is not the function's arity, or an input is null
      */
     public Tensor call(Operand... inputs) {
+        Tensor[] xs = tensors(inputs, "call");
+        return concreteFunction(xs).invoke(xs);
+    }
+
+    /** The trace for these inputs' signature, traced now if there is none yet. */
+    ConcreteFunction concreteFunction(Tensor[] xs) {
+        TensorSpec[] signature = new TensorSpec[xs.length];
+        for (int i = 0; i < xs.length; i++) signature[i] = TensorSpec.of(xs[i]);
+        return traces.computeIfAbsent(List.of(signature), s -> {
+            tracing.incrementAndGet();
+            return ConcreteFunction.trace(name, fn, s);
+        });
+    }
+
+    /** {@code inputs} as tensors, checked against the arity; {@code method} names the caller in errors. */
+    Tensor[] tensors(Operand[] inputs, String method) {
         if (inputs == null) {
-            throw new InvalidArgumentException("TracedFunction.call: inputs is null");
+            throw new InvalidArgumentException("TracedFunction." + method + ": inputs is null");
         }
         if (inputs.length != arity) {
             throw new InvalidArgumentException("TracedFunction '" + name + "' takes " + arity + " inputs, got "
                     + inputs.length);
         }
         Tensor[] xs = new Tensor[inputs.length];
-        TensorSpec[] signature = new TensorSpec[inputs.length];
         for (int i = 0; i < xs.length; i++) {
             if (inputs[i] == null) {
-                throw new InvalidArgumentException("TracedFunction.call: inputs[" + i + "] is null");
+                throw new InvalidArgumentException("TracedFunction." + method + ": inputs[" + i + "] is null");
             }
             xs[i] = inputs[i].asTensor();
-            signature[i] = TensorSpec.of(xs[i]);
         }
-        ConcreteFunction trace = traces.computeIfAbsent(List.of(signature), s -> {
-            tracing.incrementAndGet();
-            return ConcreteFunction.trace(name, fn, s);
-        });
-        return trace.invoke(xs);
+        return xs;
     }
 
     /** How many times the function has been traced (TensorFlow's {@code experimental_get_tracing_count}). */
