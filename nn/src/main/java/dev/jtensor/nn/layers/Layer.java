@@ -41,6 +41,7 @@ public abstract class Layer extends Module {
     private boolean trainable = true;
     private Shape builtFor;
     private final List<Weight> weights = new ArrayList<>();
+    private final java.util.Map<String, Tensor> deferredValues = new java.util.HashMap<>();
 
     private record Weight(Variable variable, Regularizer regularizer) {
     }
@@ -258,10 +259,28 @@ public abstract class Layer extends Module {
      */
     protected final Variable addWeight(String weightName, Shape shape, Initializer initializer, boolean trainable,
                                        Regularizer regularizer) {
-        Tensor initial = initializer.apply(shape, DType.FLOAT32);
-        Variable v = new Variable(initial, name + "/" + weightName, trainable);
+        String fullName = name + "/" + weightName;
+        Tensor deferred = deferredValues.remove(fullName);
+        if (deferred != null && (!deferred.shape().equals(shape) || deferred.dtype() != DType.FLOAT32)) {
+            throw new InvalidArgumentException("Layer \"" + name + "\": the checkpoint value restored for weight "
+                    + fullName + " has dtype " + deferred.dtype() + " and shape " + deferred.shape()
+                    + ", but the layer creates it with dtype float32 and shape " + shape);
+        }
+        Tensor initial = deferred != null ? deferred : initializer.apply(shape, DType.FLOAT32);
+        Variable v = new Variable(initial, fullName, trainable);
         weights.add(new Weight(v, regularizer));
         return v;
+    }
+
+    /**
+     * Values for weights this layer has not created yet, by full name ({@code "dense/kernel"}): when
+     * {@link #addWeight} makes one of them, it starts from this value instead of its initializer
+     * (TensorFlow's deferred checkpoint restore; the nn module's {@code Checkpoint.restore} into an
+     * unbuilt model calls it). Replaces what an earlier call deferred.
+     */
+    public void deferWeightValues(java.util.Map<String, Tensor> values) {
+        deferredValues.clear();
+        deferredValues.putAll(nonNull(values, "deferWeightValues"));
     }
 
     /** Throws when the layer is built: configuration changes after that would not take effect. */
