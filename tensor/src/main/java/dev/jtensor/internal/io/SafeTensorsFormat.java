@@ -204,7 +204,7 @@ public final class SafeTensorsFormat {
     /**
      * Reads a file, checking the whole header against the file's size before reading any data.
      *
-     * @throws InvalidArgumentException "safetensors: <file>: <problem>" for a malformed file
+     * @throws InvalidArgumentException {@code "safetensors: <file>: <problem>"} for a malformed file
      * @throws UncheckedIOException     if the file cannot be read, saying why in words
      */
     public static Contents read(Path path) {

@@ -28,7 +28,7 @@ record SafeTensorsHeader(List<Entry> entries, Map<String, String> metadata) {
     /**
      * Parses {@code bytes}, the header after its length, for a data section of {@code dataLength} bytes.
      *
-     * @throws InvalidArgumentException "safetensors: <path>: <problem>"
+     * @throws InvalidArgumentException {@code "safetensors: <path>: <problem>"}
      */
     static SafeTensorsHeader parse(byte[] bytes, long dataLength, Path path) {
         String text = decode(bytes, path);
