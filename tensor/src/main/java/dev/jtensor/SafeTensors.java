@@ -38,8 +38,9 @@ public record SafeTensors(Map<String, Tensor> tensors, Map<String, String> metad
 
     /** The record as {@link #load} makes it; the maps are copied and unmodifiable. */
     public SafeTensors {
-        tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
-        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        tensors = Collections.unmodifiableMap(new LinkedHashMap<>(Inputs.nonNull(tensors, "SafeTensors", "tensors")));
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(Inputs.nonNull(metadata, "SafeTensors", "metadata")));
+        Inputs.nonNull(dataSha256, "SafeTensors", "dataSha256");
     }
 
     /** Writes {@code tensors} without metadata. */
