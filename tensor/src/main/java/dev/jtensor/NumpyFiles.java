@@ -1,9 +1,8 @@
 package dev.jtensor;
 
 import dev.jtensor.internal.Inputs;
-import dev.jtensor.internal.TensorAccess;
+import dev.jtensor.internal.NpyArrays;
 import dev.jtensor.internal.io.Npy;
-import dev.jtensor.internal.io.NpyArray;
 import dev.jtensor.internal.io.Npz;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,37 +36,24 @@ public final class NumpyFiles {
     /** Writes one tensor as a {@code .npy} file. */
     public static void save(Path path, Operand tensor) {
         Inputs.nonNull(path, "NumpyFiles.save", "path");
-        Npy.write(path, toNpy(Inputs.nonNull(tensor, "NumpyFiles.save", "tensor").asTensor()));
+        Npy.write(path, NpyArrays.of(Inputs.nonNull(tensor, "NumpyFiles.save", "tensor").asTensor()));
     }
 
     /** Reads a {@code .npy} file. */
     public static Tensor load(Path path) {
-        return fromNpy(Npy.read(Inputs.nonNull(path, "NumpyFiles.load", "path")));
+        return NpyArrays.tensor(Npy.read(Inputs.nonNull(path, "NumpyFiles.load", "path")));
     }
 
     /** Writes named tensors as a {@code .npz} archive, deflated if {@code compressed}. */
     public static void savez(Path path, Map<String, ? extends Operand> tensors, boolean compressed) {
         Inputs.nonNull(path, "NumpyFiles.savez", "path");
-        Inputs.nonNull(tensors, "NumpyFiles.savez", "tensors");
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        tensors.forEach((name, t) -> arrays.put(Inputs.nonNull(name, "NumpyFiles.savez", "a name in tensors"),
-                toNpy(Inputs.nonNull(t, "NumpyFiles.savez", "tensors[\"" + name + "\"]").asTensor())));
-        Npz.write(path, arrays, compressed);
+        Npz.write(path, NpyArrays.of("NumpyFiles.savez", tensors), compressed);
     }
 
     /** Reads a {@code .npz} archive (stored or deflated), in the archive's order. */
     public static Map<String, Tensor> loadz(Path path) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        Npz.read(Inputs.nonNull(path, "NumpyFiles.loadz", "path")).forEach((name, a) -> out.put(name, fromNpy(a)));
+        Npz.read(Inputs.nonNull(path, "NumpyFiles.loadz", "path")).forEach((name, a) -> out.put(name, NpyArrays.tensor(a)));
         return out;
-    }
-
-    private static NpyArray toNpy(Tensor t) {
-        return new NpyArray(t.dtype().toString(), t.shape().toArray(), t.values(t.dtype(), Object.class));
-    }
-
-    private static Tensor fromNpy(NpyArray a) {
-        DType dtype = DType.valueOf(a.dtype().toUpperCase(java.util.Locale.ROOT));
-        return TensorAccess.wrap(dtype, Shape.of(a.shape()), a.data());
     }
 }

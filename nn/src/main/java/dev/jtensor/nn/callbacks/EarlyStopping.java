@@ -46,8 +46,7 @@ public final class EarlyStopping extends Callback {
         this.patience = patience;
         this.minDelta = minDelta;
         this.restoreBestWeights = restoreBestWeights;
-        String m = monitor.toLowerCase(java.util.Locale.ROOT);
-        this.higherIsBetter = m.contains("acc") || m.contains("auc") || m.contains("precision") || m.contains("recall");
+        this.higherIsBetter = Monitors.higherIsBetter(monitor);
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.jtensor.graph.Graph;
 import dev.jtensor.nn.initializers.Initializer;
 import dev.jtensor.nn.regularizers.Regularizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Keras layer: a {@link Module} with a forward computation that creates its weights on the first
@@ -42,6 +44,7 @@ public abstract class Layer extends Module {
     private DType dtype = DType.FLOAT32;
     private Shape builtFor;
     private final List<Weight> weights = new ArrayList<>();
+    private final Map<String, Tensor> deferredValues = new HashMap<>();
 
     private record Weight(Variable variable, Regularizer regularizer) {
     }
@@ -275,10 +278,28 @@ public abstract class Layer extends Module {
      */
     protected final Variable addWeight(String weightName, Shape shape, Initializer initializer, boolean trainable,
                                        Regularizer regularizer) {
-        Tensor initial = initializer.apply(shape, dtype);
-        Variable v = new Variable(initial, name + "/" + weightName, trainable);
+        String fullName = name + "/" + weightName;
+        Tensor deferred = deferredValues.remove(fullName);
+        if (deferred != null && (!deferred.shape().equals(shape) || deferred.dtype() != dtype)) {
+            throw new InvalidArgumentException("Layer \"" + name + "\": the checkpoint value restored for weight "
+                    + fullName + " has dtype " + deferred.dtype() + " and shape " + deferred.shape()
+                    + ", but the layer creates it with dtype " + dtype + " and shape " + shape);
+        }
+        Tensor initial = deferred != null ? deferred : initializer.apply(shape, dtype);
+        Variable v = new Variable(initial, fullName, trainable);
         weights.add(new Weight(v, regularizer));
         return v;
+    }
+
+    /**
+     * Values for weights this layer has not created yet, by full name ({@code "dense/kernel"}): when
+     * {@link #addWeight} makes one of them, it starts from this value instead of its initializer
+     * (TensorFlow's deferred checkpoint restore; the nn module's {@code Checkpoint.restore} into an
+     * unbuilt model calls it). Replaces what an earlier call deferred.
+     */
+    public void deferWeightValues(Map<String, Tensor> values) {
+        deferredValues.clear();
+        deferredValues.putAll(nonNull(values, "deferWeightValues"));
     }
 
     /** Throws when the layer is built: configuration changes after that would not take effect. */

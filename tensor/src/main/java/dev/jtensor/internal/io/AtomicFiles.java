@@ -63,6 +63,7 @@ public final class AtomicFiles {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
                 }
+                forceDirectory(abs.getParent());
             } catch (Throwable t) {
                 try {
                     Files.deleteIfExists(tmp);
@@ -73,6 +74,15 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw FileErrors.writing(format, target, e);
+        }
+    }
+
+    /** Makes the rename itself durable: a crash after it must not bring the old directory entry back. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms (Windows) cannot open or sync a directory; the rename is still atomic there.
         }
     }
 

@@ -1,5 +1,7 @@
 /**
- * NumPy's {@code .npy} and {@code .npz} file formats, independent of the tensor classes.
+ * NumPy's {@code .npy} and {@code .npz} file formats and Hugging Face's safetensors
+ * ({@link dev.jtensor.internal.io.SafeTensorsFormat}, with a strict JSON reader for its header),
+ * independent of the tensor classes.
  *
  * <p>{@link dev.jtensor.internal.io.NpyArray} is the exchange type: a dtype name, a shape and a flat
  * row-major Java array. {@link dev.jtensor.internal.io.Npy} reads and writes one array, byte-identical
