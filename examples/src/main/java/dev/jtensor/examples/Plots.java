@@ -3,6 +3,8 @@ package dev.jtensor.examples;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
 import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.tensorboard.EventFile;
+import dev.jtensor.nn.tensorboard.ScalarPoint;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -22,8 +25,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * PNG charts with XChart for the examples: learning curves (from a {@link History} or any series per
- * step), a two-class scatter plot with a linear classifier's decision boundary, and a regression
+ * PNG charts with XChart for the examples: learning curves (from a {@link History}, a TensorBoard
+ * event file or any series per step), a two-class scatter plot with a linear classifier's decision boundary, and a regression
  * line through its points. Files are written to a temporary file beside the target and moved over
  * it, so a failed write leaves an older chart intact.
  *
@@ -42,6 +45,23 @@ public final class Plots {
     /** Each metric of {@code history} per epoch, validation ones included. */
     public static Path curves(History history, String title, Path png) {
         return curves(history.history(), title, "epoch", png);
+    }
+
+    /** Each scalar tag of a TensorBoard event file against its steps. */
+    public static Path curves(EventFile events, String title, Path png) {
+        Map<String, XYSeriesData> byTag = new TreeMap<>();
+        for (ScalarPoint p : events.scalars()) {
+            XYSeriesData d = byTag.computeIfAbsent(p.tag(), t -> new XYSeriesData(new ArrayList<>(), new ArrayList<>()));
+            d.steps().add(p.step());
+            d.values().add(p.value());
+        }
+        if (byTag.isEmpty()) throw new InvalidArgumentException("Plots.curves: " + events.file() + " has no scalars");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("step").yAxisTitle("value").build();
+        byTag.forEach((tag, d) -> chart.addSeries(tag, d.steps(), d.values()).setMarker(SeriesMarkers.NONE));
+        return write(chart, png);
+    }
+
+    private record XYSeriesData(List<Long> steps, List<Double> values) {
     }
 
     /** Each named series against its index (epoch or step). */

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jtensor.graph.proto.GraphDef;
 import dev.jtensor.nn.tensorboard.EventFile;
 import dev.jtensor.nn.tensorboard.ScalarPoint;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,8 @@ class GraphToolingTest {
         GraphDef graph = GraphDef.parseFrom(events.events().stream().filter(e -> e.hasGraphDef()).findFirst()
                 .orElseThrow().getGraphDef());
         assertTrue(graph.getNodeList().stream().anyMatch(n -> n.getName().equals("loss/mse")), "the loss name scope");
+        BufferedImage curve = ImageIO.read(Plots.curves(events, "MSE", dir.resolve("mse.png")).toFile());
+        assertEquals(Plots.WIDTH, curve.getWidth());
+        assertEquals(Plots.HEIGHT, curve.getHeight());
     }
 }
