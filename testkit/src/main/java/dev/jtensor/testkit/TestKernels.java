@@ -145,6 +145,26 @@ final class TestKernels implements Kernels {
     }
 
     @Override
+    public void conv2d(PatchGeometry geometry, int outChannels, Object image, Object filter, Object out) {
+        count();
+        reference.conv2d(geometry, outChannels, unwrap(image), unwrap(filter), unwrap(out));
+    }
+
+    @Override
+    public void conv2dBackpropInput(PatchGeometry geometry, int outChannels, Object gradOut, Object filter,
+                                    Object image) {
+        count();
+        reference.conv2dBackpropInput(geometry, outChannels, unwrap(gradOut), unwrap(filter), unwrap(image));
+    }
+
+    @Override
+    public void conv2dBackpropFilter(PatchGeometry geometry, int outChannels, Object image, Object gradOut,
+                                     Object filter) {
+        count();
+        reference.conv2dBackpropFilter(geometry, outChannels, unwrap(image), unwrap(gradOut), unwrap(filter));
+    }
+
+    @Override
     public void matrixInverse(int batch, int n, Object in, Object out) {
         count();
         reference.matrixInverse(batch, n, unwrap(in), unwrap(out));

@@ -1,0 +1,49 @@
+package dev.jtensor.ops;
+
+import dev.jtensor.Shape;
+import dev.jtensor.Tensor;
+import dev.jtensor.accel.Backend;
+import dev.jtensor.accel.PatchGeometry;
+
+/**
+ * A 2-D convolution computed directly (TensorFlow's {@code Conv2D}, NHWC): an image
+ * {@code [N, H, W, C]} and a filter {@code [KH, KW, C, OC]} give {@code [N, OH, OW, OC]}, each
+ * window's pixels (zeros over padding) times the filter. {@code TF.nn.conv2d} uses it when a window
+ * holds few values ({@code KH * KW * C}), where a patches matrix times the filter would cost more
+ * to write than the arithmetic; its gradients are {@link Conv2DBackpropInput} and
+ * {@link Conv2DBackpropFilter}, each of which has the other two as its gradients.
+ *
+ * @param windows the window sizes (the filter's first two dimensions), strides, dilations and padding
+ */
+public record Conv2D(SlidingWindows windows) implements Primitive {
+
+    public Conv2D {
+        Primitives.nonNull("Conv2D", "windows", windows);
+    }
+
+    @Override
+    public String name() {
+        return "Conv2D";
+    }
+
+    @Override
+    public TensorSpec infer(TensorSpec... inputs) {
+        ConvolutionShapes.requireFloatPair(this, inputs, "input", "filter");
+        Shape x = inputs[0].shape(), f = inputs[1].shape();
+        ConvolutionShapes.requireFilter(this, windows, f, x.get(3));
+        int[] out = windows.outputSize(name(), x.get(1), x.get(2));
+        return new TensorSpec(inputs[0].dtype(), Shape.of(x.get(0), out[0], out[1], f.get(3)));
+    }
+
+    @Override
+    public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
+        PatchGeometry g = windows.geometry(this, inputs[0].shape().toArray());
+        int outChannels = inputs[1].shape().get(3);
+        Object out = Primitives.allocate(backend, output);
+        if (output.shape().size() > 0) {
+            backend.kernels().conv2d(g, outChannels, Primitives.denseData(backend, inputs[0]),
+                    Primitives.denseData(backend, inputs[1]), out);
+        }
+        return Primitives.wrap(backend, output, out);
+    }
+}
