@@ -1,11 +1,11 @@
 package dev.jtensor.accel;
 
 /**
- * The reference 2-D convolution kernels (TensorFlow's {@code Conv2D}, {@code Conv2DBackpropInput}
- * and {@code Conv2DBackpropFilter}) over dense row-major float32 or float64 arrays: NHWC images
- * {@code [N, H, W, C]}, filters {@code [KH, KW, C, OC]} and outputs {@code [N, OH, OW, OC]}, the
- * windows given by a {@link PatchGeometry}. Every sum is accumulated in double in one fixed order
- * and rounded once, so these are the definitions the SIMD kernels are compared with. The operands
+ * The reference 2-D convolution kernel (TensorFlow's {@code Conv2D}) over dense row-major float32
+ * or float64 arrays: NHWC images {@code [N, H, W, C]}, filters {@code [KH, KW, C, OC]} and outputs
+ * {@code [N, OH, OW, OC]}, the windows given by a {@link PatchGeometry}. Every sum is accumulated in
+ * double in one fixed order and rounded once, so this is the definition the SIMD kernel is compared
+ * with. The operands
  * are read into double arrays first: a reference, not a fast path.
  */
 public final class ConvolutionKernels {
@@ -40,69 +40,6 @@ public final class ConvolutionKernels {
             }
         }
         store(y, out);
-    }
-
-    /**
-     * The gradient of {@link #conv2d} for its image: {@code image[n, ih, iw, c]} is the sum, over the
-     * windows and taps that read pixel {@code (ih, iw)} and over {@code oc}, of
-     * {@code gradOut[n, oh, ow, oc] * filter[kh, kw, c, oc]}.
-     */
-    public static void conv2dBackpropInput(PatchGeometry g, int outChannels, Object gradOut, Object filter,
-                                           Object image) {
-        double[] dy = doubles(gradOut), f = doubles(filter);
-        double[] dx = new double[g.batch() * g.imageSize()];
-        int c = g.channels(), p = 0;
-        for (int n = 0; n < g.batch(); n++) {
-            for (int oh = 0; oh < g.outHeight(); oh++) {
-                for (int ow = 0; ow < g.outWidth(); ow++, p++) {
-                    for (int kh = 0; kh < g.kernelHeight(); kh++) {
-                        for (int kw = 0; kw < g.kernelWidth(); kw++) {
-                            int pixel = pixel(g, n, oh, ow, kh, kw);
-                            if (pixel < 0) continue;
-                            int tap = (kh * g.kernelWidth() + kw) * c;
-                            for (int ci = 0; ci < c; ci++) {
-                                int w = (tap + ci) * outChannels;
-                                double s = 0;
-                                for (int o = 0; o < outChannels; o++) s += dy[p * outChannels + o] * f[w + o];
-                                dx[pixel * c + ci] += s;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        store(dx, image);
-    }
-
-    /**
-     * The gradient of {@link #conv2d} for its filter: {@code filter[kh, kw, c, oc]} is the sum over
-     * every window {@code (n, oh, ow)} whose tap {@code (kh, kw)} is inside the image of
-     * {@code image[n, ih, iw, c] * gradOut[n, oh, ow, oc]}.
-     */
-    public static void conv2dBackpropFilter(PatchGeometry g, int outChannels, Object image, Object gradOut,
-                                            Object filter) {
-        double[] x = doubles(image), dy = doubles(gradOut);
-        double[] df = new double[g.kernelHeight() * g.kernelWidth() * g.channels() * outChannels];
-        int c = g.channels(), p = 0;
-        for (int n = 0; n < g.batch(); n++) {
-            for (int oh = 0; oh < g.outHeight(); oh++) {
-                for (int ow = 0; ow < g.outWidth(); ow++, p++) {
-                    for (int kh = 0; kh < g.kernelHeight(); kh++) {
-                        for (int kw = 0; kw < g.kernelWidth(); kw++) {
-                            int pixel = pixel(g, n, oh, ow, kh, kw);
-                            if (pixel < 0) continue;
-                            int tap = (kh * g.kernelWidth() + kw) * c;
-                            for (int ci = 0; ci < c; ci++) {
-                                double v = x[pixel * c + ci];
-                                int w = (tap + ci) * outChannels;
-                                for (int o = 0; o < outChannels; o++) df[w + o] += v * dy[p * outChannels + o];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        store(df, filter);
     }
 
     /** The pixel index {@code (n * H + ih) * W + iw} under tap {@code (kh, kw)} of window {@code (oh, ow)}, or -1 over padding. */

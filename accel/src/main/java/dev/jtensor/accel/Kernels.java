@@ -118,20 +118,6 @@ public interface Kernels {
     void conv2d(PatchGeometry geometry, int outChannels, Object image, Object filter, Object out);
 
     /**
-     * The gradient of {@link #conv2d} for its image (TensorFlow's {@code Conv2DBackpropInput}): from
-     * the {@code [N, OH, OW, OC]} {@code gradOut} and the filter, writes the {@code [N, H, W, C]}
-     * {@code image} gradient.
-     */
-    void conv2dBackpropInput(PatchGeometry geometry, int outChannels, Object gradOut, Object filter, Object image);
-
-    /**
-     * The gradient of {@link #conv2d} for its filter (TensorFlow's {@code Conv2DBackpropFilter}): from
-     * the {@code [N, H, W, C]} {@code image} and the {@code [N, OH, OW, OC]} {@code gradOut}, writes the
-     * {@code [KH, KW, C, OC]} {@code filter} gradient.
-     */
-    void conv2dBackpropFilter(PatchGeometry geometry, int outChannels, Object image, Object gradOut, Object filter);
-
-    /**
      * Inverts {@code batch} row-major {@code n x n} matrices.
      *
      * @throws ArithmeticException if a matrix is singular

@@ -12,9 +12,9 @@ package dev.jtensor.accel;
  * tails; the loops that walk strided operands live in one package-private class per family:
  * {@code ScalarElementwise} (unary, binary, select, copy, fill, axpy), {@code ScalarReductions}
  * (reduce, argReduce, cumulative), {@code ScalarLinearAlgebra} (matmul, inverse, determinant) and
- * {@code ScalarIndexing} (gather, segmentSum),, {@link PatchKernels} (image patches and their
- * adjoint, image by image) and {@link ConvolutionKernels} (direct convolution and its two gradients,
- * accumulated in double). Every kernel writes every element of its output; only segmentSum adds
+ * {@code ScalarIndexing} (gather, segmentSum), {@link PatchKernels} (image patches and their
+ * adjoint, image by image) and {@link ConvolutionKernels} (direct convolution, accumulated in
+ * double). Every kernel writes every element of its output; only segmentSum adds
  * into it.
  */
 public final class ScalarKernels implements Kernels {
@@ -120,17 +120,6 @@ public final class ScalarKernels implements Kernels {
         ConvolutionKernels.conv2d(geometry, outChannels, image, filter, out);
     }
 
-    @Override
-    public void conv2dBackpropInput(PatchGeometry geometry, int outChannels, Object gradOut, Object filter,
-                                    Object image) {
-        ConvolutionKernels.conv2dBackpropInput(geometry, outChannels, gradOut, filter, image);
-    }
-
-    @Override
-    public void conv2dBackpropFilter(PatchGeometry geometry, int outChannels, Object image, Object gradOut,
-                                     Object filter) {
-        ConvolutionKernels.conv2dBackpropFilter(geometry, outChannels, image, gradOut, filter);
-    }
 
     // ---------------------------------------------------------------- the definitions
 

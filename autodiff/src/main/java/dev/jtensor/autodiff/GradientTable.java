@@ -15,8 +15,6 @@ import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Conv2D;
-import dev.jtensor.ops.Conv2DBackpropFilter;
-import dev.jtensor.ops.Conv2DBackpropInput;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
@@ -111,8 +109,6 @@ public final class GradientTable {
             case ImagePatches patches -> of(ShapeGradients.imagePatches(patches, x[0], g));
             case ImagePatchesAdjoint a -> of(Dispatch.apply(new ImagePatches(a.windows(), 0), g));
             case Conv2D c -> ConvolutionGradients.conv2d(c, x[0], x[1], g, needed);
-            case Conv2DBackpropInput b -> ConvolutionGradients.backpropInput(b, x[0], x[1], g, needed);
-            case Conv2DBackpropFilter b -> ConvolutionGradients.backpropFilter(b, x[0], x[1], g, needed);
         };
     }
 

@@ -26,8 +26,6 @@ import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
 import dev.jtensor.ops.Conv2D;
-import dev.jtensor.ops.Conv2DBackpropFilter;
-import dev.jtensor.ops.Conv2DBackpropInput;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
@@ -296,19 +294,6 @@ final class GraphDefExport {
             case ImagePatchesAdjoint a -> throw new GraphDefException(source, op.name(), "is the adjoint of image "
                     + "patches (a gradient of conv2d or pooling), which TensorFlow has no op for");
             case Conv2D c -> convolution(node, c.windows(), t0);
-            case Conv2DBackpropInput b -> {
-                String filter = node.getInput(0), gradOut = node.getInput(1);
-                node.clearInput().addInput(constInput(op, node, "input_sizes", sizes(op, node.getOp(), op.output().shape())))
-                        .addInput(filter).addInput(gradOut);
-                convolution(node, b.windows(), t0);
-            }
-            case Conv2DBackpropFilter b -> {
-                String image = node.getInput(0), gradOut = node.getInput(1);
-                node.clearInput().addInput(image)
-                        .addInput(constInput(op, node, "filter_sizes", sizes(op, node.getOp(), op.output().shape())))
-                        .addInput(gradOut);
-                convolution(node, b.windows(), t0);
-            }
         }
     }
 
@@ -330,22 +315,12 @@ final class GraphDefExport {
                 .putAttr("use_nesterov", bool(u.rule() == UpdateRule.NESTEROV_MOMENTUM));
     }
 
-    /** The attributes of TensorFlow's {@code Conv2D} and its two gradients (NHWC). */
+    /** The attributes of TensorFlow's {@code Conv2D} (NHWC). */
     private static void convolution(NodeDef.Builder node, SlidingWindows w, DType t0) {
         node.putAttr("T", type(t0)).putAttr("strides", integers(1, w.strideHeight(), w.strideWidth(), 1))
                 .putAttr("dilations", integers(1, w.dilationHeight(), w.dilationWidth(), 1))
                 .putAttr("padding", string(w.padding().name())).putAttr("explicit_paddings", integers())
                 .putAttr("data_format", string("NHWC")).putAttr("use_cudnn_on_gpu", bool(true));
-    }
-
-    /** A convolution gradient's output shape as TensorFlow's {@code input_sizes}/{@code filter_sizes} constant. */
-    private Tensor sizes(Operation op, String type, Shape shape) {
-        if (!shape.isFullyDefined()) {
-            throw new GraphDefException(source, op.name(), "is a convolution gradient of shape " + shape
-                    + ", and TensorFlow's " + type + " takes its output size as a constant: export a graph "
-                    + "whose images have a known batch size");
-        }
-        return ints(shape.toArray());
     }
 
     /** {@code ExtractImagePatches}, which pads with zeros: the -inf padding of max pooling has no TF form. */

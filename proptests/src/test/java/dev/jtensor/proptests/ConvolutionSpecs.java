@@ -5,8 +5,6 @@ import static dev.jtensor.proptests.Domain.DISTINCT;
 
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
-import dev.jtensor.ops.Conv2DBackpropFilter;
-import dev.jtensor.ops.Conv2DBackpropInput;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.ImagePatchesAdjoint;
 import dev.jtensor.ops.Padding;
@@ -19,8 +17,8 @@ import net.jqwik.api.Combinators;
 
 /**
  * Catalogue entries for {@code TF.nn}: convolution (with and without dilations; these small windows
- * take the direct {@code Conv2D} primitive), max and average pooling, image patches and their
- * adjoint, and the two convolution gradient primitives called directly, over small NHWC images with odd
+ * take the direct {@code Conv2D} primitive, whose gradients are the patches composition), max and
+ * average pooling, image patches and, through a gradient, their adjoint, over small NHWC images with odd
  * sizes, strides 1 and 2 and both paddings. Max pooling draws distinct values (a tie has no
  * derivative).
  */
@@ -52,12 +50,6 @@ final class ConvolutionSpecs {
         private static int out(int in, int k, int s, int d, String padding) {
             int effective = (k - 1) * d + 1;
             return padding.equals("SAME") ? (in + s - 1) / s : (in - effective + s) / s;
-        }
-
-        /** The convolution's output (and output gradient) shape {@code [N, OH, OW, OC]}. */
-        int[] output() {
-            int[] p = patches();
-            return new int[] {p[0], p[1], p[2], outChannels};
         }
 
         int[] patches() {
@@ -92,26 +84,13 @@ final class ConvolutionSpecs {
                                 p.padding()), ANY),
                 GradientSpec.of("ImagePatchesAdjoint(patches) (col2im)",
                         windows(true, false).map(s -> new Shaped<>(List.of(s.params().patches()), s.params())),
-                        (xs, p) -> adjoint(xs.get(0), p), ANY),
-                GradientSpec.of("Conv2DBackpropInput(filter, out_backprop)",
-                        windows(true, true).map(s -> new Shaped<>(List.of(s.params().filter(), s.params().output()),
-                                s.params())),
-                        (xs, p) -> Dispatch.apply(new Conv2DBackpropInput(slidingWindows(p), p.image()[1], p.image()[2]),
-                                xs.get(0), xs.get(1)), ANY, ANY),
-                GradientSpec.of("Conv2DBackpropFilter(input, out_backprop)",
-                        windows(true, true).map(s -> new Shaped<>(List.of(s.params().image(), s.params().output()),
-                                s.params())),
-                        (xs, p) -> Dispatch.apply(new Conv2DBackpropFilter(slidingWindows(p)), xs.get(0), xs.get(1)),
-                        ANY, ANY));
+                        (xs, p) -> adjoint(xs.get(0), p), ANY));
     }
 
     /** col2im of {@code g}: the adjoint primitive itself, which the other specs reach only in their gradients. */
     private static Tensor adjoint(Tensor g, Windows p) {
-        return Dispatch.apply(new ImagePatchesAdjoint(slidingWindows(p), p.image()[1], p.image()[2]), g);
-    }
-
-    private static SlidingWindows slidingWindows(Windows p) {
-        return new SlidingWindows(p.kh(), p.kw(), p.sh(), p.sw(), p.dh(), p.dw(), Padding.of("test", p.padding()));
+        var windows = new SlidingWindows(p.kh(), p.kw(), p.sh(), p.sw(), p.dh(), p.dw(), Padding.of("test", p.padding()));
+        return Dispatch.apply(new ImagePatchesAdjoint(windows, p.image()[1], p.image()[2]), g);
     }
 
     /**

@@ -99,12 +99,6 @@ class PrimitiveEqualityTest {
                 new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.SAME), 4, 6));
         sample(() -> new Conv2D(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME)),
                 new Conv2D(new SlidingWindows(3, 3, 2, 1, 1, 1, Padding.SAME)));
-        sample(() -> new Conv2DBackpropInput(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME), 28, 28),
-                new Conv2DBackpropInput(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME), 27, 28),
-                new Conv2DBackpropInput(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME), 28, 27),
-                new Conv2DBackpropInput(new SlidingWindows(3, 3, 1, 1, 2, 1, Padding.SAME), 28, 28));
-        sample(() -> new Conv2DBackpropFilter(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME)),
-                new Conv2DBackpropFilter(new SlidingWindows(3, 2, 1, 1, 1, 1, Padding.SAME)));
     }
 
     @Test

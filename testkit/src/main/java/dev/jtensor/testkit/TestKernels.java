@@ -150,19 +150,6 @@ final class TestKernels implements Kernels {
         reference.conv2d(geometry, outChannels, unwrap(image), unwrap(filter), unwrap(out));
     }
 
-    @Override
-    public void conv2dBackpropInput(PatchGeometry geometry, int outChannels, Object gradOut, Object filter,
-                                    Object image) {
-        count();
-        reference.conv2dBackpropInput(geometry, outChannels, unwrap(gradOut), unwrap(filter), unwrap(image));
-    }
-
-    @Override
-    public void conv2dBackpropFilter(PatchGeometry geometry, int outChannels, Object image, Object gradOut,
-                                     Object filter) {
-        count();
-        reference.conv2dBackpropFilter(geometry, outChannels, unwrap(image), unwrap(gradOut), unwrap(filter));
-    }
 
     @Override
     public void matrixInverse(int batch, int n, Object in, Object out) {

@@ -7,25 +7,17 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Direct float32 2-D convolution kernels (no patches matrix): the output channels are the vector
- * lanes. For each window the {@code KH * KW * C} input values under it are gathered into a small
- * per-task array (zeros over padding), then
- * <ul>
- * <li>{@link #conv2d}: each output vector is the FMA chain of those values times the filter's rows;
- * <li>{@link #backpropInput}: each input pixel's channel is one FMA chain over the taps that read it
- *     and the output channels, its lanes added in lane order;
- * <li>{@link #backpropFilter}: every window adds its values times its output gradient into the
- *     filter's rows, in fixed blocks of windows whose totals join in double in block order.
- * </ul>
- * Work is split over the pool by output (or input) rows, or by those fixed blocks, so the bits do
- * not depend on the thread count. Meant for small {@code KH * KW * C}, where a patches matrix would
- * cost more to write and pack than the arithmetic.
+ * The direct float32 2-D convolution kernel (no patches matrix): the output channels are the vector
+ * lanes, and each output vector is the FMA chain of the {@code KH * KW * C} input values under its
+ * window times the filter's rows, four windows at a time. Windows wholly inside the image read it in
+ * place; those over the border are gathered into a small per-task array first (zeros over padding).
+ * Work is split over the pool by output rows, so the bits do not depend on the thread count. Meant
+ * for small {@code KH * KW * C}, where a patches matrix would cost more to write and pack than the
+ * arithmetic.
  */
 final class SimdConvolution {
 
     private static final VectorSpecies<Float> S = Species.FLOAT;
-    /** Windows per block of the filter gradient's sum, at least (whole output rows). */
-    private static final int BLOCK_WINDOWS = 4096;
     /** Multiply-adds per parallel task, at least. */
     private static final long TASK_WORK = 1 << 16;
 
@@ -154,111 +146,6 @@ final class SimdConvolution {
                 a = FloatVector.broadcast(S, patch[t]).fma(FloatVector.fromArray(S, f, w, m), a);
             }
             a.intoArray(out, o + j, m);
-        }
-    }
-
-    /** See {@code Kernels.conv2dBackpropInput}. */
-    static void backpropInput(PatchGeometry g, int oc, float[] dy, float[] f, float[] dx) {
-        int rows = g.batch() * g.height(), c = g.channels();
-        int per = rowsPerTask(rows, (long) g.width() * c * g.kernelHeight() * g.kernelWidth() * oc);
-        Parallel.forEach((rows + per - 1) / per, t -> {
-            float[] lanes = new float[S.length()];
-            for (int r = t * per, end = Math.min(rows, r + per); r < end; r++) {
-                int n = r / g.height(), ih = r % g.height();
-                for (int iw = 0; iw < g.width(); iw++) {
-                    for (int ci = 0; ci < c; ci++) {
-                        FloatVector acc = tapsIntoPixel(g, oc, dy, f, n, ih, iw, ci);
-                        acc.intoArray(lanes, 0);
-                        float s = lanes[0];
-                        for (int i = 1; i < lanes.length; i++) s += lanes[i];
-                        dx[(r * g.width() + iw) * c + ci] = s;
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * The lanes whose sum is {@code dx[n, ih, iw, ci]}: every tap over the pixel, every output channel.
-     * Taps alternate between two accumulators (two FMA chains instead of one), added at the end.
-     */
-    private static FloatVector tapsIntoPixel(PatchGeometry g, int oc, float[] dy, float[] f, int n, int ih, int iw,
-                                             int ci) {
-        FloatVector acc = FloatVector.zero(S), other = acc;
-        int c = g.channels();
-        for (int kh = 0; kh < g.kernelHeight(); kh++) {
-            int oh = window(ih + g.padTop() - kh * g.dilationHeight(), g.strideHeight(), g.outHeight());
-            if (oh < 0) continue;
-            for (int kw = 0; kw < g.kernelWidth(); kw++) {
-                int ow = window(iw + g.padLeft() - kw * g.dilationWidth(), g.strideWidth(), g.outWidth());
-                if (ow < 0) continue;
-                int d = ((n * g.outHeight() + oh) * g.outWidth() + ow) * oc;
-                int w = ((kh * g.kernelWidth() + kw) * c + ci) * oc;
-                int j = 0;
-                for (; j + S.length() <= oc; j += S.length()) {
-                    acc = FloatVector.fromArray(S, dy, d + j).fma(FloatVector.fromArray(S, f, w + j), acc);
-                }
-                if (j < oc) {
-                    VectorMask<Float> m = S.indexInRange(j, oc);
-                    acc = FloatVector.fromArray(S, dy, d + j, m).fma(FloatVector.fromArray(S, f, w + j, m), acc);
-                }
-                FloatVector swap = acc;
-                acc = other;
-                other = swap;
-            }
-        }
-        return acc.add(other);
-    }
-
-    /** The window whose tap lands {@code offset} strides in, or -1 when there is none. */
-    private static int window(int offset, int stride, int windows) {
-        if (offset < 0) return -1;
-        int o = offset;
-        if (stride != 1) {   // an integer division costs tens of cycles: skip it for the usual stride 1
-            if (offset % stride != 0) return -1;
-            o = offset / stride;
-        }
-        return o < windows ? o : -1;
-    }
-
-    /** See {@code Kernels.conv2dBackpropFilter}. */
-    static void backpropFilter(PatchGeometry g, int oc, float[] x, float[] dy, float[] df) {
-        int rows = g.batch() * g.outHeight(), k = g.patchSize(), size = k * oc;
-        int width = Math.max(1, g.outWidth()), perBlock = Math.max(1, (BLOCK_WINDOWS + width - 1) / width);
-        int blocks = (rows + perBlock - 1) / perBlock;
-        float[] partial = new float[blocks * size];
-        Parallel.forEach(blocks, b -> {
-            float[] patch = new float[k];
-            for (int r = b * perBlock, end = Math.min(rows, r + perBlock); r < end; r++) {
-                int n = r / g.outHeight(), oh = r % g.outHeight();
-                for (int ow = 0; ow < g.outWidth(); ow++) {
-                    gather(g, x, n, oh, ow, patch, 0);
-                    addWindow(patch, k, dy, (r * g.outWidth() + ow) * oc, oc, partial, b * size);
-                }
-            }
-        });
-        for (int i = 0; i < size; i++) {
-            double s = 0;
-            for (int b = 0; b < blocks; b++) s += partial[b * size + i];
-            df[i] = (float) s;
-        }
-    }
-
-    /** {@code acc[a + t * oc + j] += patch[t] * dy[d + j]} for every tap {@code t} and channel {@code j}. */
-    private static void addWindow(float[] patch, int k, float[] dy, int d, int oc, float[] acc, int a) {
-        int j = 0;
-        for (; j + S.length() <= oc; j += S.length()) {
-            FloatVector grad = FloatVector.fromArray(S, dy, d + j);
-            for (int t = 0, w = a + j; t < k; t++, w += oc) {
-                FloatVector.broadcast(S, patch[t]).fma(grad, FloatVector.fromArray(S, acc, w)).intoArray(acc, w);
-            }
-        }
-        if (j < oc) {
-            VectorMask<Float> m = S.indexInRange(j, oc);
-            FloatVector grad = FloatVector.fromArray(S, dy, d + j, m);
-            for (int t = 0, w = a + j; t < k; t++, w += oc) {
-                FloatVector.broadcast(S, patch[t]).fma(grad, FloatVector.fromArray(S, acc, w, m)).intoArray(acc, w, m);
-            }
         }
     }
 

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
  * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
  * rows (or by ranges of one long row); matmul runs {@link SimdMatmul}. What has no vector loop
  * here (integer math, select with a strided condition or output, arg-reductions, running sums,
- * gathers, LU) runs on {@link ScalarKernels}. Float32 convolutions run {@link SimdConvolution}'s direct kernels (float64 ones the
- * scalar reference). Image patches and their adjoint are copies and adds
- * of short contiguous runs ({@link PatchKernels}), split over the pool by images.
+ * gathers, LU) runs on {@link ScalarKernels}. A float32 convolution runs {@link SimdConvolution}'s
+ * direct kernel (a float64 one the scalar reference). Image patches and their adjoint are copies and
+ * adds of short contiguous runs ({@link PatchKernels}), split over the pool by images.
  */
 public final class SimdKernels implements Kernels {
 
@@ -257,25 +257,6 @@ public final class SimdKernels implements Kernels {
         else scalar.conv2d(geometry, outChannels, image, filter, out);
     }
 
-    @Override
-    public void conv2dBackpropInput(PatchGeometry geometry, int outChannels, Object gradOut, Object filter,
-                                    Object image) {
-        if (image instanceof float[] dx) {
-            SimdConvolution.backpropInput(geometry, outChannels, (float[]) gradOut, (float[]) filter, dx);
-        } else {
-            scalar.conv2dBackpropInput(geometry, outChannels, gradOut, filter, image);
-        }
-    }
-
-    @Override
-    public void conv2dBackpropFilter(PatchGeometry geometry, int outChannels, Object image, Object gradOut,
-                                     Object filter) {
-        if (filter instanceof float[] df) {
-            SimdConvolution.backpropFilter(geometry, outChannels, (float[]) image, (float[]) gradOut, df);
-        } else {
-            scalar.conv2dBackpropFilter(geometry, outChannels, image, gradOut, filter);
-        }
-    }
 
     /** Runs {@code body} over ranges of whole images, in parallel when the patches are large. */
     private static void byImages(PatchGeometry g, ImageRange body) {
