@@ -110,6 +110,14 @@ public interface Kernels {
     void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image);
 
     /**
+     * A 2-D convolution (TensorFlow's {@code Conv2D}): from a dense row-major {@code [N, H, W, C]}
+     * {@code image} and {@code [KH, KW, C, OC]} {@code filter} (float32 or float64, both alike),
+     * writes the {@code [N, OH, OW, OC]} {@code out}: each window's pixels ({@link PatchGeometry},
+     * zeros over padding) times the filter.
+     */
+    void conv2d(PatchGeometry geometry, int outChannels, Object image, Object filter, Object out);
+
+    /**
      * Inverts {@code batch} row-major {@code n x n} matrices.
      *
      * @throws ArithmeticException if a matrix is singular

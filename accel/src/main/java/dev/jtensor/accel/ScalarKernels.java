@@ -12,8 +12,9 @@ package dev.jtensor.accel;
  * tails; the loops that walk strided operands live in one package-private class per family:
  * {@code ScalarElementwise} (unary, binary, select, copy, fill, axpy), {@code ScalarReductions}
  * (reduce, argReduce, cumulative), {@code ScalarLinearAlgebra} (matmul, inverse, determinant) and
- * {@code ScalarIndexing} (gather, segmentSum), and {@link PatchKernels} (image patches and their
- * adjoint, image by image). Every kernel writes every element of its output; only segmentSum adds
+ * {@code ScalarIndexing} (gather, segmentSum), {@link PatchKernels} (image patches and their
+ * adjoint, image by image) and {@link ConvolutionKernels} (direct convolution, accumulated in
+ * double). Every kernel writes every element of its output; only segmentSum adds
  * into it.
  */
 public final class ScalarKernels implements Kernels {
@@ -113,6 +114,12 @@ public final class ScalarKernels implements Kernels {
     public void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image) {
         PatchKernels.accumulate(geometry, patches, image, 0, geometry.batch());
     }
+
+    @Override
+    public void conv2d(PatchGeometry geometry, int outChannels, Object image, Object filter, Object out) {
+        ConvolutionKernels.conv2d(geometry, outChannels, image, filter, out);
+    }
+
 
     // ---------------------------------------------------------------- the definitions
 

@@ -14,6 +14,7 @@ import dev.jtensor.ops.BroadcastTo;
 import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
+import dev.jtensor.ops.Conv2D;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
@@ -107,6 +108,7 @@ public final class GradientTable {
             // linear maps, each the other's adjoint (a pad value is a constant: no gradient)
             case ImagePatches patches -> of(ShapeGradients.imagePatches(patches, x[0], g));
             case ImagePatchesAdjoint a -> of(Dispatch.apply(new ImagePatches(a.windows(), 0), g));
+            case Conv2D c -> ConvolutionGradients.conv2d(c, x[0], x[1], g, needed);
         };
     }
 

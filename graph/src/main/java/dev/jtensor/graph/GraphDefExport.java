@@ -25,6 +25,7 @@ import dev.jtensor.ops.BroadcastTo;
 import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
+import dev.jtensor.ops.Conv2D;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
@@ -314,6 +315,7 @@ final class GraphDefExport {
             case ImagePatches p -> imagePatches(op, node, p, t0);
             case ImagePatchesAdjoint a -> throw new GraphDefException(source, op.name(), "is the adjoint of image "
                     + "patches (a gradient of conv2d or pooling), which TensorFlow has no op for");
+            case Conv2D c -> convolution(node, c.windows(), t0);
         }
     }
 
@@ -333,6 +335,14 @@ final class GraphDefExport {
                 .addInput(in.get(0)).addInput(in.get(2)).addInput(in.get(1)).addAllInput(in.subList(3, in.size()))
                 .putAttr("T", type(u.variable().dtype())).putAttr("use_locking", bool(false))
                 .putAttr("use_nesterov", bool(u.rule() == UpdateRule.NESTEROV_MOMENTUM));
+    }
+
+    /** The attributes of TensorFlow's {@code Conv2D} (NHWC). */
+    private static void convolution(NodeDef.Builder node, SlidingWindows w, DType t0) {
+        node.putAttr("T", type(t0)).putAttr("strides", integers(1, w.strideHeight(), w.strideWidth(), 1))
+                .putAttr("dilations", integers(1, w.dilationHeight(), w.dilationWidth(), 1))
+                .putAttr("padding", string(w.padding().name())).putAttr("explicit_paddings", integers())
+                .putAttr("data_format", string("NHWC")).putAttr("use_cudnn_on_gpu", bool(true));
     }
 
     /** {@code ExtractImagePatches}, which pads with zeros: the -inf padding of max pooling has no TF form. */

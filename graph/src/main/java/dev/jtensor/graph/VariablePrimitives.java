@@ -9,6 +9,7 @@ import dev.jtensor.ops.BroadcastTo;
 import dev.jtensor.ops.Call;
 import dev.jtensor.ops.Cast;
 import dev.jtensor.ops.Concat;
+import dev.jtensor.ops.Conv2D;
 import dev.jtensor.ops.Cumulative;
 import dev.jtensor.ops.Fill;
 import dev.jtensor.ops.FusedElementwise;
@@ -57,7 +58,7 @@ final class VariablePrimitives {
             case Unary _, Binary _, Select _, Reduce _, ArgReduce _, Cumulative _, MatMul _, Reshape _, Transpose _,
                  BroadcastTo _, StridedSlice _, Concat _, Pad _, Gather _, Cast _, SegmentSum _, MatrixInverse _,
                  MatrixDeterminant _, StopGradient _, Fill _, RandomDraw _, Call _, ToDevice _, ShapeOf _,
-                 FusedElementwise _, ImagePatches _, ImagePatchesAdjoint _ -> primitive;
+                 FusedElementwise _, ImagePatches _, ImagePatchesAdjoint _, Conv2D _ -> primitive;
         };
     }
 

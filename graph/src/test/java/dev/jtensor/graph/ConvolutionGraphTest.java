@@ -81,19 +81,30 @@ class ConvolutionGraphTest {
     }
 
     @Test
-    void exportWritesExtractImagePatchesWithTensorFlowsAttributes() {
+    void exportWritesTensorFlowsConv2DAndTheFilterGradientsPatchesTimesTheOutputGradient() {
         Graph g = new Graph();
         try (Scope scope = g.asDefault()) {
             Tensor x = g.placeholder(IMAGES.dtype(), Shape.of(Shape.UNKNOWN, 7, 6, 2), "x");
-            TF.nn.conv2d(x, FILTER, new int[] {2, 1}, "VALID", new int[] {1, 2});
+            Tensor f = g.placeholder(FILTER.dtype(), FILTER.shape(), "f");
+            Tensor y = TF.nn.conv2d(x, f, new int[] {2, 1}, "VALID", new int[] {1, 2});
+            Gradients.gradients(List.of(TF.reduceSum(y)), List.of(f));
         }
         GraphDef def = GraphDefs.export(g);
-        NodeDef patches = def.getNodeList().stream().filter(n -> n.getOp().equals("ExtractImagePatches"))
-                .findFirst().orElseThrow();
+        NodeDef conv = node(def, "Conv2D");
+        assertEquals(List.of(1L, 2L, 1L, 1L), conv.getAttrOrThrow("strides").getList().getIList());
+        assertEquals(List.of(1L, 1L, 2L, 1L), conv.getAttrOrThrow("dilations").getList().getIList());
+        assertEquals("VALID", conv.getAttrOrThrow("padding").getS().toStringUtf8());
+        assertEquals("NHWC", conv.getAttrOrThrow("data_format").getS().toStringUtf8());
+        NodeDef patches = node(def, "ExtractImagePatches");
         assertEquals(List.of(1L, 3L, 3L, 1L), patches.getAttrOrThrow("ksizes").getList().getIList());
         assertEquals(List.of(1L, 2L, 1L, 1L), patches.getAttrOrThrow("strides").getList().getIList());
         assertEquals(List.of(1L, 1L, 2L, 1L), patches.getAttrOrThrow("rates").getList().getIList());
         assertEquals("VALID", patches.getAttrOrThrow("padding").getS().toStringUtf8());
+        assertTrue(node(def, "MatMul").getAttrOrThrow("transpose_a").getB());
+    }
+
+    private static NodeDef node(GraphDef def, String op) {
+        return def.getNodeList().stream().filter(n -> n.getOp().equals(op)).findFirst().orElseThrow();
     }
 
     @Test

@@ -16,8 +16,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Catalogue entries for {@code TF.nn}: convolution (with and without dilations), max and average
- * pooling, image patches and, through a gradient, their adjoint, over small NHWC images with odd
+ * Catalogue entries for {@code TF.nn}: convolution (with and without dilations; these small windows
+ * take the direct {@code Conv2D} primitive, whose gradients are the patches composition), max and
+ * average pooling, image patches and, through a gradient, their adjoint, over small NHWC images with odd
  * sizes, strides 1 and 2 and both paddings. Max pooling draws distinct values (a tie has no
  * derivative).
  */

@@ -6,6 +6,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.accel.BinaryOp;
 import dev.jtensor.accel.ReduceOp;
+import dev.jtensor.ops.Conv2D;
 import dev.jtensor.ops.Dispatch;
 import dev.jtensor.ops.ImagePatches;
 import dev.jtensor.ops.Padding;
@@ -13,15 +14,24 @@ import dev.jtensor.ops.SlidingWindows;
 import java.util.Arrays;
 
 /**
- * The 2-D convolution and pooling frontends ({@code TF.nn}), composed from {@link ImagePatches}:
- * convolution is the patches as a {@code [N*OH*OW, KH*KW*C]} matrix times the filter as a
- * {@code [KH*KW*C, OC]} one (one large GEMM); max pooling is the maximum over each window of patches
+ * The 2-D convolution and pooling frontends ({@code TF.nn}). Convolution is the {@link Conv2D}
+ * primitive when a window holds at most {@value #DIRECT_MAX_DEPTH} values ({@code KH*KW*C}: a
+ * direct kernel over the output channels), and otherwise is composed from {@link ImagePatches}: the
+ * patches as a {@code [N*OH*OW, KH*KW*C]} matrix times the filter as a {@code [KH*KW*C, OC]} one (one
+ * large GEMM; a 1x1 window with stride 1 is the image itself times the filter); max pooling is the maximum over each window of patches
  * padded with -inf; average pooling the window sums divided by the number of pixels of the window
  * inside the image (TensorFlow's SAME rule). Gradients of every order follow from those of the
  * patches (their adjoint), matmul, reshape and the reductions. Images are NHWC with known height,
  * width and channels; the batch dimension may be unknown.
  */
 public final class Convolutions {
+
+    /**
+     * The most values a window may hold ({@code KH * KW * C}) for {@link Conv2D}'s direct kernels;
+     * above it the patches matrix times the filter is one GEMM that packs its operands once and
+     * keeps them in cache, faster than a pass over the filter per window.
+     */
+    static final int DIRECT_MAX_DEPTH = 64;
 
     private Convolutions() {
     }
@@ -54,9 +64,10 @@ public final class Convolutions {
         }
         var windows = new SlidingWindows(f.get(0), f.get(1), stride[0], stride[1], rate[0], rate[1], pad);
         int[] out = windows.outputSize(op, in.get(1), in.get(2));
-        boolean pointwise = windows.taps() == 1 && stride[0] == 1 && stride[1] == 1;
-        Tensor patches = pointwise ? input : Dispatch.apply(new ImagePatches(windows, 0), input);
         int depth = f.get(0) * f.get(1) * f.get(2), n = in.get(0);
+        boolean pointwise = windows.taps() == 1 && stride[0] == 1 && stride[1] == 1;
+        if (!pointwise && depth <= DIRECT_MAX_DEPTH) return Dispatch.apply(new Conv2D(windows), input, filter);
+        Tensor patches = pointwise ? input : Dispatch.apply(new ImagePatches(windows, 0), input);
         int rows = n == Shape.UNKNOWN ? -1 : n * out[0] * out[1];
         Tensor product = Linalg.matmul(ShapeOps.reshape(patches, rows, depth), ShapeOps.reshape(filter, depth, f.get(3)),
                 false, false);

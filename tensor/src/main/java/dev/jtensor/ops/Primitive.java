@@ -13,7 +13,7 @@ public sealed interface Primitive permits Unary, Binary, Select, Reduce, ArgRedu
         MatMul, Reshape, Transpose, BroadcastTo, StridedSlice, Concat, Pad, Gather, Cast,
         SegmentSum, MatrixInverse, MatrixDeterminant, StopGradient, ReadVariable, AssignVariable,
         ApplyGradientDescent, ApplyUpdate, Fill, RandomDraw, Call, ToDevice, ShapeOf, FusedElementwise, ImagePatches,
-        ImagePatchesAdjoint {
+        ImagePatchesAdjoint, Conv2D {
 
     /**
      * Whether the op reads or changes state or draws random values: such an op must run every time

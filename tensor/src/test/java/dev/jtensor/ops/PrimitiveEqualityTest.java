@@ -97,6 +97,8 @@ class PrimitiveEqualityTest {
                 new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.VALID), 5, 6),
                 new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.VALID), 4, 7),
                 new ImagePatchesAdjoint(new SlidingWindows(2, 2, 2, 2, 1, 1, Padding.SAME), 4, 6));
+        sample(() -> new Conv2D(new SlidingWindows(3, 3, 1, 1, 1, 1, Padding.SAME)),
+                new Conv2D(new SlidingWindows(3, 3, 2, 1, 1, 1, Padding.SAME)));
     }
 
     @Test

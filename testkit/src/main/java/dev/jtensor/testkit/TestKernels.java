@@ -145,6 +145,13 @@ final class TestKernels implements Kernels {
     }
 
     @Override
+    public void conv2d(PatchGeometry geometry, int outChannels, Object image, Object filter, Object out) {
+        count();
+        reference.conv2d(geometry, outChannels, unwrap(image), unwrap(filter), unwrap(out));
+    }
+
+
+    @Override
     public void matrixInverse(int batch, int n, Object in, Object out) {
         count();
         reference.matrixInverse(batch, n, unwrap(in), unwrap(out));

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * a broadcast operand is never materialised. Large work is split over {@link Parallel}'s pool by
  * rows (or by ranges of one long row); matmul runs {@link SimdMatmul}. What has no vector loop
  * here (integer math, select with a strided condition or output, arg-reductions, running sums,
- * gathers, LU) runs on {@link ScalarKernels}. Image patches and their adjoint are copies and adds
- * of short contiguous runs ({@link PatchKernels}), split over the pool by images.
+ * gathers, LU) runs on {@link ScalarKernels}. A float32 convolution runs {@link SimdConvolution}'s
+ * direct kernel (a float64 one the scalar reference). Image patches and their adjoint are copies and
+ * adds of short contiguous runs ({@link PatchKernels}), split over the pool by images.
  */
 public final class SimdKernels implements Kernels {
 
@@ -249,6 +250,13 @@ public final class SimdKernels implements Kernels {
     public void imagePatchesAdjoint(PatchGeometry geometry, Object patches, Object image) {
         byImages(geometry, (from, to) -> PatchKernels.accumulate(geometry, patches, image, from, to));
     }
+
+    @Override
+    public void conv2d(PatchGeometry geometry, int outChannels, Object image, Object filter, Object out) {
+        if (out instanceof float[] y) SimdConvolution.conv2d(geometry, outChannels, (float[]) image, (float[]) filter, y);
+        else scalar.conv2d(geometry, outChannels, image, filter, out);
+    }
+
 
     /** Runs {@code body} over ranges of whole images, in parallel when the patches are large. */
     private static void byImages(PatchGeometry g, ImageRange body) {
