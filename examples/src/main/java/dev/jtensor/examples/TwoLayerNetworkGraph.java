@@ -7,10 +7,14 @@ import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import dev.jtensor.graph.Gradients;
+import dev.jtensor.graph.GradientDescentOptimizer;
 import dev.jtensor.graph.Graph;
 import dev.jtensor.graph.Operation;
 import dev.jtensor.graph.Scope;
 import dev.jtensor.graph.Session;
+import dev.jtensor.nn.initializers.Initializers;
+import dev.jtensor.nn.layers.Dense;
+import dev.jtensor.nn.losses.MeanSquaredError;
 import java.util.List;
 import java.util.Map;
 
@@ -84,11 +88,43 @@ public final class TwoLayerNetworkGraph {
         return losses;
     }
 
+    /**
+     * The lecture's last version: the same network from Dense layers (Xavier-initialised, as
+     * {@code tf.layers.dense}), the built-in mean squared error and {@code GradientDescentOptimizer}'s
+     * {@code minimize}, still in graph mode: the layers' weights are the graph's variables. Gives the
+     * loss before each of {@code steps} steps.
+     */
+    public static float[] trainWithLayers(Start start, int steps, double learningRate, boolean verbose) {
+        Graph g = new Graph();
+        Tensor x, y, loss;
+        Operation train;
+        try (Scope scope = g.asDefault()) {
+            x = g.placeholder(DType.FLOAT32, Shape.of(N, D), "x");
+            y = g.placeholder(DType.FLOAT32, Shape.of(N, D), "y");
+            Tensor h = new Dense(H, "relu").kernelInitializer(Initializers.glorotUniform(1)).call(x);
+            Tensor yPred = new Dense(D).kernelInitializer(Initializers.glorotUniform(2)).call(h);
+            loss = new MeanSquaredError().call(y, yPred);
+            train = new GradientDescentOptimizer(learningRate).minimize(loss);
+        }
+        float[] losses = new float[steps];
+        try (Session session = new Session(g)) {
+            session.run(g.globalVariablesInitializer());
+            for (int t = 0; t < steps; t++) {
+                losses[t] = session.runner().feed(x, start.x()).feed(y, start.y()).fetch(loss).addTarget(train).run()
+                        .getFirst().floatValue();
+                if (verbose) System.out.printf("step %2d  loss %.4f%n", t, losses[t]);
+            }
+        }
+        return losses;
+    }
+
     public static void main(String[] args) {
         Start start = Start.draw(0);
         System.out.println("With the updates grouped and run each step:");
         train(start, 50, true, true);
         System.out.println("Fetching only the loss (the pitfall: no update runs):");
         train(start, 3, false, true);
+        System.out.println("With Dense layers, the mean squared error and GradientDescentOptimizer:");
+        trainWithLayers(start, 50, 1.0, true);
     }
 }

@@ -123,4 +123,13 @@ class GraphExamplesTest {
         assertEquals(losses[0], losses[2]);
         assertEquals(ReferenceNetwork.losses(start, 1, 0)[0], losses[0], 1e-3 * losses[0]);
     }
+
+    @Test
+    void theNetworkFromDenseLayersTrainsInGraphMode() {
+        float[] losses = TwoLayerNetworkGraph.trainWithLayers(TwoLayerNetworkGraph.Start.draw(0), 50, 1.0, false);
+        for (int t = 1; t < losses.length; t++) {
+            assertTrue(losses[t] < losses[t - 1], "loss rose at step " + t + ": " + losses[t - 1] + " -> " + losses[t]);
+        }
+        assertTrue(losses[49] < 0.8 * losses[0], "loss " + losses[0] + " -> " + losses[49]);
+    }
 }
