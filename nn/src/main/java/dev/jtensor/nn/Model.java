@@ -53,6 +53,9 @@ public abstract class Model extends Layer {
 
     /** A functional model from {@code inputs} to {@code outputs} (Keras's {@code keras.Model(inputs, outputs)}). */
     public static Model of(KerasTensor inputs, KerasTensor outputs) {
+        if (inputs == null || outputs == null) {
+            throw new InvalidArgumentException("Model.of: " + (inputs == null ? "inputs" : "outputs") + " is null");
+        }
         return new Functional(List.of(inputs), List.of(outputs));
     }
 

@@ -171,6 +171,8 @@ class ModelTrainingTest {
                 .getMessage().contains("x and y must have the same number of examples, got x (200, 6) (200) and y (150,)"));
         assertTrue(assertThrows(InvalidArgumentException.class, () -> FitOptions.epochs(1).validationSplit(1.5))
                 .getMessage().contains("validationSplit must be in (0, 1)"));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> Model.of((KerasTensor) null, null))
+                .getMessage().contains("Model.of: inputs is null"));
         Sequential uncompiled = new Sequential(new Dense(2));
         assertTrue(assertThrows(InvalidArgumentException.class, () -> uncompiled.fit(x, y, FitOptions.defaults()))
                 .getMessage().contains("needs the model compiled first"));

@@ -14,13 +14,7 @@ import dev.jtensor.Tensor;
  * Tensor value = loss.call(TF.constant(new float[][] {{1}, {0}}), TF.constant(new float[][] {{2}, {-1}}));
  * }
  */
-public final class BinaryCrossentropy extends Loss {
-    /** Keras's {@code backend.epsilon()}, the clipping margin for probabilities. */
-    public static final double EPSILON = 1e-7;
-
-    private final boolean fromLogits;
-    private final double labelSmoothing;
-
+public final class BinaryCrossentropy extends Crossentropy {
     /** From probabilities, without label smoothing. */
     public BinaryCrossentropy() {
         this(false);
@@ -38,29 +32,17 @@ public final class BinaryCrossentropy extends Loss {
 
     /** From logits or probabilities, with label smoothing in [0, 1] and the given reduction. */
     public BinaryCrossentropy(boolean fromLogits, double labelSmoothing, Reduction reduction) {
-        super("binary_crossentropy", reduction);
-        this.fromLogits = fromLogits;
-        this.labelSmoothing = LossInputs.fraction("BinaryCrossentropy", "labelSmoothing", labelSmoothing);
-    }
-
-    /** Whether {@code yPred} holds logits rather than probabilities. */
-    public boolean fromLogits() {
-        return fromLogits;
-    }
-
-    /** The label-smoothing factor. */
-    public double labelSmoothing() {
-        return labelSmoothing;
+        super("binary_crossentropy", fromLogits, labelSmoothing, reduction);
     }
 
     @Override
     protected Tensor perSample(Tensor yTrue, Tensor yPred) {
         SameRank pair = LossInputs.matched(describe(), yTrue, yPred);
         Tensor z = pair.first(), x = pair.second();
-        if (labelSmoothing > 0) {
-            z = z.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+        if (labelSmoothing() > 0) {
+            z = z.mul(1 - labelSmoothing()).add(0.5 * labelSmoothing());
         }
-        Tensor elementwise = fromLogits ? withLogits(z, x) : withProbabilities(z, x);
+        Tensor elementwise = fromLogits() ? withLogits(z, x) : withProbabilities(z, x);
         return TF.reduceMean(elementwise, -1);
     }
 

@@ -14,10 +14,7 @@ import dev.jtensor.Tensor;
  * Tensor value = loss.call(TF.oneHot(labels, 10), logits);
  * }
  */
-public final class CategoricalCrossentropy extends Loss {
-    private final boolean fromLogits;
-    private final double labelSmoothing;
-
+public final class CategoricalCrossentropy extends Crossentropy {
     /** From probabilities, without label smoothing. */
     public CategoricalCrossentropy() {
         this(false);
@@ -35,30 +32,18 @@ public final class CategoricalCrossentropy extends Loss {
 
     /** From logits or probabilities, with label smoothing in [0, 1] and the given reduction. */
     public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing, Reduction reduction) {
-        super("categorical_crossentropy", reduction);
-        this.fromLogits = fromLogits;
-        this.labelSmoothing = LossInputs.fraction("CategoricalCrossentropy", "labelSmoothing", labelSmoothing);
-    }
-
-    /** Whether {@code yPred} holds logits rather than probabilities. */
-    public boolean fromLogits() {
-        return fromLogits;
-    }
-
-    /** The label-smoothing factor. */
-    public double labelSmoothing() {
-        return labelSmoothing;
+        super("categorical_crossentropy", fromLogits, labelSmoothing, reduction);
     }
 
     @Override
     protected Tensor perSample(Tensor yTrue, Tensor yPred) {
         SameRank pair = LossInputs.matched(describe(), yTrue, yPred);
         Tensor labels = pair.first(), pred = pair.second();
-        if (labelSmoothing > 0) {
+        if (labelSmoothing() > 0) {
             int classes = LossInputs.classCount(describe(), yTrue, pred);
-            labels = labels.mul(1 - labelSmoothing).add(labelSmoothing / classes);
+            labels = labels.mul(1 - labelSmoothing()).add(labelSmoothing() / classes);
         }
-        return TF.reduceSum(labels.mul(logProbabilities(pred, fromLogits)), -1).neg();
+        return TF.reduceSum(labels.mul(logProbabilities(pred, fromLogits())), -1).neg();
     }
 
     /** {@code log p} along the last axis: {@code logSoftmax} of logits, or Keras's normalised, clipped log. */
@@ -67,6 +52,6 @@ public final class CategoricalCrossentropy extends Loss {
             return TF.logSoftmax(pred, -1);
         }
         Tensor normalised = pred.div(TF.reduceSum(pred, new int[] {-1}, true));
-        return TF.clipByValue(normalised, BinaryCrossentropy.EPSILON, 1 - BinaryCrossentropy.EPSILON).log();
+        return TF.clipByValue(normalised, EPSILON, 1 - EPSILON).log();
     }
 }

@@ -47,7 +47,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
         Tensor labels = sparseLabels(who, yTrue, yPred);
         int classes = LossInputs.classCount(who, yTrue, yPred);
         Tensor logP = fromLogits ? TF.logSoftmax(yPred, -1)
-                : TF.logSoftmax(TF.clipByValue(yPred, BinaryCrossentropy.EPSILON, 1 - BinaryCrossentropy.EPSILON).log(), -1);
+                : TF.logSoftmax(TF.clipByValue(yPred, Crossentropy.EPSILON, 1 - Crossentropy.EPSILON).log(), -1);
         Tensor hot = TF.oneHot(labels, classes, 1, 0, -1, yPred.dtype());
         Tensor losses = TF.reduceSum(hot.mul(logP), -1).neg();
         Tensor valid = TF.logicalAnd(labels.greaterEqual(TF.zerosLike(labels)), labels.less(classes));

@@ -73,6 +73,13 @@ class SummaryWriterTest {
     }
 
     @Test
+    void aLogdirThatIsAFileIsRefusedWithTheReason() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> SummaryWriter.create(file));
+        assertEquals("event file directory: cannot write " + file + ": it exists and is not a directory", e.getMessage());
+    }
+
+    @Test
     void scalarsAreSimpleValuesWithTheirTagsAndSteps() {
         List<Event> events = writeAndRead(w -> {
             w.scalar("loss", 0.75, 0);

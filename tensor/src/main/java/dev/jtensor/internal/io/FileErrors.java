@@ -3,6 +3,7 @@ package dev.jtensor.internal.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +42,9 @@ public final class FileErrors {
         }
         if (Files.isDirectory(path)) {
             return "it is a directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it exists and is not a directory";   // createDirectories met a file on the way
         }
         if (dir != null && !Files.isDirectory(dir)) {
             return Files.exists(dir) ? dir + " is not a directory" : "the directory " + dir + " does not exist";
