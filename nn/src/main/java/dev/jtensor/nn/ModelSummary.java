@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Keras 3's {@code model.summary()} table: a row per layer with its name and type, output shape and
- * parameter count, then total, trainable and non-trainable parameters with their float32 size.
+ * parameter count (Keras 3's {@code ?} and {@code 0 (unbuilt)} for a layer not built yet), then total,
+ * trainable and non-trainable parameters with their float32 size.
  */
 final class ModelSummary {
 
@@ -70,7 +71,7 @@ final class ModelSummary {
 
     private static String[] row(Layer l, Shape out) {
         return new String[] {l.name() + " (" + l.getClass().getSimpleName() + ")", out == null ? "?" : out.toString(),
-                String.format(Locale.ROOT, "%,d", l.countParams())};
+                l.built() ? String.format(Locale.ROOT, "%,d", l.countParams()) : "0 (unbuilt)"};
     }
 
     private static long count(List<Variable> vars) {

@@ -197,6 +197,8 @@ class ModelTrainingTest {
                  Non-trainable params: 0 (0.00 B)
                 """;
         assertEquals(expected, model.summary());
+        String unbuilt = new Sequential(new Dense(2)).summary();
+        assertTrue(unbuilt.contains("│ dense_2 (Dense)                 │ ?                      │   0 (unbuilt) │"), unbuilt);
     }
 
     @Test
