@@ -5,6 +5,7 @@ import dev.jtensor.Operand;
 import dev.jtensor.Tensor;
 import dev.jtensor.nn.callbacks.Callback;
 import dev.jtensor.nn.data.Dataset;
+import dev.jtensor.nn.distribute.MirroredStrategy;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class FitOptions {
     final List<Callback> callbacks = new ArrayList<>();
     int verbose = 1;
     PrintStream out = System.out;
+    MirroredStrategy strategy;
 
     private FitOptions() {
     }
@@ -125,6 +127,15 @@ public final class FitOptions {
     public FitOptions out(PrintStream stream) {
         if (stream == null) throw new InvalidArgumentException("fit: out is null");
         this.out = stream;
+        return this;
+    }
+
+    /**
+     * Runs each train step on the strategy's replicas (data parallelism on threads); null for one
+     * replica on the calling thread (the default).
+     */
+    public FitOptions strategy(MirroredStrategy strategy) {
+        this.strategy = strategy;
         return this;
     }
 }

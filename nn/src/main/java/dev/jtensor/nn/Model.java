@@ -104,6 +104,25 @@ public abstract class Model extends Layer {
         return all;
     }
 
+    /**
+     * The compiled loss of {@code predictions} against the targets {@code y} (summed over outputs),
+     * plus the regularization penalties (Keras 3's {@code compute_loss}): what a train step
+     * differentiates. Custom training loops and distribution strategies call it.
+     *
+     * @throws InvalidArgumentException if the model is not compiled, or the counts of targets and outputs differ
+     */
+    public Tensor computeLoss(List<Tensor> y, List<Tensor> predictions) {
+        Loss loss = requireCompiled("computeLoss").loss();
+        if (y == null || predictions == null || y.size() != predictions.size()) {
+            throw new InvalidArgumentException("Model \"" + name() + "\" has " + (predictions == null ? "null" : predictions.size())
+                    + " outputs but got " + (y == null ? "null" : y.size()) + " targets");
+        }
+        Tensor total = loss.call(y.get(0), predictions.get(0));
+        for (int i = 1; i < y.size(); i++) total = total.add(loss.call(y.get(i), predictions.get(i)));
+        for (Tensor penalty : regularizationLosses()) total = total.add(penalty.cast(total.dtype()));
+        return total;
+    }
+
     /** Sets the optimizer, loss and metrics, by Keras's names: {@code compile("adam", "mse", "mae")}. */
     public Model compile(String optimizer, String loss, String... metrics) {
         return compile(Optimizers.get(optimizer), Losses.get(loss), Arrays.stream(metrics).map(Metrics::get).toList());

@@ -10,6 +10,8 @@ import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.nn.callbacks.Callback;
 import dev.jtensor.nn.callbacks.History;
 import dev.jtensor.nn.data.Dataset;
+import dev.jtensor.nn.distribute.MirroredStrategy;
+import dev.jtensor.nn.distribute.ReplicaStep;
 import dev.jtensor.nn.metrics.Mean;
 import dev.jtensor.nn.metrics.Metric;
 import java.util.ArrayList;
@@ -31,11 +33,13 @@ final class Trainer {
         TracedFunction train;
         TracedFunction test;
         TracedFunction predict;
+        ReplicaStep replicaStep;
         final Mean lossTracker = new Mean("loss");
     }
 
     private final Model model;
     private final Model.Compiled compiled;
+    private MirroredStrategy strategy;   // fit's, or null
 
     Trainer(Model model, Model.Compiled compiled) {
         this.model = model;
@@ -84,6 +88,7 @@ final class Trainer {
 
     private History fit(Batches train, Batches validation, FitOptions options) {
         prepare(train.sample());
+        strategy = options.strategy;
         History history = new History();
         List<Callback> callbacks = new ArrayList<>(options.callbacks);
         callbacks.add(history);
@@ -160,6 +165,7 @@ final class Trainer {
     // ---- steps -----------------------------------------------------------------------------
 
     private Tensor trainStep(List<Tensor> x, List<Tensor> y) {
+        if (strategy != null) return distributedTrainStep(x, y);
         if (model.runsEagerly()) return trainStepBody(x, y);
         Steps steps = compiled.steps();
         if (steps.train == null) steps.train = traced("train_step", x.size(), y.size(), this::trainStepBody);
@@ -179,12 +185,21 @@ final class Trainer {
         List<Tensor> grads;
         try (GradientTape tape = new GradientTape()) {
             predictions = model.callAll(x, true);
-            loss = totalLoss(y, predictions, true);
+            loss = model.computeLoss(y, predictions);
             grads = tape.gradient(loss, vars);
         }
         compiled.optimizer().applyGradients(grads, vars);
         updateMetrics(loss, x.get(0), y, predictions);
         return loss;
+    }
+
+    /** The step on the strategy's replicas; the metrics are updated here from the whole batch's predictions. */
+    private Tensor distributedTrainStep(List<Tensor> x, List<Tensor> y) {
+        Steps steps = compiled.steps();
+        if (steps.replicaStep == null) steps.replicaStep = ReplicaStep.of(model);
+        MirroredStrategy.StepResult result = strategy.run(steps.replicaStep, x, y);
+        updateMetrics(result.loss(), x.get(0), y, result.predictions() == null ? List.of() : List.of(result.predictions()));
+        return result.loss();
     }
 
     private Tensor testStep(List<Tensor> x, List<Tensor> y) {
@@ -196,7 +211,7 @@ final class Trainer {
 
     private Tensor testStepBody(List<Tensor> x, List<Tensor> y) {
         List<Tensor> predictions = model.callAll(x, false);
-        Tensor loss = totalLoss(y, predictions, true);
+        Tensor loss = model.computeLoss(y, predictions);
         updateMetrics(loss, x.get(0), y, predictions);
         return loss;
     }
@@ -208,19 +223,6 @@ final class Trainer {
             steps.predict = TracedFunction.ofList(x.size(), all -> model.callAll(all, false).get(0)).named("predict_step");
         }
         return steps.predict.call(x.toArray(Tensor[]::new));
-    }
-
-    private Tensor totalLoss(List<Tensor> y, List<Tensor> predictions, boolean withPenalties) {
-        if (y.size() != predictions.size()) {
-            throw new InvalidArgumentException("Model \"" + model.name() + "\" has " + predictions.size()
-                    + " outputs but got " + y.size() + " targets");
-        }
-        Tensor loss = compiled.loss().call(y.get(0), predictions.get(0));
-        for (int i = 1; i < y.size(); i++) loss = loss.add(compiled.loss().call(y.get(i), predictions.get(i)));
-        if (withPenalties) {
-            for (Tensor penalty : model.regularizationLosses()) loss = loss.add(penalty.cast(loss.dtype()));
-        }
-        return loss;
     }
 
     private void updateMetrics(Tensor loss, Tensor firstInput, List<Tensor> y, List<Tensor> predictions) {

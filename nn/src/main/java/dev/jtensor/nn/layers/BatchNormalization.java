@@ -5,6 +5,7 @@ import dev.jtensor.Shape;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
+import dev.jtensor.nn.distribute.ReplicaContext;
 import dev.jtensor.nn.initializers.Initializers;
 import java.util.stream.IntStream;
 
@@ -84,8 +85,8 @@ public final class BatchNormalization extends Layer {
         int[] batchAxes = IntStream.range(0, x.rank() - 1).toArray();
         Tensor mean = TF.reduceMean(x, batchAxes);
         Tensor variance = TF.reduceMean(TF.squaredDifference(x, mean), batchAxes);
-        movingMean.assign(movingMean.mul(momentum).add(mean.mul(1 - momentum)));
-        movingVariance.assign(movingVariance.mul(momentum).add(variance.mul(1 - momentum)));
+        ReplicaContext.assignState(movingMean, movingMean.mul(momentum).add(mean.mul(1 - momentum)));
+        ReplicaContext.assignState(movingVariance, movingVariance.mul(momentum).add(variance.mul(1 - momentum)));
         return Normalization.normalize(x, mean, variance, epsilon, gamma, beta);
     }
 }

@@ -1,0 +1,247 @@
+package dev.jtensor.nn.distribute;
+
+import dev.jtensor.DType;
+import dev.jtensor.Index;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.Shape;
+import dev.jtensor.TF;
+import dev.jtensor.Tensor;
+import dev.jtensor.Variable;
+import dev.jtensor.autodiff.GradientTape;
+import dev.jtensor.graph.TracedFunction;
+import dev.jtensor.nn.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One replica's part of a synchronous data-parallel train step, and the step's update once the
+ * parts are summed. A replica computes, on its shard of a global batch, one flat vector:
+ * {@code [loss, gradients..., states...]}, each scaled by the shard's share of the global batch
+ * (its examples over the batch's), so the sum of the replicas' vectors holds the global batch's mean
+ * loss, its gradients, and the example-weighted mean of the replicas' state updates
+ * ({@link ReplicaContext}). {@link #apply} hands the summed gradients to the model's optimizer and
+ * assigns the states. {@link MirroredStrategy} runs replicas on threads; the Spark trainer runs
+ * them on executors.
+ *
+ * <p>The computation is traced once per shard signature (eager when the model runs eagerly). All
+ * trainable variables must share one floating dtype, the dtype of the flat vectors.
+ *
+ * {@snippet :
+ * ReplicaStep step = ReplicaStep.of(model);                    // a compiled, built model
+ * ReplicaStep.Part a = step.compute(xs0, ys0, 64);            // 32 of the batch's 64 examples
+ * ReplicaStep.Part b = step.compute(xs1, ys1, 64);            // the other 32
+ * Tensor loss = step.apply(a.sums().add(b.sums()));           // one optimizer update
+ * }
+ */
+public final class ReplicaStep {
+
+    private final Model model;
+    private final List<Variable> trainable;
+    private final DType dtype;
+    private TracedFunction traced;   // made on the first compute, for its numbers of inputs and targets
+    private int inputs;
+    private int targets;
+    private Layout layout;
+
+    private ReplicaStep(Model model) {
+        this.model = model;
+        model.optimizer();   // refuses an uncompiled model, naming it
+        this.trainable = model.trainableVariables();
+        if (trainable.isEmpty()) {
+            throw new InvalidArgumentException("ReplicaStep: model \"" + model.name() + "\" has no trainable variables"
+                    + " (build it first, by calling it once)");
+        }
+        this.dtype = trainable.get(0).dtype();
+        for (Variable v : trainable) {
+            if (v.dtype() != dtype || !dtype.isFloating()) {
+                throw new InvalidArgumentException("ReplicaStep: model \"" + model.name() + "\" mixes variable dtypes ("
+                        + v.name() + " is " + v.dtype() + ", " + trainable.get(0).name() + " is " + dtype
+                        + "); replicas need one floating dtype");
+            }
+        }
+    }
+
+    /**
+     * The replica step of a compiled model whose variables exist (fit builds the model before its
+     * first step; otherwise call the model once).
+     *
+     * @throws InvalidArgumentException if the model is null, not compiled, has no trainable variables
+     *     yet, or mixes variable dtypes
+     */
+    public static ReplicaStep of(Model model) {
+        if (model == null) throw new InvalidArgumentException("ReplicaStep.of: model is null");
+        return new ReplicaStep(model);
+    }
+
+    /** The dtype of the flat vectors (the trainable variables' dtype). */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** The trainable variables, in the order of the gradients in the flat vectors. */
+    public List<Variable> trainableVariables() {
+        return trainable;
+    }
+
+    /**
+     * One replica's part: {@code sums} is the flat {@code [loss, gradients..., states...]} scaled by
+     * {@code examples / globalExamples}; {@code predictions} is the replica's output for its shard
+     * (single-output models; null otherwise), unscaled, for metrics.
+     */
+    public record Part(Tensor sums, Tensor predictions) {
+    }
+
+    /**
+     * Computes one replica's part on {@code x, y} (one tensor per model input and output, the same
+     * number of examples), a shard of a global batch of {@code globalExamples} examples.
+     *
+     * @throws InvalidArgumentException if the shard is empty or larger than the global batch, or the
+     *     data does not fit the model
+     */
+    public Part compute(List<Tensor> x, List<Tensor> y, long globalExamples) {
+        if (x == null || y == null || x.isEmpty() || y.isEmpty()) {
+            throw new InvalidArgumentException("ReplicaStep.compute: x and y must be non-empty lists");
+        }
+        long examples = x.get(0).rank() == 0 ? 0 : x.get(0).shape().get(0);
+        if (examples <= 0 || examples > globalExamples) {
+            throw new InvalidArgumentException("ReplicaStep.compute: a shard of " + examples + " examples (x "
+                    + x.get(0).shape() + ") of a global batch of " + globalExamples);
+        }
+        Tensor scale = TF.constant((double) examples / globalExamples).cast(dtype);
+        Tensor flat;
+        if (model.runsEagerly()) {
+            flat = body(x, y, scale);
+        } else {
+            List<Tensor> all = new ArrayList<>(x);
+            all.addAll(y);
+            all.add(scale);
+            flat = traced(x.size(), y.size()).call(all.toArray(Tensor[]::new));
+        }
+        Layout l = layout();
+        Tensor sums = flat.get(Index.range(0, l.sumLength));
+        Tensor predictions = null;
+        if (l.predictionShape != null) {
+            int[] shape = l.predictionShape.clone();
+            shape[0] = (int) examples;
+            predictions = flat.get(Index.range(l.sumLength, (int) flat.shape().get(0))).reshape(shape);
+        }
+        return new Part(sums, predictions);
+    }
+
+    /** The traced step; the first call fixes the numbers of inputs and targets. */
+    private synchronized TracedFunction traced(int nx, int ny) {
+        if (traced == null) {
+            inputs = nx;
+            targets = ny;
+            traced = TracedFunction.ofList(nx + ny + 1,
+                    all -> body(all.subList(0, nx), all.subList(nx, nx + ny), all.get(nx + ny))).named("replica_step");
+        } else if (inputs != nx || targets != ny) {
+            throw new InvalidArgumentException("ReplicaStep.compute: model \"" + model.name() + "\" was given " + inputs
+                    + " inputs and " + targets + " targets before, now " + nx + " and " + ny);
+        }
+        return traced;
+    }
+
+    /**
+     * Applies a step from the sum of every replica's {@link Part#sums()}: the optimizer's update with
+     * the summed gradients, then the summed (mean) states assigned. Returns the step's loss.
+     *
+     * @throws InvalidArgumentException if {@code sums} is not a flat vector of this step's layout
+     */
+    public Tensor apply(Tensor sums) {
+        Layout l = layout();
+        if (sums == null || sums.rank() != 1 || sums.shape().get(0) != l.sumLength || sums.dtype() != dtype) {
+            throw new InvalidArgumentException("ReplicaStep.apply: expected a " + dtype + " vector of " + l.sumLength
+                    + " values, got " + (sums == null ? "null" : sums.dtype() + " " + sums.shape()));
+        }
+        List<Tensor> grads = new ArrayList<>();
+        int offset = 1;
+        for (int i = 0; i < trainable.size(); i++) {
+            Variable v = trainable.get(i);
+            if (!l.hasGradient[i]) {
+                grads.add(null);
+                continue;
+            }
+            grads.add(piece(sums, offset, v.shape()));
+            offset += (int) v.shape().size();
+        }
+        model.optimizer().applyGradients(grads, trainable);
+        for (Variable v : l.states) {
+            v.assign(piece(sums, offset, v.shape()).cast(v.dtype()));
+            offset += (int) v.shape().size();
+        }
+        return sums.get(0);
+    }
+
+    /** The number of values in a part's sums: 1 (the loss), the gradients', the states'. */
+    public int sumLength() {
+        return layout().sumLength;
+    }
+
+    private static Tensor piece(Tensor flat, int offset, Shape shape) {
+        int[] dims = new int[shape.rank()];
+        for (int i = 0; i < dims.length; i++) dims[i] = (int) shape.get(i);
+        return flat.get(Index.range(offset, offset + (int) shape.size())).reshape(dims);
+    }
+
+    /** Forward on a tape, loss, gradients; the state updates recorded, not assigned; all flat and scaled. */
+    private Tensor body(List<Tensor> x, List<Tensor> y, Tensor scale) {
+        ReplicaContext.Recorded<List<Tensor>> run = ReplicaContext.record(() -> {
+            try (GradientTape tape = new GradientTape()) {
+                List<Tensor> predictions = model.callAll(x, true);
+                Tensor loss = model.computeLoss(y, predictions);
+                List<Tensor> out = new ArrayList<>();
+                out.add(loss);
+                out.addAll(tape.gradient(loss, trainable));
+                if (predictions.size() == 1) out.add(predictions.get(0));
+                return out;
+            }
+        });
+        List<Tensor> values = run.value();
+        List<Tensor> pieces = new ArrayList<>();
+        pieces.add(values.get(0).cast(dtype).mul(scale).reshape(1));
+        boolean[] hasGradient = new boolean[trainable.size()];
+        for (int i = 0; i < trainable.size(); i++) {
+            Tensor g = values.get(1 + i);
+            hasGradient[i] = g != null;
+            if (g != null) pieces.add(g.mul(scale).reshape(-1));
+        }
+        for (Map.Entry<Variable, Tensor> e : run.updates().entrySet()) {
+            pieces.add(e.getValue().cast(dtype).mul(scale).reshape(-1));
+        }
+        int sumLength = 0;
+        for (Tensor p : pieces) sumLength += (int) p.shape().get(0);
+        int[] predictionShape = null;
+        if (values.size() == trainable.size() + 2) {
+            Tensor p = values.get(values.size() - 1);
+            predictionShape = new int[p.rank()];
+            for (int i = 1; i < predictionShape.length; i++) predictionShape[i] = (int) p.shape().get(i);
+            pieces.add(p.cast(dtype).reshape(-1));
+        }
+        setLayout(new Layout(sumLength, hasGradient, List.copyOf(run.updates().keySet()), predictionShape));
+        return TF.concat(pieces, 0);
+    }
+
+    /** Where the pieces lie in a part's flat vector; fixed by the first trace, the same for every later one. */
+    private record Layout(int sumLength, boolean[] hasGradient, List<Variable> states, int[] predictionShape) {
+        boolean sameAs(Layout o) {
+            return sumLength == o.sumLength && java.util.Arrays.equals(hasGradient, o.hasGradient) && states.equals(o.states)
+                    && (predictionShape == null) == (o.predictionShape == null);
+        }
+    }
+
+    private synchronized void setLayout(Layout l) {
+        if (layout == null) {
+            layout = l;
+        } else if (!layout.sameAs(l)) {
+            throw new InvalidArgumentException("ReplicaStep: model \"" + model.name() + "\" computed different gradients"
+                    + " or state updates for a new input signature; replicas need the same variables at every step");
+        }
+    }
+
+    private synchronized Layout layout() {
+        if (layout == null) throw new IllegalStateException("ReplicaStep: no part computed yet");
+        return layout;
+    }
+}
