@@ -11,9 +11,19 @@ import java.util.TreeMap;
  * Verbose 1 on a terminal redraws the line in place (with Keras's colours) while steps run, showing
  * the ETA, and ends with the elapsed time; elsewhere it prints the final line only. Verbose 2
  * prints {@code 32/32 - 0s - 2ms/step - accuracy: ... } once. Metric names are sorted; values have
- * four decimals (scientific below 1e-3, as Keras).
+ * four decimals (scientific below 1e-3, as Keras). fit draws one per epoch; loops of one's own
+ * (the Spark trainer's) use it the same way.
+ *
+ * {@snippet :
+ * Progbar bar = new Progbar(steps, 1, System.out);
+ * for (int step = 1; step <= steps; step++) {
+ *     double loss = trainStep();
+ *     bar.update(step, Map.of("loss", loss));   // redraws at most every 50 ms, on a terminal only
+ * }
+ * bar.finish(steps, Map.of("loss", lastLoss));
+ * }
  */
-final class Progbar {
+public final class Progbar {
 
     static final int WIDTH = 20;
     /** Redraw at most this often (seconds), as Keras's {@code interval}. */
@@ -27,7 +37,15 @@ final class Progbar {
     private long lastDraw;
     private int previousWidth;
 
-    /** {@code target} steps, or -1 when unknown. */
+    /**
+     * A bar for {@code target} steps (-1 when unknown) at Keras's {@code verbose} level (0 silent, 1
+     * the bar, 2 one line per epoch), drawn in place when {@code out} is {@code System.out} on a terminal.
+     */
+    public Progbar(long target, int verbose, PrintStream out) {
+        this(target, verbose, out, System.console() != null && System.console().isTerminal() && out == System.out);
+    }
+
+    /** {@code target} steps, or -1 when unknown; {@code dynamic}: redraw in place. */
     Progbar(long target, int verbose, PrintStream out, boolean dynamic) {
         this.target = target;
         this.verbose = verbose;
@@ -41,14 +59,14 @@ final class Progbar {
     }
 
     /** Redraws the in-place line after {@code current} steps (verbose 1 on a terminal only). */
-    void update(long current, Map<String, Double> values) {
+    public void update(long current, Map<String, Double> values) {
         if (!due(current)) return;
         lastDraw = System.nanoTime();
         draw(line(current, values, false));
     }
 
-    /** The epoch's last line. */
-    void finish(long current, Map<String, Double> values) {
+    /** Prints the epoch's last line (nothing at verbose 0). */
+    public void finish(long current, Map<String, Double> values) {
         if (verbose == 0) return;
         if (verbose == 2) {
             out.print(count(current) + " - " + String.format(Locale.ROOT, "%.0fs", elapsed()) + " -"

@@ -94,7 +94,6 @@ final class Trainer {
         callbacks.add(history);
         callbacks.forEach(c -> c.setModel(model));
         model.stopTraining(false);
-        boolean dynamic = System.console() != null && System.console().isTerminal() && options.out == System.out;
         boolean batchHooks = hasBatchHooks(callbacks);
         callbacks.forEach(Callback::onTrainBegin);
         Map<String, Double> logs = Map.of();
@@ -102,7 +101,7 @@ final class Trainer {
         for (int epoch = 0; epoch < options.epochs && !model.stopTrainingRequested(); epoch++) {
             for (Callback c : callbacks) c.onEpochBegin(epoch);
             if (options.verbose > 0) options.out.println("Epoch " + (epoch + 1) + "/" + options.epochs);
-            Progbar bar = new Progbar(knownSteps, options.verbose, options.out, dynamic);
+            Progbar bar = new Progbar(knownSteps, options.verbose, options.out);
             resetMetrics();
             int step = 0;
             for (Iterator<Batches.Batch> it = train.epoch(epoch); it.hasNext(); step++) {

@@ -4,6 +4,7 @@ import dev.jtensor.DType;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Module;
 import dev.jtensor.Operand;
+import dev.jtensor.Settings;
 import dev.jtensor.Shape;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
@@ -57,6 +58,22 @@ public abstract class Layer extends Module {
     /** Restarts Keras's automatic names ({@code keras.backend.clear_session()}): the next Dense is {@code dense} again. */
     public static void clearSession() {
         LayerNames.clear();
+    }
+
+    /**
+     * Names layers made on this thread until the scope closes as in a new session ({@code dense},
+     * {@code dense_1}, ...), leaving other threads' and the process's counts alone: for code that
+     * builds the same model repeatedly and needs the same names each time (a model factory whose
+     * checkpoints must match).
+     *
+     * {@snippet :
+     * try (var names = Layer.freshNames()) {
+     *     model = new Sequential(new Dense(4), new Dense(1));   // dense, dense_1: whatever came before
+     * }
+     * }
+     */
+    public static Settings.Scope freshNames() {
+        return LayerNames.fresh();
     }
 
     /** The layer's name. */

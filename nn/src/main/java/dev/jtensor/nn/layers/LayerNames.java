@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * Keras's automatic layer names: the first {@code Dense} is {@code dense}, the next {@code dense_1},
- * and so on, counted per base name for the whole process until {@link Layer#clearSession()}.
+ * and so on, counted per base name for the whole process until {@link Layer#clearSession()}, or
+ * for one thread inside {@link Layer#freshNames()}.
  */
 final class LayerNames {
 
     private static final Map<String, Integer> COUNTS = new HashMap<>();
+    private static final ThreadLocal<Map<String, Integer>> SCOPED = new ThreadLocal<>();
 
     private LayerNames() {
     }
@@ -28,12 +30,31 @@ final class LayerNames {
         return sb.toString();
     }
 
-    static synchronized String unique(String base) {
-        int n = COUNTS.merge(base, 1, Integer::sum) - 1;
+    static String unique(String base) {
+        Map<String, Integer> scoped = SCOPED.get();
+        int n;
+        if (scoped != null) {
+            n = scoped.merge(base, 1, Integer::sum) - 1;
+        } else {
+            synchronized (COUNTS) {
+                n = COUNTS.merge(base, 1, Integer::sum) - 1;
+            }
+        }
         return n == 0 ? base : base + "_" + n;
     }
 
-    static synchronized void clear() {
-        COUNTS.clear();
+    /** Counts of this thread's own until the scope closes (then the outer counts again). */
+    static dev.jtensor.Settings.Scope fresh() {
+        Map<String, Integer> outer = SCOPED.get();
+        SCOPED.set(new HashMap<>());
+        return () -> {
+            if (outer == null) SCOPED.remove(); else SCOPED.set(outer);
+        };
+    }
+
+    static void clear() {
+        synchronized (COUNTS) {
+            COUNTS.clear();
+        }
     }
 }

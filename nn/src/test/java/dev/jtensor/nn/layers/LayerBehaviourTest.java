@@ -43,6 +43,21 @@ class LayerBehaviourTest {
     }
 
     @Test
+    void freshNamesCountAnewOnThisThreadOnlyAndThenResume() throws Exception {
+        new Dense(2);
+        try (var names = Layer.freshNames()) {
+            assertEquals("dense", new Dense(2).name());
+            assertEquals("dense_1", new Dense(2).name());
+            String[] elsewhere = new String[1];
+            Thread other = new Thread(() -> elsewhere[0] = new Dense(2).name());   // the process's counts
+            other.start();
+            other.join();
+            assertEquals("dense_1", elsewhere[0]);
+        }
+        assertEquals("dense_2", new Dense(2).name());
+    }
+
+    @Test
     void aLayerBuildsOnceFromItsFirstInputAndRefusesIncompatibleInputs() {
         Dense dense = new Dense(4);
         assertFalse(dense.built());

@@ -1,0 +1,284 @@
+package dev.jtensor.spark;
+
+import dev.jtensor.DType;
+import dev.jtensor.InvalidArgumentException;
+import dev.jtensor.TF;
+import dev.jtensor.nn.Model;
+import dev.jtensor.nn.Progbar;
+import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.checkpoint.Checkpoint;
+import dev.jtensor.nn.checkpoint.CheckpointManager;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Synchronous data-parallel training over a Spark RDD of examples. Each step the driver broadcasts
+ * the weights; every partition computes, on its chunk of the step's batch, the gradient of its
+ * share of the batch's mean loss (on a replica of the model its executor keeps between steps); the
+ * gradients are summed by a deterministic tree ({@link TreeSum}); the driver applies the model's
+ * optimizer. The result equals training in one process on the same batches, up to float rounding
+ * of the sum, and the same seed and partitioning give the same bits.
+ *
+ * {@snippet :
+ * ModelFactory factory = () -> {
+ *     Sequential m = new Sequential(new InputLayer(64), new Dense(32, "relu"), new Dense(10));
+ *     m.compile(new Adam(0.01), new SparseCategoricalCrossentropy(true));
+ *     return m;
+ * };
+ * JavaRDD<Example> data = ...;                 // 64 features and a class id per example
+ * SparkTrainer trainer = new SparkTrainer(factory).targetDType(DType.INT32).batchSize(128).epochs(5);
+ * History history = trainer.fit(data.persist(StorageLevel.MEMORY_ONLY()));
+ * Model model = trainer.model();              // the driver's model, trained
+ * }
+ *
+ * <p><b>Steps.</b> An epoch has {@code ceil(examples / batchSize)} steps; step {@code k} takes the
+ * {@code k}-th of that many equal chunks of every partition (shuffled per epoch and partition with
+ * the seed when shuffling is on), so partitions of unequal size finish together ({@link StepPlan}).
+ * Each step is one Spark job; the RDD should be persisted, or it is recomputed at every step.
+ *
+ * <p><b>Failures.</b> A task is a pure function of the broadcast weights, its partition and the
+ * step, so a task Spark retries gives the same gradient, which counts once. With {@link
+ * #checkpoints} the driver saves the model and optimizer after every epoch and a new fit resumes
+ * from the newest checkpoint (TensorFlow's {@code BackupAndRestore}).
+ *
+ * <p><b>Limits.</b> Models of one input and one output, float32 weights, examples as flat arrays.
+ * Compiled metrics are not computed over the RDD (use {@code model().evaluate} on a sample).
+ */
+public final class SparkTrainer {
+
+    private final ModelFactory factory;
+    private int epochs = 1;
+    private int batchSize = 32;
+    private boolean shuffle = true;
+    private long seed = 0;
+    private int[] featureShape;
+    private DType targetDType = DType.FLOAT32;
+    private int verbose = 1;
+    private PrintStream out = System.out;
+    private Path checkpointDirectory;
+    private int checkpointsKept = 3;
+    private Model model;
+    private Replica driver;
+
+    /**
+     * A trainer of the factory's model.
+     *
+     * @throws InvalidArgumentException if the factory is null or cannot be serialised (naming the
+     *     class that cannot)
+     */
+    public SparkTrainer(ModelFactory factory) {
+        if (factory == null) throw new InvalidArgumentException("SparkTrainer: factory is null");
+        requireSerializable(factory);
+        this.factory = factory;
+    }
+
+    /** Passes over the data (positive; default 1). */
+    public SparkTrainer epochs(int n) {
+        if (n <= 0) throw new InvalidArgumentException("SparkTrainer: epochs must be positive, got " + n);
+        this.epochs = n;
+        return this;
+    }
+
+    /** Examples per step over all partitions (positive; default 32). */
+    public SparkTrainer batchSize(int n) {
+        if (n <= 0) throw new InvalidArgumentException("SparkTrainer: batchSize must be positive, got " + n);
+        this.batchSize = n;
+        return this;
+    }
+
+    /** Shuffle each partition's examples every epoch (default on). */
+    public SparkTrainer shuffle(boolean on) {
+        this.shuffle = on;
+        return this;
+    }
+
+    /** The seed of the shuffles and of the replicas' random draws (default 0). */
+    public SparkTrainer seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /** Each example's input shape (default: a vector of the first example's length). */
+    public SparkTrainer featureShape(int... shape) {
+        if (shape == null || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+            throw new InvalidArgumentException("SparkTrainer: featureShape needs positive dimensions, got "
+                    + Arrays.toString(shape));
+        }
+        this.featureShape = shape.clone();
+        return this;
+    }
+
+    /** The dtype targets are cast to: FLOAT32 (default), or INT32/INT64 for class ids. */
+    public SparkTrainer targetDType(DType dtype) {
+        if (dtype == null) throw new InvalidArgumentException("SparkTrainer: targetDType is null");
+        this.targetDType = dtype;
+        return this;
+    }
+
+    /** Keras's verbosity: 0 silent, 1 a progress bar, 2 one line per epoch (default 1), printed to {@code out}. */
+    public SparkTrainer verbose(int level, PrintStream out) {
+        if (level < 0 || level > 2 || out == null) {
+            throw new InvalidArgumentException("SparkTrainer: verbose must be 0, 1 or 2 with a stream, got " + level);
+        }
+        this.verbose = level;
+        this.out = out;
+        return this;
+    }
+
+    /** Saves the model and optimizer after every epoch into {@code directory}, keeping {@code kept}; fit resumes from the newest. */
+    public SparkTrainer checkpoints(Path directory, int kept) {
+        if (directory == null || kept < 1) {
+            throw new InvalidArgumentException("SparkTrainer: checkpoints needs a directory and kept >= 1, got "
+                    + directory + ", " + kept);
+        }
+        this.checkpointDirectory = directory;
+        this.checkpointsKept = kept;
+        return this;
+    }
+
+    /** The driver's model: trained by {@link #fit}; null before the first fit. */
+    public Model model() {
+        return model;
+    }
+
+    /**
+     * Trains on {@code data}; returns the mean loss per epoch ({@code history().get("loss")}).
+     *
+     * @throws InvalidArgumentException if the RDD is null or empty, or its examples' feature or target
+     *     lengths differ (naming the partitions and lengths found) or do not fit the feature shape
+     */
+    public History fit(JavaRDD<Example> data) {
+        if (data == null) throw new InvalidArgumentException("SparkTrainer.fit: data is null");
+        PartitionStats stats = PartitionStats.of(data);
+        Replica.Shapes shapes = new Replica.Shapes(featureShape(stats), stats.targetLength() == 1 ? new int[0]
+                : new int[] {stats.targetLength()}, targetDType);
+        if (driver == null) {
+            driver = new Replica(factory, shapes);
+            model = driver.model;
+        }
+        StepPlan plan = new StepPlan(stats.sizes(), batchSize, shuffle, seed);
+        CheckpointManager manager = checkpointDirectory == null ? null
+                : new CheckpointManager(Checkpoint.of(model, model.optimizer()), checkpointDirectory, checkpointsKept);
+        int firstEpoch = 0;
+        if (manager != null && manager.restoreLatest().isPresent()) {
+            firstEpoch = (int) Math.min(epochs, model.optimizer().iterations().asTensor().longValue() / plan.steps());
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.context());
+        String runId = UUID.randomUUID().toString();
+        History history = new History();
+        history.setModel(model);
+        history.onTrainBegin();
+        for (int epoch = firstEpoch; epoch < epochs; epoch++) {
+            if (verbose > 0) out.println("Epoch " + (epoch + 1) + "/" + epochs);
+            Progbar bar = new Progbar(plan.steps(), verbose, out);
+            double lossSum = 0;
+            long seen = 0;
+            for (int step = 0; step < plan.steps(); step++) {
+                jsc.setJobDescription("jtensor fit: epoch " + (epoch + 1) + ", step " + (step + 1) + "/" + plan.steps());
+                Broadcast<float[]> weights = jsc.broadcast(driver.weights());
+                try {
+                    float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(
+                            new StepTask(runId, factory, shapes, plan, weights, epoch, step, seed), true));
+                    double loss = driver.step.apply(TF.constant(sums)).doubleValue();
+                    long n = plan.examples(step);
+                    lossSum += loss * n;
+                    seen += n;
+                    bar.update(step + 1, Map.of("loss", lossSum / seen));
+                } finally {
+                    weights.destroy();
+                }
+            }
+            Map<String, Double> logs = new LinkedHashMap<>();
+            logs.put("loss", lossSum / seen);
+            bar.finish(plan.steps(), logs);
+            history.onEpochEnd(epoch, logs);
+            if (manager != null) manager.save();
+        }
+        jsc.setJobDescription(null);
+        return history;
+    }
+
+    private int[] featureShape(PartitionStats stats) {
+        int[] shape = featureShape != null ? featureShape : new int[] {stats.featureLength()};
+        if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != stats.featureLength()) {
+            throw new InvalidArgumentException("SparkTrainer: featureShape " + Arrays.toString(shape) + " does not hold the "
+                    + stats.featureLength() + " features of each example");
+        }
+        return shape;
+    }
+
+    /** Serialises the factory as Spark will, so that a closure over something unserialisable fails here, by name. */
+    private static void requireSerializable(ModelFactory factory) {
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(factory);
+        } catch (NotSerializableException e) {
+            throw new InvalidArgumentException("SparkTrainer: the model factory cannot be sent to executors: it holds a "
+                    + e.getMessage() + ", which is not Serializable (build such values inside create())", e);
+        } catch (IOException e) {
+            throw new InvalidArgumentException("SparkTrainer: the model factory cannot be serialised: " + e, e);
+        }
+    }
+
+    /** The number of examples in every partition, checked to share one feature length and one target length. */
+    record PartitionStats(int[] sizes, int featureLength, int targetLength) {
+
+        static PartitionStats of(JavaRDD<Example> data) {
+            List<long[]> found = data.mapPartitionsWithIndex(PartitionStats::scan, true).collect();
+            int[] sizes = new int[data.getNumPartitions()];
+            List<String> lengths = new ArrayList<>();
+            long features = -1, targets = -1;
+            boolean mixed = false;
+            for (long[] f : found) {   // {partition, count, featureLength, targetLength, mixed}
+                sizes[(int) f[0]] = (int) f[1];
+                if (f[1] == 0) continue;
+                lengths.add("partition " + f[0] + ": " + f[2] + " features, " + f[3] + " target values"
+                        + (f[4] != 0 ? " (and other lengths)" : ""));
+                mixed |= f[4] != 0 || (features >= 0 && (f[2] != features || f[3] != targets));
+                features = f[2];
+                targets = f[3];
+            }
+            if (features < 0) throw new InvalidArgumentException("SparkTrainer.fit: the RDD has no examples");
+            if (mixed) {
+                throw new InvalidArgumentException("SparkTrainer.fit: examples differ in shape between or within partitions: "
+                        + String.join("; ", lengths));
+            }
+            if (features == 0 || targets == 0) {
+                throw new InvalidArgumentException("SparkTrainer.fit: examples need features and a target, found "
+                        + features + " features and " + targets + " target values");
+            }
+            return new PartitionStats(sizes, (int) features, (int) targets);
+        }
+
+        private static Iterator<long[]> scan(Integer partition, Iterator<Example> examples) {
+            long count = 0, features = -1, targets = -1, mixed = 0;
+            while (examples.hasNext()) {
+                Example e = examples.next();
+                if (count == 0) {
+                    features = e.features().length;
+                    targets = e.target().length;
+                } else if (e.features().length != features || e.target().length != targets) {
+                    mixed = 1;
+                }
+                count++;
+            }
+            if (count > Integer.MAX_VALUE) {
+                throw new IllegalStateException("SparkTrainer: partition " + partition + " holds more than 2^31 examples");
+            }
+            return List.of(new long[] {partition, count, features, targets, mixed}).iterator();
+        }
+    }
+}

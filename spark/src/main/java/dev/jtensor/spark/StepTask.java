@@ -1,0 +1,62 @@
+package dev.jtensor.spark;
+
+import dev.jtensor.Settings;
+import dev.jtensor.Tensor;
+import dev.jtensor.nn.distribute.ReplicaStep;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * One step's work on one partition, run by Spark on an executor: the step's chunk of the partition,
+ * the weights from the broadcast, the replica's flat part. A pure function of its inputs, so a task
+ * Spark retries (or runs twice speculatively) gives the same vector, and Spark keeps one result per
+ * partition: a retried partition's gradient counts once.
+ */
+final class StepTask implements Function2<Integer, Iterator<Example>, Iterator<TreeSum.Partial>> {
+
+    private final String runId;
+    private final ModelFactory factory;
+    private final Replica.Shapes shapes;
+    private final StepPlan plan;
+    private final Broadcast<float[]> weights;
+    private final int epoch;
+    private final int step;
+    private final long seed;
+
+    StepTask(String runId, ModelFactory factory, Replica.Shapes shapes, StepPlan plan, Broadcast<float[]> weights,
+             int epoch, int step, long seed) {
+        this.runId = runId;
+        this.factory = factory;
+        this.shapes = shapes;
+        this.plan = plan;
+        this.weights = weights;
+        this.epoch = epoch;
+        this.step = step;
+        this.seed = seed;
+    }
+
+    @Override
+    public Iterator<TreeSum.Partial> call(Integer partition, Iterator<Example> examples) {
+        int[] rows = plan.rows(partition, epoch, step);
+        if (rows.length == 0) return List.of(new TreeSum.Partial(partition, null)).iterator();
+        List<Example> all = new ArrayList<>();
+        examples.forEachRemaining(all::add);
+        if (all.size() != plan.size(partition)) {
+            throw new IllegalStateException("SparkTrainer: partition " + partition + " has " + all.size()
+                    + " examples now but had " + plan.size(partition) + " when training started; give an RDD whose"
+                    + " partitions do not change between jobs (persist it, or build it deterministically)");
+        }
+        Replica replica = ExecutorReplicas.borrow(runId, factory, shapes);
+        try (var scope = Settings.withSeed(seed ^ (0x9E3779B97F4A7C15L * (((long) epoch << 32) + step + 1)) + partition)) {
+            replica.setWeights(weights.value());
+            List<Tensor> batch = shapes.batch(all, rows);
+            ReplicaStep.Part part = replica.step.compute(batch.subList(0, 1), batch.subList(1, 2), plan.examples(step));
+            return List.of(new TreeSum.Partial(partition, part.sums().toFloatArray())).iterator();
+        } finally {
+            ExecutorReplicas.giveBack(runId, replica);
+        }
+    }
+}
