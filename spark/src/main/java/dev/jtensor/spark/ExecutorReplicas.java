@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The replicas an executor JVM keeps between steps, so that the model is built and its step traced
- * once per task thread, not at every step: a pool per training run (several tasks of one executor
- * run at once, each on its own replica). Only the most recent {@value #RUNS_KEPT} runs' pools are
- * kept, so finished runs free their models without a clean-up job.
+ * once per task thread, not at every step or fit: a pool per trainer and example shapes (several
+ * tasks of one executor run at once, each on its own replica). Only the {@value #RUNS_KEPT} most
+ * recently used pools are kept, so finished trainers free their models without a clean-up job.
  */
 final class ExecutorReplicas {
 

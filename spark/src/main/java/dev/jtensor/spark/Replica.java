@@ -21,6 +21,17 @@ final class Replica {
 
     /** How examples become tensors: the per-example shapes and the target dtype. */
     record Shapes(int[] features, int[] target, DType targetDType) implements Serializable {
+        boolean sameAs(Shapes o) {
+            return java.util.Arrays.equals(features, o.features) && java.util.Arrays.equals(target, o.target)
+                    && targetDType == o.targetDType;
+        }
+
+        @Override
+        public String toString() {
+            return "features " + java.util.Arrays.toString(features) + ", target " + java.util.Arrays.toString(target)
+                    + " " + targetDType;
+        }
+
         int featureLength() {
             return size(features);
         }
@@ -59,6 +70,7 @@ final class Replica {
 
     final Model model;
     final ReplicaStep step;
+    final Shapes shapes;
     private final List<Variable> variables;
 
     Replica(ModelFactory factory, Shapes shapes) {
@@ -68,6 +80,7 @@ final class Replica {
         }
         if (made == null) throw new InvalidArgumentException("SparkTrainer: the model factory returned null");
         this.model = made;
+        this.shapes = shapes;
         List<Tensor> sample = shapes.batch(List.of(new Example(new float[shapes.featureLength()],
                 new float[shapes.targetLength()])), new int[] {0});
         model.callAll(sample.subList(0, 1), false);   // builds the weights

@@ -73,6 +73,7 @@ public final class SparkTrainer {
     private int checkpointsKept = 3;
     private Model model;
     private Replica driver;
+    private final String id = UUID.randomUUID().toString();   // names this trainer's replicas on executors
 
     /**
      * A trainer of the factory's model.
@@ -169,6 +170,9 @@ public final class SparkTrainer {
         if (driver == null) {
             driver = new Replica(factory, shapes);
             model = driver.model;
+        } else if (!driver.shapes.sameAs(shapes)) {
+            throw new InvalidArgumentException("SparkTrainer.fit: this trainer's model was built for examples of "
+                    + driver.shapes + "; these have " + shapes);
         }
         StepPlan plan = new StepPlan(stats.sizes(), batchSize, shuffle, seed);
         CheckpointManager manager = checkpointDirectory == null ? null
@@ -178,7 +182,7 @@ public final class SparkTrainer {
             firstEpoch = (int) Math.min(epochs, model.optimizer().iterations().asTensor().longValue() / plan.steps());
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.context());
-        String runId = UUID.randomUUID().toString();
+        String runId = id + Arrays.toString(shapes.features()) + Arrays.toString(shapes.target()) + shapes.targetDType();
         History history = new History();
         history.setModel(model);
         history.onTrainBegin();
