@@ -12,6 +12,7 @@ import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.nn.FitOptions;
 import dev.jtensor.nn.Sequential;
 import dev.jtensor.nn.callbacks.History;
+import dev.jtensor.nn.distribute.MirroredStrategy;
 import dev.jtensor.nn.layers.Dense;
 import dev.jtensor.nn.layers.InputLayer;
 import dev.jtensor.nn.losses.CategoricalCrossentropy;
@@ -58,6 +59,8 @@ public class TrainingStepBenchmark {
     private TracedFunction kerasStep;
     private Tensor fitImages;
     private Tensor fitLabels;
+    private final MirroredStrategy oneReplica = new MirroredStrategy(1);
+    private final MirroredStrategy twoReplicas = new MirroredStrategy(2);
 
     @Setup
     public void setUp() {
@@ -165,5 +168,24 @@ public class TrainingStepBenchmark {
     @OperationsPerInvocation(FIT_STEPS)
     public History fitStep() {
         return keras.fit(fitImages, fitLabels, FitOptions.epochs(1).batchSize(TrainingData.BATCH).shuffle(false).verbose(0));
+    }
+
+    /**
+     * {@link #fitStep} through a {@link MirroredStrategy} of one replica: the strategy's own cost
+     * (the replica step's flat vector, the eager update, the metrics outside the trace).
+     */
+    @Benchmark
+    @OperationsPerInvocation(FIT_STEPS)
+    public History fitStepOneReplica() {
+        return keras.fit(fitImages, fitLabels, FitOptions.epochs(1).batchSize(TrainingData.BATCH).shuffle(false).verbose(0)
+                .strategy(oneReplica));
+    }
+
+    /** {@link #fitStep} on two replicas (32 examples each, on two threads). */
+    @Benchmark
+    @OperationsPerInvocation(FIT_STEPS)
+    public History fitStepTwoReplicas() {
+        return keras.fit(fitImages, fitLabels, FitOptions.epochs(1).batchSize(TrainingData.BATCH).shuffle(false).verbose(0)
+                .strategy(twoReplicas));
     }
 }

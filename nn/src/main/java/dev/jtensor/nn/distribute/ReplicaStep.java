@@ -1,6 +1,7 @@
 package dev.jtensor.nn.distribute;
 
 import dev.jtensor.DType;
+import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.Index;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Shape;
@@ -24,7 +25,8 @@ import java.util.Map;
  * assigns the states. {@link MirroredStrategy} runs replicas on threads; the Spark trainer runs
  * them on executors.
  *
- * <p>The computation is traced once per shard signature (eager when the model runs eagerly). All
+ * <p>The computation is traced once per shard signature, and the update once (both eager when the
+ * model runs eagerly). All
  * trainable variables must share one floating dtype, the dtype of the flat vectors.
  *
  * {@snippet :
@@ -40,6 +42,7 @@ public final class ReplicaStep {
     private final List<Variable> trainable;
     private final DType dtype;
     private TracedFunction traced;   // made on the first compute, for its numbers of inputs and targets
+    private TracedFunction applyTraced;
     private int inputs;
     private int targets;
     private Layout layout;
@@ -148,6 +151,7 @@ public final class ReplicaStep {
      * the summed gradients, then the summed (mean) states assigned. Returns the step's loss.
      *
      * @throws InvalidArgumentException if {@code sums} is not a flat vector of this step's layout
+     * @throws FailedPreconditionException if no part was computed yet (the layout comes from the first)
      */
     public Tensor apply(Tensor sums) {
         Layout l = layout();
@@ -155,6 +159,17 @@ public final class ReplicaStep {
             throw new InvalidArgumentException("ReplicaStep.apply: expected a " + dtype + " vector of " + l.sumLength
                     + " values, got " + (sums == null ? "null" : sums.dtype() + " " + sums.shape()));
         }
+        if (model.runsEagerly()) return applyBody(sums, l);
+        return applyTraced().call(sums);
+    }
+
+    private synchronized TracedFunction applyTraced() {
+        if (applyTraced == null) applyTraced = TracedFunction.of(sums -> applyBody(sums, layout())).named("apply_step");
+        return applyTraced;
+    }
+
+    /** The optimizer's update from the summed gradients, the states assigned; returns the loss. */
+    private Tensor applyBody(Tensor sums, Layout l) {
         List<Tensor> grads = new ArrayList<>();
         int offset = 1;
         for (int i = 0; i < trainable.size(); i++) {
@@ -241,7 +256,9 @@ public final class ReplicaStep {
     }
 
     private synchronized Layout layout() {
-        if (layout == null) throw new IllegalStateException("ReplicaStep: no part computed yet");
+        if (layout == null) {
+            throw new FailedPreconditionException("ReplicaStep: no part computed yet, so the layout of the sums is unknown");
+        }
         return layout;
     }
 }

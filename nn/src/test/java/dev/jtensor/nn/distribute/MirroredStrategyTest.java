@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtensor.DType;
+import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.Index;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.TF;
@@ -161,7 +162,10 @@ class MirroredStrategyTest {
         e = assertThrows(InvalidArgumentException.class, () -> new MirroredStrategy(2).run(step, List.of(x),
                 List.of(y.get(Index.range(0, 10)))));
         assertTrue(e.getMessage().contains("(10,)"), e.getMessage());
+        assertThrows(FailedPreconditionException.class, () -> step.apply(TF.zeros(3)));
+        step.compute(List.of(x.get(Index.range(0, 4))), List.of(y.get(Index.range(0, 4))), 4);   // 1 loss, 163 weights
         e = assertThrows(InvalidArgumentException.class, () -> step.apply(TF.zeros(3)));
-        assertTrue(e.getMessage().contains("ReplicaStep.apply"), e.getMessage());
+        assertTrue(e.getMessage().contains("ReplicaStep.apply: expected a float32 vector of 164 values, got float32 (3,)"),
+                e.getMessage());
     }
 }
