@@ -42,6 +42,8 @@ public final class Parallel {
     private static volatile long generation;
 
     private static volatile int maxThreads = POOL_THREADS;
+    /** Set on threads that run their kernels alone ({@link #alone}). */
+    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> false);
 
     static {
         for (int i = 0; i < WORKERS.length; i++) {
@@ -66,13 +68,29 @@ public final class Parallel {
     }
 
     /**
+     * Runs {@code body} with every kernel it calls on the current thread alone, never on the pool:
+     * for callers that already keep each core busy with a computation of its own (data-parallel
+     * replicas), where the pool's workers would only compete with them. Results are the same bits
+     * (kernels never depend on the split).
+     */
+    public static <T> T alone(java.util.function.Supplier<T> body) {
+        boolean outer = ALONE.get();
+        ALONE.set(true);
+        try {
+            return body.get();
+        } finally {
+            ALONE.set(outer);
+        }
+    }
+
+    /**
      * Runs {@code body(0) .. body(tasks - 1)}, spread over the workers with the caller taking part;
      * returns when all are done, rethrowing the first failure. Runs inline when there is one task
-     * or one thread, from inside a task, or while another thread's job holds the workers.
+     * or one thread, from inside a task or {@link #alone}, or while another thread's job holds the workers.
      */
     public static void forEach(int tasks, IntConsumer body) {
         if (tasks <= 1 || maxThreads == 1 || WORKERS.length == 0 || Thread.currentThread() instanceof Worker
-                || !BUSY.compareAndSet(false, true)) {
+                || ALONE.get() || !BUSY.compareAndSet(false, true)) {
             for (int i = 0; i < tasks; i++) body.accept(i);
             return;
         }

@@ -6,6 +6,7 @@ import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Settings;
 import dev.jtensor.TF;
 import dev.jtensor.Tensor;
+import dev.jtensor.accel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * model.fit(x, y, FitOptions.epochs(5).batchSize(64).strategy(new MirroredStrategy(2)));
  * }
  *
- * <p>The replica threads are daemon threads that end after 30 seconds idle; nothing needs closing.
+ * <p>With several replicas each runs its kernels on its own thread (one core per replica) rather
+ * than on the shared kernel pool. The replica threads are daemon threads that end after 30 seconds
+ * idle; nothing needs closing.
  * fit's train steps run on the replicas; evaluation and prediction run on the calling thread.
  */
 public final class MirroredStrategy {
@@ -100,10 +103,11 @@ public final class MirroredStrategy {
             int end = start + n / shards + (r < n % shards ? 1 : 0);
             List<Tensor> xs = slice(x, start, end), ys = slice(y, start, end);
             long replicaSeed = seed + r;
+            boolean alone = shards > 1;
             if (r < shards - 1) {
-                parts.add(CompletableFuture.supplyAsync(() -> compute(step, xs, ys, n, replicaSeed), threads));
+                parts.add(CompletableFuture.supplyAsync(() -> compute(step, xs, ys, n, replicaSeed, alone), threads));
             } else {   // the calling thread is the last replica
-                parts.add(CompletableFuture.completedFuture(compute(step, xs, ys, n, replicaSeed)));
+                parts.add(CompletableFuture.completedFuture(compute(step, xs, ys, n, replicaSeed, alone)));
             }
             start = end;
         }
@@ -119,9 +123,11 @@ public final class MirroredStrategy {
                 : predictions.size() == 1 ? predictions.get(0) : TF.concat(predictions, 0));
     }
 
-    private static ReplicaStep.Part compute(ReplicaStep step, List<Tensor> x, List<Tensor> y, long n, long seed) {
+    /** One replica's part; with other replicas running, its kernels stay on its own thread (one core each). */
+    private static ReplicaStep.Part compute(ReplicaStep step, List<Tensor> x, List<Tensor> y, long n, long seed,
+                                            boolean alone) {
         try (var scope = Settings.withSeed(seed)) {
-            return step.compute(x, y, n);
+            return alone ? Parallel.alone(() -> step.compute(x, y, n)) : step.compute(x, y, n);
         }
     }
 
