@@ -45,9 +45,10 @@ import org.apache.spark.broadcast.Broadcast;
  * Model model = trainer.model();              // the driver's model, trained
  * }
  *
- * <p><b>Steps.</b> An epoch has {@code ceil(examples / batchSize)} steps; step {@code k} takes the
- * {@code k}-th of that many equal chunks of every partition (shuffled per epoch and partition with
- * the seed when shuffling is on), so partitions of unequal size finish together ({@link StepPlan}).
+ * <p><b>Steps.</b> An epoch has {@code ceil(examples / batchSize)} steps of {@code batchSize}
+ * examples or one fewer; each partition gives every step a share in proportion to its size, a
+ * contiguous run of its examples (shuffled per epoch and partition with the seed when shuffling is
+ * on), so partitions of unequal size finish together ({@link StepPlan}).
  * Each step is one Spark job; the RDD should be persisted, or it is recomputed at every step.
  *
  * <p><b>Failures.</b> A task is a pure function of the broadcast weights, its partition and the
