@@ -111,14 +111,14 @@ public final class MirroredStrategy {
             }
             start = end;
         }
-        Tensor sums = null;
+        List<Tensor> sums = new ArrayList<>();
         List<Tensor> predictions = new ArrayList<>();
         for (CompletableFuture<ReplicaStep.Part> f : parts) {
             ReplicaStep.Part part = join(f);
-            sums = sums == null ? part.sums() : sums.add(part.sums());
+            sums.add(part.sums());
             if (part.predictions() != null) predictions.add(part.predictions());
         }
-        Tensor loss = step.apply(sums);
+        Tensor loss = step.applyAll(sums);   // summed in replica order inside the traced update
         return new StepResult(loss, predictions.isEmpty() ? null
                 : predictions.size() == 1 ? predictions.get(0) : TF.concat(predictions, 0));
     }

@@ -12,6 +12,7 @@ import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.nn.Model;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public final class ReplicaStep {
     private final List<Variable> trainable;
     private final DType dtype;
     private TracedFunction traced;   // made on the first compute, for its numbers of inputs and targets
-    private TracedFunction applyTraced;
+    private final Map<Integer, TracedFunction> applyTraced = new HashMap<>();   // by number of parts
     private int inputs;
     private int targets;
     private Layout layout;
@@ -154,18 +155,40 @@ public final class ReplicaStep {
      * @throws FailedPreconditionException if no part was computed yet (the layout comes from the first)
      */
     public Tensor apply(Tensor sums) {
-        Layout l = layout();
-        if (sums == null || sums.rank() != 1 || sums.shape().get(0) != l.sumLength || sums.dtype() != dtype) {
-            throw new InvalidArgumentException("ReplicaStep.apply: expected a " + dtype + " vector of " + l.sumLength
-                    + " values, got " + (sums == null ? "null" : sums.dtype() + " " + sums.shape()));
-        }
-        if (model.runsEagerly()) return applyBody(sums, l);
-        return applyTraced().call(sums);
+        return applyAll(List.of(sums));
     }
 
-    private synchronized TracedFunction applyTraced() {
-        if (applyTraced == null) applyTraced = TracedFunction.of(sums -> applyBody(sums, layout())).named("apply_step");
-        return applyTraced;
+    /**
+     * Applies a step from the replicas' parts' sums themselves, added in list order inside the
+     * traced update (no separate pass over the vectors). Returns the step's loss.
+     *
+     * @throws InvalidArgumentException if the list is empty or a vector is not of this step's layout
+     * @throws FailedPreconditionException if no part was computed yet (the layout comes from the first)
+     */
+    public Tensor applyAll(List<Tensor> parts) {
+        Layout l = layout();
+        if (parts == null || parts.isEmpty()) {
+            throw new InvalidArgumentException("ReplicaStep.apply: no parts given");
+        }
+        for (Tensor sums : parts) {
+            if (sums == null || sums.rank() != 1 || sums.shape().get(0) != l.sumLength || sums.dtype() != dtype) {
+                throw new InvalidArgumentException("ReplicaStep.apply: expected a " + dtype + " vector of " + l.sumLength
+                        + " values, got " + (sums == null ? "null" : sums.dtype() + " " + sums.shape()));
+            }
+        }
+        if (model.runsEagerly()) return applyBody(sum(parts), l);
+        return applyTraced(parts.size()).call(parts.toArray(Tensor[]::new));
+    }
+
+    private synchronized TracedFunction applyTraced(int count) {
+        return applyTraced.computeIfAbsent(count, k -> TracedFunction.ofList(k, parts -> applyBody(sum(parts), layout()))
+                .named("apply_step"));
+    }
+
+    private static Tensor sum(List<Tensor> parts) {
+        Tensor total = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) total = total.add(parts.get(i));
+        return total;
     }
 
     /** The optimizer's update from the summed gradients, the states assigned; returns the loss. */
