@@ -197,6 +197,10 @@ final class Trainer {
         Steps steps = compiled.steps();
         if (steps.replicaStep == null) steps.replicaStep = ReplicaStep.of(model);
         MirroredStrategy.StepResult result = strategy.run(steps.replicaStep, x, y);
+        if (result.predictions() == null && !compiled.metrics().isEmpty()) {
+            throw new InvalidArgumentException("Model \"" + model.name() + "\": compiled metrics need a model of one output;"
+                    + " this one has several");
+        }
         updateMetrics(result.loss(), x.get(0), y, result.predictions() == null ? List.of() : List.of(result.predictions()));
         return result.loss();
     }

@@ -19,7 +19,9 @@ import dev.jtensor.nn.callbacks.History;
 import dev.jtensor.nn.layers.BatchNormalization;
 import dev.jtensor.nn.layers.Dense;
 import dev.jtensor.nn.layers.Dropout;
+import dev.jtensor.nn.layers.Input;
 import dev.jtensor.nn.layers.InputLayer;
+import dev.jtensor.nn.layers.KerasTensor;
 import dev.jtensor.nn.layers.Layer;
 import dev.jtensor.nn.losses.MeanSquaredError;
 import dev.jtensor.nn.losses.SparseCategoricalCrossentropy;
@@ -163,6 +165,13 @@ class MirroredStrategyTest {
                 List.of(y.get(Index.range(0, 10)))));
         assertTrue(e.getMessage().contains("(10,)"), e.getMessage());
         assertThrows(FailedPreconditionException.class, () -> step.apply(TF.zeros(3)));
+        KerasTensor in = Input.of(6);
+        Model twoOutputs = Model.of(List.of(in), List.of(new Dense(3).call(in), new Dense(3).call(in)));
+        twoOutputs.compile(new SGD(0.1), new SparseCategoricalCrossentropy(true), "accuracy");
+        e = assertThrows(InvalidArgumentException.class, () -> twoOutputs.fit(List.of(x), List.of(y, y),
+                FitOptions.epochs(1).verbose(0).strategy(new MirroredStrategy(2))));
+        assertTrue(e.getMessage().contains("compiled metrics need a model of one output; this one has several"),
+                e.getMessage());
         step.compute(List.of(x.get(Index.range(0, 4))), List.of(y.get(Index.range(0, 4))), 4);   // 1 loss, 163 weights
         e = assertThrows(InvalidArgumentException.class, () -> step.apply(TF.zeros(3)));
         assertTrue(e.getMessage().contains("ReplicaStep.apply: expected a float32 vector of 164 values, got float32 (3,)"),
