@@ -21,9 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Synchronous data-parallel training over a Spark RDD of examples. Each step the driver broadcasts
@@ -158,6 +162,28 @@ public final class SparkTrainer {
     }
 
     /**
+     * Trains on the rows of a DataFrame: the feature columns (each a number or an array of numbers)
+     * concatenated in order, the target column a number (a class id or value) or an array. The
+     * rows are converted once and kept in memory for the fit.
+     *
+     * {@snippet :
+     * Dataset<Row> df = spark.read().parquet("digits.parquet");     // pixels: array<float>, label: int
+     * trainer.targetDType(DType.INT32).fit(df, List.of("pixels"), "label");
+     * }
+     *
+     * @throws InvalidArgumentException if a column is missing (the Dataset's columns are named) or not
+     *     numeric, or as {@link #fit(JavaRDD)}
+     */
+    public History fit(Dataset<Row> data, List<String> featureColumns, String targetColumn) {
+        JavaRDD<Example> examples = Rows.examples(data, featureColumns, targetColumn).persist(StorageLevel.MEMORY_ONLY());
+        try {
+            return fit(examples);
+        } finally {
+            examples.unpersist(false);
+        }
+    }
+
+    /**
      * Trains on {@code data}; returns the mean loss per epoch ({@code history().get("loss")}).
      *
      * @throws InvalidArgumentException if the RDD is null or empty, or its examples' feature or target
@@ -165,6 +191,24 @@ public final class SparkTrainer {
      */
     public History fit(JavaRDD<Example> data) {
         if (data == null) throw new InvalidArgumentException("SparkTrainer.fit: data is null");
+        try {
+            return train(data);
+        } catch (SparkException e) {
+            throw causeOf(e);
+        }
+    }
+
+    /** Our own error from inside a task, named as itself rather than as Spark's job failure. */
+    private static RuntimeException causeOf(SparkException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof InvalidArgumentException) {
+                return new InvalidArgumentException(t.getMessage() + " (in a Spark task)", e);
+            }
+        }
+        return new IllegalStateException("SparkTrainer.fit: a Spark job failed: " + e.getMessage(), e);
+    }
+
+    private History train(JavaRDD<Example> data) throws SparkException {
         PartitionStats stats = PartitionStats.of(data);
         Replica.Shapes shapes = new Replica.Shapes(featureShape(stats), stats.targetLength() == 1 ? new int[0]
                 : new int[] {stats.targetLength()}, targetDType);

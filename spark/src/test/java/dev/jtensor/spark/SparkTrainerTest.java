@@ -28,6 +28,12 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,6 +191,43 @@ class SparkTrainerTest {
         History history = resumed.fit(data);
         assertEquals(List.of(2, 3), history.epochs());
         assertSameWeights(straight.model(), resumed.model(), 0);
+    }
+
+    @Test
+    void trainsOnTheRowsOfADataFrame() {
+        SparkSession spark = SparkSession.builder().sparkContext(jsc.sc()).getOrCreate();
+        StructType schema = new StructType()
+                .add("first", DataTypes.DoubleType, false)
+                .add("rest", DataTypes.createArrayType(DataTypes.FloatType, false), false)
+                .add("label", DataTypes.IntegerType, false)
+                .add("name", DataTypes.StringType, true);
+        List<Row> rows = new ArrayList<>();
+        for (Example e : EXAMPLES) {
+            float[] f = e.features();
+            List<Float> rest = new ArrayList<>();
+            for (int k = 1; k < f.length; k++) rest.add(f[k]);
+            rows.add(RowFactory.create((double) f[0], rest, (int) e.target()[0], null));
+        }
+        Dataset<Row> df = spark.createDataFrame(rows, schema);
+        List<Example> converted = Rows.examples(df, List.of("first", "rest"), "label").collect();
+        assertEquals(EXAMPLES, converted);
+
+        SparkTrainer trainer = trainer().epochs(3);
+        List<Double> losses = trainer.fit(df.repartition(2), List.of("first", "rest"), "label").history().get("loss");
+        assertTrue(losses.get(2) < losses.get(0) * 0.9, "the loss falls: " + losses);
+
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> trainer().fit(df, List.of("first", "missing"), "label"));
+        assertTrue(e.getMessage().contains("no column 'missing'") && e.getMessage().contains("[first, rest, label, name]"),
+                e.getMessage());
+        e = assertThrows(InvalidArgumentException.class, () -> trainer().fit(df, List.of("name"), "label"));
+        assertTrue(e.getMessage().contains("column 'name' is string"), e.getMessage());
+        Dataset<Row> withNull = spark.createDataFrame(List.of(RowFactory.create(1.0, null, 0, null)), new StructType()
+                .add("first", DataTypes.DoubleType, true).add("other", DataTypes.DoubleType, true)
+                .add("label", DataTypes.IntegerType, true).add("name", DataTypes.StringType, true));
+        e = assertThrows(InvalidArgumentException.class, () -> trainer().fit(withNull, List.of("first", "other"), "label"));
+        assertTrue(e.getMessage().contains("a row has null in column 'other'") && e.getMessage().endsWith("(in a Spark task)"),
+                e.getMessage());
     }
 
     @Test
