@@ -96,21 +96,47 @@ final class Replica {
 
     /** Every variable's value, flat, in order. */
     float[] weights() {
-        List<Tensor> flat = new ArrayList<>();
-        for (Variable v : variables) flat.add(v.asTensor().cast(DType.FLOAT32).reshape(-1));
-        return TF.concat(flat, 0).toFloatArray();
+        return flatten(variables);
     }
 
     /** Assigns {@link #weights()}'s layout back. */
     void setWeights(float[] values) {
-        long expected = variables.stream().mapToLong(v -> v.shape().size()).sum();
-        if (values.length != expected) {
-            throw new InvalidArgumentException("SparkTrainer: a weight vector of " + values.length + " values for model \""
-                    + model.name() + "\" of " + expected + "; the factory must build the same model every time");
+        assign(variables, values, 0, "weight");
+    }
+
+    /** The optimizer's state but its step count (the learning rate, then every slot), flat. */
+    float[] optimizerState() {
+        return flatten(optimizerVariables());
+    }
+
+    /** Assigns {@link #optimizerState()}'s layout from {@code values} at {@code offset}, and the step count. */
+    void setOptimizerState(float[] values, int offset, long iterations) {
+        assign(optimizerVariables(), values, offset, "optimizer state");
+        model.optimizer().iterations().assign(TF.constant(iterations));
+    }
+
+    private List<Variable> optimizerVariables() {
+        List<Variable> all = new ArrayList<>(model.optimizer().variables());
+        all.remove(model.optimizer().iterations());
+        return all;
+    }
+
+    private static float[] flatten(List<Variable> vars) {
+        if (vars.isEmpty()) return new float[0];
+        List<Tensor> flat = new ArrayList<>();
+        for (Variable v : vars) flat.add(v.asTensor().cast(DType.FLOAT32).reshape(-1));
+        return TF.concat(flat, 0).toFloatArray();
+    }
+
+    private void assign(List<Variable> vars, float[] values, int offset, String what) {
+        long expected = vars.stream().mapToLong(v -> v.shape().size()).sum();
+        if (values.length - offset < expected) {
+            throw new InvalidArgumentException("SparkTrainer: a " + what + " vector of " + (values.length - offset)
+                    + " values for model \"" + model.name() + "\" of " + expected
+                    + "; the factory must build the same model every time");
         }
         Tensor all = TF.constant(values);
-        int offset = 0;
-        for (Variable v : variables) {
+        for (Variable v : vars) {
             int n = (int) v.shape().size();
             int[] dims = new int[v.shape().rank()];
             for (int i = 0; i < dims.length; i++) dims[i] = (int) v.shape().get(i);

@@ -60,6 +60,9 @@ import org.apache.spark.storage.StorageLevel;
  * #checkpoints} the driver saves the model and optimizer after every epoch and a new fit resumes
  * from the newest checkpoint (TensorFlow's {@code BackupAndRestore}).
  *
+ * <p><b>Local SGD.</b> {@link #localSteps} trades the equality with one process for less traffic:
+ * partitions train several steps alone between averagings of their models.
+ *
  * <p><b>Limits.</b> Models of one input and one output, float32 weights, examples as flat arrays.
  * Compiled metrics are not computed over the RDD (use {@code model().evaluate} on a sample).
  */
@@ -76,6 +79,7 @@ public final class SparkTrainer {
     private PrintStream out = System.out;
     private Path checkpointDirectory;
     private int checkpointsKept = 3;
+    private int localSteps;
     private Model model;
     private Replica driver;
     private final String id = UUID.randomUUID().toString();   // names this trainer's replicas on executors
@@ -142,6 +146,20 @@ public final class SparkTrainer {
         }
         this.verbose = level;
         this.out = out;
+        return this;
+    }
+
+    /**
+     * Local SGD: every {@code steps} steps (a round, one Spark job) instead of every step, each
+     * partition trains on its own chunks with its replica's optimizer from the driver's weights and
+     * optimizer state, and the driver takes their example-weighted mean (model averaging, with the
+     * optimizer's slots averaged the same way). Traffic per step falls by {@code steps}; the result is
+     * no longer that of one process (for plain SGD and one step per round it is, up to rounding).
+     * 0, the default, averages gradients every step.
+     */
+    public SparkTrainer localSteps(int steps) {
+        if (steps < 0) throw new InvalidArgumentException("SparkTrainer: localSteps must be >= 0, got " + steps);
+        this.localSteps = steps;
         return this;
     }
 
@@ -236,20 +254,16 @@ public final class SparkTrainer {
             Progbar bar = new Progbar(plan.steps(), verbose, out);
             double lossSum = 0;
             long seen = 0;
-            for (int step = 0; step < plan.steps(); step++) {
-                jsc.setJobDescription("jtensor fit: epoch " + (epoch + 1) + ", step " + (step + 1) + "/" + plan.steps());
-                Broadcast<float[]> weights = jsc.broadcast(driver.weights());
-                try {
-                    float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(
-                            new StepTask(runId, factory, shapes, plan, weights, epoch, step, seed), true));
-                    double loss = driver.step.apply(TF.constant(sums)).doubleValue();
-                    long n = plan.examples(step);
-                    lossSum += loss * n;
-                    seen += n;
-                    bar.update(step + 1, Map.of("loss", lossSum / seen));
-                } finally {
-                    weights.destroy();
-                }
+            for (int step = 0; step < plan.steps(); ) {
+                int span = localSteps == 0 ? 1 : Math.min(localSteps, plan.steps() - step);
+                jsc.setJobDescription("jtensor fit: epoch " + (epoch + 1) + ", step " + (step + span) + "/" + plan.steps());
+                double[] lossAndExamples = localSteps == 0
+                        ? gradientStep(jsc, data, runId, shapes, plan, epoch, step)
+                        : localRound(jsc, data, runId, shapes, plan, epoch, step, span);
+                lossSum += lossAndExamples[0];
+                seen += (long) lossAndExamples[1];
+                step += span;
+                bar.update(step, Map.of("loss", lossSum / seen));
             }
             Map<String, Double> logs = new LinkedHashMap<>();
             logs.put("loss", lossSum / seen);
@@ -259,6 +273,46 @@ public final class SparkTrainer {
         }
         jsc.setJobDescription(null);
         return history;
+    }
+
+    /** One synchronous step: the gradients averaged, the driver's optimizer applied; returns {loss x examples, examples}. */
+    private double[] gradientStep(JavaSparkContext jsc, JavaRDD<Example> data, String runId, Replica.Shapes shapes,
+                                  StepPlan plan, int epoch, int step) {
+        Broadcast<float[]> weights = jsc.broadcast(driver.weights());
+        try {
+            float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(
+                    new StepTask(runId, factory, shapes, plan, weights, epoch, step, seed), true));
+            double loss = driver.step.apply(TF.constant(sums)).doubleValue();
+            long n = plan.examples(step);
+            return new double[] {loss * n, n};
+        } finally {
+            weights.destroy();
+        }
+    }
+
+    /**
+     * One round of local SGD: every partition trains {@code span} steps on its own from the driver's
+     * weights and optimizer state, which then become the partitions' example-weighted mean.
+     */
+    private double[] localRound(JavaSparkContext jsc, JavaRDD<Example> data, String runId, Replica.Shapes shapes,
+                                StepPlan plan, int epoch, int firstStep, int span) {
+        float[] weights = driver.weights(), optimizer = driver.optimizerState();
+        float[] state = Arrays.copyOf(weights, weights.length + optimizer.length);
+        System.arraycopy(optimizer, 0, state, weights.length, optimizer.length);
+        long iterations = model.optimizer().iterations().asTensor().longValue();
+        Broadcast<float[]> broadcast = jsc.broadcast(state);
+        try {
+            float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(new RoundTask(runId, factory, shapes, plan, broadcast,
+                    iterations, epoch, firstStep, span, seed), true));
+            float examples = sums[1];
+            float[] mean = new float[sums.length - 2];
+            for (int i = 0; i < mean.length; i++) mean[i] = sums[2 + i] / examples;
+            driver.setWeights(mean);
+            driver.setOptimizerState(mean, weights.length, iterations + span);
+            return new double[] {sums[0], examples};
+        } finally {
+            broadcast.destroy();
+        }
     }
 
     private int[] featureShape(PartitionStats stats) {

@@ -42,15 +42,9 @@ final class StepTask implements Function2<Integer, Iterator<Example>, Iterator<T
     public Iterator<TreeSum.Partial> call(Integer partition, Iterator<Example> examples) {
         int[] rows = plan.rows(partition, epoch, step);
         if (rows.length == 0) return List.of(new TreeSum.Partial(partition, null)).iterator();
-        List<Example> all = new ArrayList<>();
-        examples.forEachRemaining(all::add);
-        if (all.size() != plan.size(partition)) {
-            throw new IllegalStateException("SparkTrainer: partition " + partition + " has " + all.size()
-                    + " examples now but had " + plan.size(partition) + " when training started; give an RDD whose"
-                    + " partitions do not change between jobs (persist it, or build it deterministically)");
-        }
+        List<Example> all = read(partition, examples, plan);
         Replica replica = ExecutorReplicas.borrow(runId, factory, shapes);
-        try (var scope = Settings.withSeed(seed ^ (0x9E3779B97F4A7C15L * (((long) epoch << 32) + step + 1)) + partition)) {
+        try (var scope = Settings.withSeed(taskSeed(seed, epoch, step, partition))) {
             replica.setWeights(weights.value());
             List<Tensor> batch = shapes.batch(all, rows);
             ReplicaStep.Part part = replica.step.compute(batch.subList(0, 1), batch.subList(1, 2), plan.examples(step));
@@ -58,5 +52,22 @@ final class StepTask implements Function2<Integer, Iterator<Example>, Iterator<T
         } finally {
             ExecutorReplicas.giveBack(runId, replica);
         }
+    }
+
+    /** The partition's examples, checked against the count the plan was made with. */
+    static List<Example> read(int partition, Iterator<Example> examples, StepPlan plan) {
+        List<Example> all = new ArrayList<>();
+        examples.forEachRemaining(all::add);
+        if (all.size() != plan.size(partition)) {
+            throw new IllegalStateException("SparkTrainer: partition " + partition + " has " + all.size()
+                    + " examples now but had " + plan.size(partition) + " when training started; give an RDD whose"
+                    + " partitions do not change between jobs (persist it, or build it deterministically)");
+        }
+        return all;
+    }
+
+    /** The seed of a task's random draws (Dropout): fixed by the run's seed, the epoch, the step and the partition. */
+    static long taskSeed(long seed, int epoch, int step, int partition) {
+        return seed ^ (0x9E3779B97F4A7C15L * (((long) epoch << 32) + step + 1)) + partition;
     }
 }

@@ -16,6 +16,7 @@ import dev.jtensor.nn.layers.Dense;
 import dev.jtensor.nn.layers.InputLayer;
 import dev.jtensor.nn.losses.SparseCategoricalCrossentropy;
 import dev.jtensor.nn.optimizers.Adam;
+import dev.jtensor.nn.optimizers.SGD;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,6 +192,37 @@ class SparkTrainerTest {
         History history = resumed.fit(data);
         assertEquals(List.of(2, 3), history.epochs());
         assertSameWeights(straight.model(), resumed.model(), 0);
+    }
+
+    private static Model sgdClassifier() {
+        TF.setSeed(3);
+        Sequential m = new Sequential(new InputLayer(6), new Dense(12, "tanh"), new Dense(3));
+        m.compile(new SGD(0.2), new SparseCategoricalCrossentropy(true));
+        return m;
+    }
+
+    @Test
+    void oneLocalStepOfPlainSgdAveragesAsGradientsDo() {
+        JavaRDD<Example> data = jsc.parallelize(EXAMPLES, 3).cache();
+        SparkTrainer gradients = new SparkTrainer(SparkTrainerTest::sgdClassifier).targetDType(DType.INT32).batchSize(24)
+                .seed(5).verbose(0, System.out).epochs(2);
+        SparkTrainer models = new SparkTrainer(SparkTrainerTest::sgdClassifier).targetDType(DType.INT32).batchSize(24)
+                .seed(5).verbose(0, System.out).epochs(2).localSteps(1);
+        List<Double> a = gradients.fit(data).history().get("loss"), b = models.fit(data).history().get("loss");
+        for (int e = 0; e < 2; e++) assertEquals(a.get(e), b.get(e), 1e-5, "epoch " + e);
+        assertSameWeights(gradients.model(), models.model(), 1e-5);
+    }
+
+    @Test
+    void localStepsTrainRepeatablyWithFewerJobs() {
+        JavaRDD<Example> data = jsc.parallelize(EXAMPLES, 3).cache();
+        SparkTrainer first = trainer().epochs(3).localSteps(4), second = trainer().epochs(3).localSteps(4);
+        List<Double> losses = first.fit(data).history().get("loss");
+        second.fit(data);
+        assertTrue(losses.get(2) < losses.get(0) * 0.9, "the loss falls: " + losses);
+        assertSameWeights(first.model(), second.model(), 0);
+        assertEquals(3 * 6L, first.model().optimizer().iterations().asTensor().longValue());   // rounds of 4 + 2 steps
+        assertThrows(InvalidArgumentException.class, () -> trainer().localSteps(-1));
     }
 
     @Test
