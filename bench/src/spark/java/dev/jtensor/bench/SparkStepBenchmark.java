@@ -96,7 +96,7 @@ public class SparkStepBenchmark {
         jsc.setLogLevel("WARN");
         // the examples are made on the executors from their ids, so tasks do not carry them (parallelize
         // of the examples themselves would ship each partition's 1.6 MB with every step's tasks)
-        data = jsc.parallelize(ids, 2).map(SparkStepBenchmark::example).persist(StorageLevel.MEMORY_ONLY());
+        data = jsc.parallelize(ids, 2).map(SparkStepBenchmark::example).persist(StorageLevel.MEMORY_AND_DISK());
         data.count();
         trainer = new SparkTrainer(SparkStepBenchmark::mlp).targetDType(DType.FLOAT32).batchSize(TrainingData.BATCH)
                 .shuffle(false).verbose(0, System.out);

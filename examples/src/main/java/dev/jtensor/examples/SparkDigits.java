@@ -59,7 +59,7 @@ public final class SparkDigits {
     /** Trains for {@code epochs} epochs on Spark; returns the test loss and accuracy. */
     public static Map<String, Double> train(JavaSparkContext jsc, int epochs, int verbose) {
         LabeledData.TrainTest data = Digits.data();
-        JavaRDD<Example> train = jsc.parallelize(examples(data.train()), 4).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<Example> train = jsc.parallelize(examples(data.train()), 4).persist(StorageLevel.MEMORY_AND_DISK());
         SparkTrainer trainer = new SparkTrainer(SparkDigits::mlp).targetDType(DType.INT32).batchSize(64).epochs(epochs)
                 .seed(1).verbose(verbose, System.out);
         trainer.fit(train);

@@ -154,6 +154,11 @@ public abstract class Model extends Layer {
         return runEagerly;
     }
 
+    /** The compiled loss (Keras's {@code model.loss}). */
+    public Loss loss() {
+        return requireCompiled("loss").loss();
+    }
+
     /** The compiled optimizer. */
     public Optimizer optimizer() {
         return requireCompiled("optimizer").optimizer();

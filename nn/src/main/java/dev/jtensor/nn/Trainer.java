@@ -196,11 +196,11 @@ final class Trainer {
     private Tensor distributedTrainStep(List<Tensor> x, List<Tensor> y) {
         Steps steps = compiled.steps();
         if (steps.replicaStep == null) steps.replicaStep = ReplicaStep.of(model);
-        MirroredStrategy.StepResult result = strategy.run(steps.replicaStep, x, y);
-        if (result.predictions() == null && !compiled.metrics().isEmpty()) {
+        if (y.size() != 1 && !compiled.metrics().isEmpty()) {   // before the step: a refused step changes nothing
             throw new InvalidArgumentException("Model \"" + model.name() + "\": compiled metrics need a model of one output;"
-                    + " this one has several");
+                    + " this one has " + y.size());
         }
+        MirroredStrategy.StepResult result = strategy.run(steps.replicaStep, x, y);
         updateMetrics(result.loss(), x.get(0), y, result.predictions() == null ? List.of() : List.of(result.predictions()));
         return result.loss();
     }

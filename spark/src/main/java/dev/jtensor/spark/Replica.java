@@ -101,7 +101,13 @@ final class Replica {
 
     /** Assigns {@link #weights()}'s layout back. */
     void setWeights(float[] values) {
-        assign(variables, values, 0, "weight");
+        requireLength(values, weightCount(), "weight");
+        assign(variables, values, 0);
+    }
+
+    /** The number of values in {@link #weights()}. */
+    int weightCount() {
+        return count(variables);
     }
 
     /** The optimizer's state but its step count (the learning rate, then every slot), flat. */
@@ -109,9 +115,11 @@ final class Replica {
         return flatten(optimizerVariables());
     }
 
-    /** Assigns {@link #optimizerState()}'s layout from {@code values} at {@code offset}, and the step count. */
-    void setOptimizerState(float[] values, int offset, long iterations) {
-        assign(optimizerVariables(), values, offset, "optimizer state");
+    /** Assigns {@link #weights()} then {@link #optimizerState()} from one vector, and the optimizer's step count. */
+    void setState(float[] values, long iterations) {
+        requireLength(values, weightCount() + count(optimizerVariables()), "weight and optimizer state");
+        assign(variables, values, 0);
+        assign(optimizerVariables(), values, weightCount());
         model.optimizer().iterations().assign(TF.constant(iterations));
     }
 
@@ -128,13 +136,18 @@ final class Replica {
         return TF.concat(flat, 0).toFloatArray();
     }
 
-    private void assign(List<Variable> vars, float[] values, int offset, String what) {
-        long expected = vars.stream().mapToLong(v -> v.shape().size()).sum();
-        if (values.length - offset < expected) {
-            throw new InvalidArgumentException("SparkTrainer: a " + what + " vector of " + (values.length - offset)
-                    + " values for model \"" + model.name() + "\" of " + expected
-                    + "; the factory must build the same model every time");
+    private static int count(List<Variable> vars) {
+        return (int) vars.stream().mapToLong(v -> v.shape().size()).sum();
+    }
+
+    private void requireLength(float[] values, int expected, String what) {
+        if (values.length != expected) {
+            throw new InvalidArgumentException("SparkTrainer: a " + what + " vector of " + values.length + " values for model \""
+                    + model.name() + "\" of " + expected + "; the factory must build the same model every time");
         }
+    }
+
+    private static void assign(List<Variable> vars, float[] values, int offset) {
         Tensor all = TF.constant(values);
         for (Variable v : vars) {
             int n = (int) v.shape().size();

@@ -46,10 +46,7 @@ final class RoundTask implements Function2<Integer, Iterator<Example>, Iterator<
         List<Example> all = StepTask.read(partition, examples, plan);
         Replica replica = ExecutorReplicas.borrow(runId, factory, shapes);
         try (var scope = Settings.withSeed(StepTask.taskSeed(seed, epoch, firstStep, partition))) {
-            float[] start = state.value();
-            replica.setWeights(start);
-            int weightCount = replica.weights().length;
-            replica.setOptimizerState(start, weightCount, iterations);
+            replica.setState(state.value(), iterations);
             double lossSum = 0;
             long count = 0;
             for (int step = firstStep; step < firstStep + steps; step++) {

@@ -1,6 +1,7 @@
 package dev.jtensor.spark;
 
 import dev.jtensor.DType;
+import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.TF;
 import dev.jtensor.nn.Model;
@@ -45,15 +46,18 @@ import org.apache.spark.storage.StorageLevel;
  * };
  * JavaRDD<Example> data = ...;                 // 64 features and a class id per example
  * SparkTrainer trainer = new SparkTrainer(factory).targetDType(DType.INT32).batchSize(128).epochs(5);
- * History history = trainer.fit(data.persist(StorageLevel.MEMORY_ONLY()));
+ * History history = trainer.fit(data.persist(StorageLevel.MEMORY_AND_DISK()));
  * Model model = trainer.model();              // the driver's model, trained
  * }
  *
- * <p><b>Steps.</b> An epoch has {@code ceil(examples / batchSize)} steps of {@code batchSize}
- * examples or one fewer; each partition gives every step a share in proportion to its size, a
+ * <p><b>Steps.</b> An epoch has {@code S = ceil(examples / batchSize)} steps of {@code floor} or
+ * {@code ceil(examples / S)} examples (100 at batch 64: two of 50); each partition gives every step a
+ * share in proportion to its size, a
  * contiguous run of its examples (shuffled per epoch and partition with the seed when shuffling is
  * on), so partitions of unequal size finish together ({@link StepPlan}).
- * Each step is one Spark job; the RDD should be persisted, or it is recomputed at every step.
+ * Each step is one Spark job that reads every partition; the RDD should be persisted (a level with
+ * disk, so an evicted block is not recomputed in another order), or it is recomputed at every step.
+ * A partition whose examples or order change between jobs is detected (a checksum) and refused.
  *
  * <p><b>Failures.</b> A task is a pure function of the broadcast weights, its partition and the
  * step, so a task Spark retries gives the same gradient, which counts once. With {@link
@@ -163,7 +167,12 @@ public final class SparkTrainer {
         return this;
     }
 
-    /** Saves the model and optimizer after every epoch into {@code directory}, keeping {@code kept}; fit resumes from the newest. */
+    /**
+     * Saves the model and optimizer after every epoch into {@code directory}, keeping the newest
+     * {@code kept}; a fit restores the newest first and trains only the epochs it lacks (TensorFlow's
+     * {@code BackupAndRestore}): {@code epochs(4)} after a run stopped at epoch 2 trains epochs 3 and
+     * 4, and after a finished run nothing (it says so at verbose 1 and 2).
+     */
     public SparkTrainer checkpoints(Path directory, int kept) {
         if (directory == null || kept < 1) {
             throw new InvalidArgumentException("SparkTrainer: checkpoints needs a directory and kept >= 1, got "
@@ -182,7 +191,7 @@ public final class SparkTrainer {
     /**
      * Trains on the rows of a DataFrame: the feature columns (each a number or an array of numbers)
      * concatenated in order, the target column a number (a class id or value) or an array. The
-     * rows are converted once and kept in memory for the fit.
+     * rows are converted once and persisted (memory, then disk) for the fit.
      *
      * {@snippet :
      * Dataset<Row> df = spark.read().parquet("digits.parquet");     // pixels: array<float>, label: int
@@ -193,7 +202,7 @@ public final class SparkTrainer {
      *     numeric, or as {@link #fit(JavaRDD)}
      */
     public History fit(Dataset<Row> data, List<String> featureColumns, String targetColumn) {
-        JavaRDD<Example> examples = Rows.examples(data, featureColumns, targetColumn).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<Example> examples = Rows.examples(data, featureColumns, targetColumn).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             return fit(examples);
         } finally {
@@ -211,8 +220,10 @@ public final class SparkTrainer {
         if (data == null) throw new InvalidArgumentException("SparkTrainer.fit: data is null");
         try {
             return train(data);
-        } catch (SparkException e) {
+        } catch (SparkException e) {   // train declares it: Spark's Java API throws it undeclared
             throw causeOf(e);
+        } finally {
+            JavaSparkContext.fromSparkContext(data.context()).setJobDescription(null);
         }
     }
 
@@ -221,6 +232,11 @@ public final class SparkTrainer {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof InvalidArgumentException) {
                 return new InvalidArgumentException(t.getMessage() + " (in a Spark task)", e);
+            }
+            if (t instanceof FailedPreconditionException) {
+                FailedPreconditionException f = new FailedPreconditionException(t.getMessage() + " (in a Spark task)");
+                f.initCause(e);
+                return f;
             }
         }
         return new IllegalStateException("SparkTrainer.fit: a Spark job failed: " + e.getMessage(), e);
@@ -237,12 +253,22 @@ public final class SparkTrainer {
             throw new InvalidArgumentException("SparkTrainer.fit: this trainer's model was built for examples of "
                     + driver.shapes + "; these have " + shapes);
         }
-        StepPlan plan = new StepPlan(stats.sizes(), batchSize, shuffle, seed);
+        StepPlan plan = new StepPlan(stats.sizes(), stats.checksums(), batchSize, shuffle, seed);
         CheckpointManager manager = checkpointDirectory == null ? null
                 : new CheckpointManager(Checkpoint.of(model, model.optimizer()), checkpointDirectory, checkpointsKept);
         int firstEpoch = 0;
         if (manager != null && manager.restoreLatest().isPresent()) {
-            firstEpoch = (int) Math.min(epochs, model.optimizer().iterations().asTensor().longValue() / plan.steps());
+            long done = model.optimizer().iterations().asTensor().longValue();
+            if (done % plan.steps() != 0) {
+                throw new InvalidArgumentException("SparkTrainer.fit: the newest checkpoint in " + checkpointDirectory
+                        + " holds " + done + " steps, not a whole number of this data's " + plan.steps() + "-step epochs;"
+                        + " resume with the data and batch size it was made with, or use another directory");
+            }
+            firstEpoch = (int) Math.min(epochs, done / plan.steps());
+            if (firstEpoch == epochs && verbose > 0) {
+                out.println("SparkTrainer: the newest checkpoint in " + checkpointDirectory + " already holds " + done / plan.steps()
+                        + " epochs (" + epochs + " asked for); nothing to train");
+            }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.context());
         String runId = id + Arrays.toString(shapes.features()) + Arrays.toString(shapes.target()) + shapes.targetDType();
@@ -271,7 +297,6 @@ public final class SparkTrainer {
             history.onEpochEnd(epoch, logs);
             if (manager != null) manager.save();
         }
-        jsc.setJobDescription(null);
         return history;
     }
 
@@ -304,11 +329,11 @@ public final class SparkTrainer {
         try {
             float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(new RoundTask(runId, factory, shapes, plan, broadcast,
                     iterations, epoch, firstStep, span, seed), true));
-            float examples = sums[1];
+            long examples = 0;   // exact, from the plan (the partitions' counts travel as floats)
+            for (int step = firstStep; step < firstStep + span; step++) examples += plan.examples(step);
             float[] mean = new float[sums.length - 2];
             for (int i = 0; i < mean.length; i++) mean[i] = sums[2 + i] / examples;
-            driver.setWeights(mean);
-            driver.setOptimizerState(mean, weights.length, iterations + span);
+            driver.setState(mean, iterations + span);
             return new double[] {sums[0], examples};
         } finally {
             broadcast.destroy();
@@ -337,16 +362,18 @@ public final class SparkTrainer {
     }
 
     /** The number of examples in every partition, checked to share one feature length and one target length. */
-    record PartitionStats(int[] sizes, int featureLength, int targetLength) {
+    record PartitionStats(int[] sizes, long[] checksums, int featureLength, int targetLength) {
 
         static PartitionStats of(JavaRDD<Example> data) {
             List<long[]> found = data.mapPartitionsWithIndex(PartitionStats::scan, true).collect();
             int[] sizes = new int[data.getNumPartitions()];
+            long[] checksums = new long[sizes.length];
             List<String> lengths = new ArrayList<>();
             long features = -1, targets = -1;
             boolean mixed = false;
-            for (long[] f : found) {   // {partition, count, featureLength, targetLength, mixed}
+            for (long[] f : found) {   // {partition, count, featureLength, targetLength, mixed, checksum}
                 sizes[(int) f[0]] = (int) f[1];
+                checksums[(int) f[0]] = f[5];
                 if (f[1] == 0) continue;
                 lengths.add("partition " + f[0] + ": " + f[2] + " features, " + f[3] + " target values"
                         + (f[4] != 0 ? " (and other lengths)" : ""));
@@ -363,13 +390,15 @@ public final class SparkTrainer {
                 throw new InvalidArgumentException("SparkTrainer.fit: examples need features and a target, found "
                         + features + " features and " + targets + " target values");
             }
-            return new PartitionStats(sizes, (int) features, (int) targets);
+            return new PartitionStats(sizes, checksums, (int) features, (int) targets);
         }
 
         private static Iterator<long[]> scan(Integer partition, Iterator<Example> examples) {
             long count = 0, features = -1, targets = -1, mixed = 0;
+            List<Example> all = new ArrayList<>();
             while (examples.hasNext()) {
                 Example e = examples.next();
+                all.add(e);
                 if (count == 0) {
                     features = e.features().length;
                     targets = e.target().length;
@@ -381,7 +410,7 @@ public final class SparkTrainer {
             if (count > Integer.MAX_VALUE) {
                 throw new IllegalStateException("SparkTrainer: partition " + partition + " holds more than 2^31 examples");
             }
-            return List.of(new long[] {partition, count, features, targets, mixed}).iterator();
+            return List.of(new long[] {partition, count, features, targets, mixed, StepTask.checksum(all)}).iterator();
         }
     }
 }

@@ -21,7 +21,10 @@ final class StepPlan implements Serializable {
     private final long seed;
     private final long total;
 
-    StepPlan(int[] sizes, int batchSize, boolean shuffle, long seed) {
+    private final long[] checksums;
+
+    StepPlan(int[] sizes, long[] checksums, int batchSize, boolean shuffle, long seed) {
+        this.checksums = checksums.clone();
         long total = 0;
         for (int n : sizes) total += n;
         this.total = total;
@@ -44,6 +47,11 @@ final class StepPlan implements Serializable {
     /** The examples of partition {@code p}. */
     int size(int p) {
         return sizes[p];
+    }
+
+    /** The checksum of partition {@code p}'s examples when the plan was made ({@code StepTask.checksum}). */
+    long checksum(int p) {
+        return checksums[p];
     }
 
     /** All examples of all partitions. */

@@ -1,5 +1,6 @@
 package dev.jtensor.spark;
 
+import dev.jtensor.FailedPreconditionException;
 import dev.jtensor.Settings;
 import dev.jtensor.Tensor;
 import dev.jtensor.nn.distribute.ReplicaStep;
@@ -58,12 +59,36 @@ final class StepTask implements Function2<Integer, Iterator<Example>, Iterator<T
     static List<Example> read(int partition, Iterator<Example> examples, StepPlan plan) {
         List<Example> all = new ArrayList<>();
         examples.forEachRemaining(all::add);
-        if (all.size() != plan.size(partition)) {
-            throw new IllegalStateException("SparkTrainer: partition " + partition + " has " + all.size()
-                    + " examples now but had " + plan.size(partition) + " when training started; give an RDD whose"
-                    + " partitions do not change between jobs (persist it, or build it deterministically)");
+        if (all.size() != plan.size(partition) || checksum(all) != plan.checksum(partition)) {
+            throw new FailedPreconditionException("SparkTrainer: partition " + partition + " holds other examples now ("
+                    + all.size() + ", checksum " + checksum(all) + ") than when training started (" + plan.size(partition)
+                    + ", " + plan.checksum(partition) + "); give an RDD whose partitions keep their examples and their"
+                    + " order between jobs (persist it with a disk level, or build it deterministically)");
         }
         return all;
+    }
+
+    /**
+     * An order-sensitive hash of a partition's examples, to notice a partition recomputed with other
+     * examples or in another order. It samples each example (its lengths, first, middle and last
+     * feature and first target value), so it costs O(1) per example at every step.
+     */
+    static long checksum(Iterable<Example> examples) {
+        long h = 1;
+        for (Example e : examples) h = 31 * h + sample(e);
+        return h;
+    }
+
+    private static long sample(Example e) {
+        float[] f = e.features(), t = e.target();
+        long h = 31L * f.length + t.length;
+        if (f.length > 0) {
+            h = 31 * h + Float.floatToIntBits(f[0]);
+            h = 31 * h + Float.floatToIntBits(f[f.length / 2]);
+            h = 31 * h + Float.floatToIntBits(f[f.length - 1]);
+        }
+        if (t.length > 0) h = 31 * h + Float.floatToIntBits(t[0]);
+        return h;
     }
 
     /** The seed of a task's random draws (Dropout): fixed by the run's seed, the epoch, the step and the partition. */

@@ -29,6 +29,11 @@ final class TreeSum {
         Partial plus(Partial other) {
             if (values == null) return new Partial(Math.min(index, other.index), other.values);
             if (other.values == null) return new Partial(Math.min(index, other.index), values);
+            if (values.length != other.values.length) {
+                throw new IllegalStateException("SparkTrainer: partitions " + index + " and " + other.index + " returned "
+                        + values.length + " and " + other.values.length + " values; the factory must build the same model"
+                        + " on every executor");
+            }
             float[] sum = new float[values.length];
             for (int i = 0; i < sum.length; i++) sum[i] = values[i] + other.values[i];
             return new Partial(Math.min(index, other.index), sum);

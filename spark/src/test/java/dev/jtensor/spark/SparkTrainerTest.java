@@ -130,7 +130,7 @@ class SparkTrainerTest {
             List<List<Example>> parts = data.glom().collect();
             int[] sizes = parts.stream().mapToInt(List::size).toArray();
             Model reference = classifier();
-            List<Double> expected = trainInOneProcess(reference, parts, new StepPlan(sizes, 24, true, 5), 3);
+            List<Double> expected = trainInOneProcess(reference, parts, new StepPlan(sizes, new long[sizes.length], 24, true, 5), 3);
             List<Double> losses = history.history().get("loss");
             for (int e = 0; e < 3; e++) assertEquals(expected.get(e), losses.get(e), 1e-5, "epoch " + e);
             assertTrue(losses.get(2) < losses.get(0) * 0.9, "the loss falls: " + losses);
@@ -181,6 +181,28 @@ class SparkTrainerTest {
         assertSameWeights(clean.model(), failing.model(), 0);
     }
 
+    /** Reverses partition 0's order from the third job that reads it on: a source that is not stable. */
+    static final class Unstable implements org.apache.spark.api.java.function.FlatMapFunction<java.util.Iterator<Example>, Example> {
+        static final java.util.concurrent.atomic.AtomicInteger READS = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public java.util.Iterator<Example> call(java.util.Iterator<Example> it) {
+            List<Example> all = new ArrayList<>();
+            it.forEachRemaining(all::add);
+            if (TaskContext.getPartitionId() == 0 && READS.incrementAndGet() >= 3) java.util.Collections.reverse(all);
+            return all.iterator();
+        }
+    }
+
+    @Test
+    void aPartitionThatChangesBetweenJobsIsRefused() {
+        JavaRDD<Example> data = jsc.parallelize(EXAMPLES, 2).mapPartitions(new Unstable());
+        dev.jtensor.FailedPreconditionException e = assertThrows(dev.jtensor.FailedPreconditionException.class,
+                () -> trainer().epochs(1).fit(data));
+        assertTrue(e.getMessage().contains("partition 0 holds other examples now") && e.getMessage().endsWith("(in a Spark task)"),
+                e.getMessage());
+    }
+
     @Test
     void resumesFromTheNewestCheckpoint(@TempDir Path dir) {
         JavaRDD<Example> data = jsc.parallelize(EXAMPLES, 2).cache();
@@ -192,6 +214,13 @@ class SparkTrainerTest {
         History history = resumed.fit(data);
         assertEquals(List.of(2, 3), history.epochs());
         assertSameWeights(straight.model(), resumed.model(), 0);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        History again = trainer().epochs(4).checkpoints(dir, 2).verbose(2, new java.io.PrintStream(bytes, true)).fit(data);
+        assertEquals(List.of(), again.epochs());
+        assertTrue(bytes.toString().contains("already holds 4 epochs (4 asked for); nothing to train"), bytes.toString());
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> trainer().epochs(4).batchSize(30).checkpoints(dir, 2).fit(data));
+        assertTrue(e.getMessage().contains("holds 24 steps, not a whole number of this data's 5-step epochs"), e.getMessage());
     }
 
     private static Model sgdClassifier() {

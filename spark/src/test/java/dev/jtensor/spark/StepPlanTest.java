@@ -38,7 +38,7 @@ class StepPlanTest {
     void manySmallPartitionsStillMakeFullSteps() {
         int[] sizes = new int[100];
         Arrays.fill(sizes, 3);
-        StepPlan plan = new StepPlan(sizes, 10, false, 0);
+        StepPlan plan = new StepPlan(sizes, new long[sizes.length], 10, false, 0);
         assertEquals(30, plan.steps());
         steps(plan, sizes, 0);   // every step holds 10 examples, none is empty
     }
@@ -46,7 +46,7 @@ class StepPlanTest {
     @Test
     void unevenPartitionsContributeInProportion() {
         int[] sizes = {60, 30, 0, 10};
-        StepPlan plan = new StepPlan(sizes, 20, true, 9);
+        StepPlan plan = new StepPlan(sizes, new long[sizes.length], 20, true, 9);
         assertEquals(5, plan.steps());
         int[][] perStep = steps(plan, sizes, 0);
         for (int[] step : perStep) assertEquals(List4.of(12, 6, 0, 2), List4.of(step));
@@ -56,13 +56,13 @@ class StepPlanTest {
     @Test
     void theOrderIsSeededPerEpochAndTheSameForTheSameSeed() {
         int[] sizes = {50, 50};
-        StepPlan a = new StepPlan(sizes, 10, true, 4), b = new StepPlan(sizes, 10, true, 4);
+        StepPlan a = new StepPlan(sizes, new long[sizes.length], 10, true, 4), b = new StepPlan(sizes, new long[sizes.length], 10, true, 4);
         assertEquals(Arrays.toString(a.rows(0, 0, 0)), Arrays.toString(b.rows(0, 0, 0)));
         assertNotEquals(Arrays.toString(a.rows(0, 0, 0)), Arrays.toString(a.rows(0, 1, 0)));
         assertNotEquals(Arrays.toString(a.rows(0, 0, 0)), Arrays.toString(a.rows(1, 0, 0)));
-        StepPlan plain = new StepPlan(sizes, 10, false, 4);
+        StepPlan plain = new StepPlan(sizes, new long[sizes.length], 10, false, 4);
         assertEquals("[0, 1, 2, 3, 4]", Arrays.toString(plain.rows(1, 3, 0)));
-        assertEquals(1, new StepPlan(new int[] {3}, 100, false, 0).steps());
+        assertEquals(1, new StepPlan(new int[] {3}, new long[1], 100, false, 0).steps());
     }
 
     /** A comparable view of four counts. */

@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
  * mean ({@link ReplicaContext}).
  *
  * <p>A step's loss and gradients are those of the whole batch, as one replica would compute them,
- * up to float rounding (the sum runs in another order); layers that use batch statistics
+ * up to float rounding (the sum runs in another order), for a loss that averages over the batch
+ * (Keras's default reduction; others are refused); layers that use batch statistics
  * (BatchNormalization) see each shard's statistics, as in TensorFlow. Each replica draws its random
- * values (Dropout) from a seed drawn from the calling thread's sequence, so seeded runs repeat.
+ * values (Dropout) from a seed drawn from the calling thread's sequence, so runs under a set seed
+ * repeat. Replica threads take the caller's NumPy-behaviour and device settings.
  *
  * {@snippet :
  * model.fit(x, y, FitOptions.epochs(5).batchSize(64).strategy(new MirroredStrategy(2)));
@@ -98,6 +100,8 @@ public final class MirroredStrategy {
         if (n == 0) throw new InvalidArgumentException("MirroredStrategy.run: the batch is empty");
         int shards = Math.min(replicas, n);
         long seed = TF.randomUniform(new int[0], 0, Long.MAX_VALUE, DType.INT64, null).longValue();
+        boolean numpy = Settings.numpyBehavior();   // the caller's thread settings, for every replica thread
+        dev.jtensor.accel.Device device = Settings.device();
         List<CompletableFuture<ReplicaStep.Part>> parts = new ArrayList<>();
         for (int r = 0, start = 0; r < shards; r++) {
             int end = start + n / shards + (r < n % shards ? 1 : 0);
@@ -105,12 +109,18 @@ public final class MirroredStrategy {
             long replicaSeed = seed + r;
             boolean alone = shards > 1;
             if (r < shards - 1) {
-                parts.add(CompletableFuture.supplyAsync(() -> compute(step, xs, ys, n, replicaSeed, alone), threads));
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    try (var np = Settings.withNumpyBehavior(numpy); var d = Settings.withDevice(device)) {
+                        return compute(step, xs, ys, n, replicaSeed, alone);
+                    }
+                }, threads));
             } else {   // the calling thread is the last replica
-                parts.add(CompletableFuture.completedFuture(compute(step, xs, ys, n, replicaSeed, alone)));
+                parts.add(CompletableFuture.supplyAsync(() -> compute(step, xs, ys, n, replicaSeed, alone), Runnable::run));
             }
             start = end;
         }
+        // every replica ends before anything is rethrown or applied: none may still read the variables then
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((v, e) -> null).join();
         List<Tensor> sums = new ArrayList<>();
         List<Tensor> predictions = new ArrayList<>();
         for (CompletableFuture<ReplicaStep.Part> f : parts) {

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * step {@link #assignState} assigns, as usual; inside one it records the new value instead, and the
  * strategy assigns the example-weighted mean of the replicas' values once the step's gradients are
  * applied (TensorFlow's sync-on-read variables with {@code MEAN} aggregation). Replicas share the
- * variables they read, so no replica writes one while others read it.
+ * variables they read, so no replica writes one while others read it. Inside a replica a second
+ * assignment of the same variable replaces the first, and reads still see the value from before the
+ * step (a layer called twice in one step moves its state once). States must be floating.
  *
  * {@snippet :
  * // in a layer's forward, for state that training moves (BatchNormalization's moving statistics)

@@ -11,6 +11,7 @@ import dev.jtensor.Variable;
 import dev.jtensor.autodiff.GradientTape;
 import dev.jtensor.graph.TracedFunction;
 import dev.jtensor.nn.Model;
+import dev.jtensor.nn.losses.Reduction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,10 +60,17 @@ public final class ReplicaStep {
         this.dtype = trainable.get(0).dtype();
         for (Variable v : trainable) {
             if (v.dtype() != dtype || !dtype.isFloating()) {
-                throw new InvalidArgumentException("ReplicaStep: model \"" + model.name() + "\" mixes variable dtypes ("
-                        + v.name() + " is " + v.dtype() + ", " + trainable.get(0).name() + " is " + dtype
-                        + "); replicas need one floating dtype");
+                throw new InvalidArgumentException("ReplicaStep: model \"" + model.name() + "\" has trainable variables "
+                        + v.name() + " of " + v.dtype() + " and " + trainable.get(0).name() + " of " + dtype
+                        + "; replicas need one floating dtype for all");
             }
+        }
+        Reduction reduction = model.loss().reduction();
+        if (reduction != Reduction.SUM_OVER_BATCH_SIZE) {
+            // a shard's share of the batch's mean is its mean times its fraction of the examples; a SUM or NONE
+            // loss does not split that way
+            throw new InvalidArgumentException("ReplicaStep: model \"" + model.name() + "\" has loss "
+                    + model.loss().name() + " with reduction " + reduction + "; replicas need SUM_OVER_BATCH_SIZE (the default)");
         }
     }
 
@@ -71,7 +79,7 @@ public final class ReplicaStep {
      * first step; otherwise call the model once).
      *
      * @throws InvalidArgumentException if the model is null, not compiled, has no trainable variables
-     *     yet, or mixes variable dtypes
+     *     yet, mixes variable dtypes, or its loss does not reduce by SUM_OVER_BATCH_SIZE
      */
     public static ReplicaStep of(Model model) {
         if (model == null) throw new InvalidArgumentException("ReplicaStep.of: model is null");
@@ -246,6 +254,10 @@ public final class ReplicaStep {
             if (g != null) pieces.add(g.mul(scale).reshape(-1));
         }
         for (Map.Entry<Variable, Tensor> e : run.updates().entrySet()) {
+            if (!e.getKey().dtype().isFloating()) {
+                throw new InvalidArgumentException("ReplicaStep: state variable " + e.getKey().name() + " is "
+                        + e.getKey().dtype() + "; replicas average states, so they must be floating");
+            }
             pieces.add(e.getValue().cast(dtype).mul(scale).reshape(-1));
         }
         int sumLength = 0;

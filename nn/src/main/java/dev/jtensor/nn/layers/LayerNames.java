@@ -47,7 +47,10 @@ final class LayerNames {
     static dev.jtensor.Settings.Scope fresh() {
         Map<String, Integer> outer = SCOPED.get();
         SCOPED.set(new HashMap<>());
+        boolean[] closed = {false};
         return () -> {
+            if (closed[0]) return;   // closing twice is harmless
+            closed[0] = true;
             if (outer == null) SCOPED.remove(); else SCOPED.set(outer);
         };
     }

@@ -165,12 +165,17 @@ class MirroredStrategyTest {
                 List.of(y.get(Index.range(0, 10)))));
         assertTrue(e.getMessage().contains("(10,)"), e.getMessage());
         assertThrows(FailedPreconditionException.class, () -> step.apply(TF.zeros(3)));
+        Sequential summed = new Sequential(new InputLayer(2), new Dense(1));
+        summed.compile(new SGD(0.1), new MeanSquaredError(dev.jtensor.nn.losses.Reduction.SUM));
+        summed.callAll(List.of(TF.ones(1, 2)), false);
+        e = assertThrows(InvalidArgumentException.class, () -> ReplicaStep.of(summed));
+        assertTrue(e.getMessage().contains("with reduction SUM; replicas need SUM_OVER_BATCH_SIZE"), e.getMessage());
         KerasTensor in = Input.of(6);
         Model twoOutputs = Model.of(List.of(in), List.of(new Dense(3).call(in), new Dense(3).call(in)));
         twoOutputs.compile(new SGD(0.1), new SparseCategoricalCrossentropy(true), "accuracy");
         e = assertThrows(InvalidArgumentException.class, () -> twoOutputs.fit(List.of(x), List.of(y, y),
                 FitOptions.epochs(1).verbose(0).strategy(new MirroredStrategy(2))));
-        assertTrue(e.getMessage().contains("compiled metrics need a model of one output; this one has several"),
+        assertTrue(e.getMessage().contains("compiled metrics need a model of one output; this one has 2"),
                 e.getMessage());
         step.compute(List.of(x.get(Index.range(0, 4))), List.of(y.get(Index.range(0, 4))), 4);   // 1 loss, 163 weights
         e = assertThrows(InvalidArgumentException.class, () -> step.apply(TF.zeros(3)));
