@@ -31,7 +31,7 @@ final class ApiClasses {
 
     static List<Class<?>> scan(List<String> packages) {
         List<String> names = new ArrayList<>();
-        for (Class<?> anchor : List.of(TF.class, GradientTape.class, Graph.class)) {
+        for (Class<?> anchor : List.of(TF.class, GradientTape.class, Graph.class, dev.jtensor.nn.Model.class)) {
             names.addAll(classNames(location(anchor)));
         }
         return names.stream().distinct().sorted()

@@ -142,6 +142,8 @@ final class ArgumentValues {
         if (raw == GraphDef.class) return GraphDefs.export(new Graph());
         if (raw == MetaGraphDef.class) return MetaGraph.export(new Graph(), Map.of());
         if (raw == VariableScope.class) return opened(new Graph().variableScope("x"));
+        if (raw == dev.jtensor.nn.distribute.MirroredStrategy.class) return new dev.jtensor.nn.distribute.MirroredStrategy(2);
+        if (raw == dev.jtensor.nn.distribute.ReplicaStep.class) return replicaStep();
         if (raw.isPrimitive()) return primitive(raw);
         if (raw.isArray()) return arrayOf(raw.getComponentType());
         if (raw.isEnum()) return raw.getEnumConstants()[0];
@@ -155,6 +157,16 @@ final class ArgumentValues {
         if (!(type instanceof ParameterizedType p)) return Object.class;
         Type arg = p.getActualTypeArguments()[i];
         return arg instanceof WildcardType w ? w.getUpperBounds()[0] : arg;
+    }
+
+    /** The replica step of a built, compiled 2-2 Dense model, with one part computed (so its layout is known). */
+    private static dev.jtensor.nn.distribute.ReplicaStep replicaStep() {
+        var model = new dev.jtensor.nn.Sequential(new dev.jtensor.nn.layers.InputLayer(2), new dev.jtensor.nn.layers.Dense(2));
+        model.compile(new dev.jtensor.nn.optimizers.SGD(0.1), new dev.jtensor.nn.losses.MeanSquaredError());
+        model.callAll(List.of(tensor()), false);
+        var step = dev.jtensor.nn.distribute.ReplicaStep.of(model);
+        step.compute(List.of(tensor()), List.of(tensor()), 2);
+        return step;
     }
 
     private static Tensor tensor() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of the API packages ({@code dev.jtensor}, {@code dev.jtensor.ops},
- * {@code dev.jtensor.autodiff}, {@code dev.jtensor.graph}), called with null in each reference-typed parameter and plausible
+ * {@code dev.jtensor.autodiff}, {@code dev.jtensor.graph}, {@code dev.jtensor.nn.distribute}), called with null in each reference-typed parameter and plausible
  * values ({@link ArgumentValues}) elsewhere, must throw an {@link InvalidArgumentException} whose
  * message says "null" and names the parameter, the method or the op: never a bare
  * NullPointerException from jtensor's insides, nor a silent success that fails later.
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 class NullArgumentsTest {
 
     static final List<String> PACKAGES = List.of("dev.jtensor", "dev.jtensor.ops", "dev.jtensor.autodiff",
-            "dev.jtensor.graph");
+            "dev.jtensor.graph", "dev.jtensor.nn.distribute");
 
     /**
      * {@code Class.member#parameter} (a {@code *} ends a prefix) to the documented reason it may be null.
@@ -65,7 +65,9 @@ class NullArgumentsTest {
             Map.entry("Initializer.glorotUniform#seed", "\"@param seed the op seed, or null for none\""),
             Map.entry("Dispatch.withBuffers#buffers", "\"{@code null} for fresh buffers and plain reads\""),
             Map.entry("Dispatch.openLevel#hook", "\"installs hook (may be null)\": a level with no hook of its own"),
-            Map.entry("OpHook.*#*", "the default methods ignore their arguments: a hook overrides what it needs"));
+            Map.entry("OpHook.*#*", "the default methods ignore their arguments: a hook overrides what it needs"),
+            Map.entry("MirroredStrategy$StepResult.<init>#predictions", "\"for a single-output model, its predictions\": null otherwise"),
+            Map.entry("ReplicaStep$Part.<init>#predictions", "\"(single-output models; null otherwise)\""));
 
     static boolean listed(Map<String, String> list, String key) {
         return list.keySet().stream().anyMatch(pattern -> key.matches(Arrays.stream(pattern.split("\\*", -1))
@@ -108,7 +110,8 @@ class NullArgumentsTest {
     void scanFindsTheApi() {
         List<Class<?>> classes = ApiClasses.scan(PACKAGES);
         for (Class<?> c : List.of(TF.class, GradientTape.class, Dispatch.class, dev.jtensor.ops.Binary.class,
-                dev.jtensor.Index.Range.class, dev.jtensor.graph.Graph.class, dev.jtensor.graph.Session.Runner.class)) {
+                dev.jtensor.Index.Range.class, dev.jtensor.graph.Graph.class, dev.jtensor.graph.Session.Runner.class,
+                dev.jtensor.nn.distribute.MirroredStrategy.class, dev.jtensor.nn.distribute.ReplicaStep.class)) {
             assertTrue(classes.contains(c), c + " missing from " + classes);
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("dev.jtensor.internal")));

@@ -76,8 +76,12 @@ public final class MirroredStrategy {
         return replicas;
     }
 
-    /** A step's loss (of the whole batch) and, for a single-output model, its predictions for the batch. */
+    /** A step's loss (of the whole batch) and, for a single-output model, its predictions for the batch (null otherwise). */
     public record StepResult(Tensor loss, Tensor predictions) {
+        /** @throws InvalidArgumentException if the loss is null */
+        public StepResult {
+            if (loss == null) throw new InvalidArgumentException("MirroredStrategy.StepResult: loss is null");
+        }
     }
 
     /**
@@ -87,8 +91,13 @@ public final class MirroredStrategy {
      * @throws InvalidArgumentException if the batch is empty or the inputs and targets differ in length
      */
     public StepResult run(ReplicaStep step, List<Tensor> x, List<Tensor> y) {
-        if (step == null || x == null || y == null || x.isEmpty() || y.isEmpty()) {
-            throw new InvalidArgumentException("MirroredStrategy.run: step, x and y must be given (x and y non-empty)");
+        if (step == null || x == null || y == null) {
+            throw new InvalidArgumentException("MirroredStrategy.run: " + (step == null ? "step" : x == null ? "x" : "y")
+                    + " is null");
+        }
+        if (x.isEmpty() || y.isEmpty() || ReplicaStep.hasNull(x) || ReplicaStep.hasNull(y)) {
+            throw new InvalidArgumentException("MirroredStrategy.run: x and y need one tensor per model input and output,"
+                    + " got " + x.size() + " and " + y.size() + (ReplicaStep.hasNull(x) || ReplicaStep.hasNull(y) ? " with a null" : ""));
         }
         int n = x.get(0).rank() == 0 ? 0 : (int) x.get(0).shape().get(0);
         for (Tensor t : concat(x, y)) {

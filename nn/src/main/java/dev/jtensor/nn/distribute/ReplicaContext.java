@@ -1,5 +1,6 @@
 package dev.jtensor.nn.distribute;
 
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
 import dev.jtensor.Variable;
 import java.util.Collections;
@@ -32,6 +33,10 @@ public final class ReplicaContext {
 
     /** Assigns {@code value} to {@code variable}, or records it when the current thread runs a replica step. */
     public static void assignState(Variable variable, Tensor value) {
+        if (variable == null || value == null) {
+            throw new InvalidArgumentException("ReplicaContext.assignState: " + (variable == null ? "variable" : "value")
+                    + " is null");
+        }
         ReplicaContext context = CURRENT.get();
         if (context == null) {
             variable.assign(value);

@@ -102,6 +102,10 @@ public final class ReplicaStep {
      * (single-output models; null otherwise), unscaled, for metrics.
      */
     public record Part(Tensor sums, Tensor predictions) {
+        /** @throws InvalidArgumentException if the sums are null */
+        public Part {
+            if (sums == null) throw new InvalidArgumentException("ReplicaStep.Part: sums is null");
+        }
     }
 
     /**
@@ -112,8 +116,12 @@ public final class ReplicaStep {
      *     data does not fit the model
      */
     public Part compute(List<Tensor> x, List<Tensor> y, long globalExamples) {
-        if (x == null || y == null || x.isEmpty() || y.isEmpty()) {
-            throw new InvalidArgumentException("ReplicaStep.compute: x and y must be non-empty lists");
+        if (x == null || y == null) {
+            throw new InvalidArgumentException("ReplicaStep.compute: " + (x == null ? "x" : "y") + " is null");
+        }
+        if (x.isEmpty() || y.isEmpty() || hasNull(x) || hasNull(y)) {
+            throw new InvalidArgumentException("ReplicaStep.compute: x and y need one tensor per model input and output,"
+                    + " got " + x.size() + " and " + y.size() + (hasNull(x) || hasNull(y) ? " with a null" : ""));
         }
         long examples = x.get(0).rank() == 0 ? 0 : x.get(0).shape().get(0);
         if (examples <= 0 || examples > globalExamples) {
@@ -163,6 +171,7 @@ public final class ReplicaStep {
      * @throws FailedPreconditionException if no part was computed yet (the layout comes from the first)
      */
     public Tensor apply(Tensor sums) {
+        if (sums == null) throw new InvalidArgumentException("ReplicaStep.apply: sums is null");
         return applyAll(List.of(sums));
     }
 
@@ -175,9 +184,8 @@ public final class ReplicaStep {
      */
     public Tensor applyAll(List<Tensor> parts) {
         Layout l = layout();
-        if (parts == null || parts.isEmpty()) {
-            throw new InvalidArgumentException("ReplicaStep.apply: no parts given");
-        }
+        if (parts == null) throw new InvalidArgumentException("ReplicaStep.applyAll: parts is null");
+        if (parts.isEmpty()) throw new InvalidArgumentException("ReplicaStep.applyAll: no parts given");
         for (Tensor sums : parts) {
             if (sums == null || sums.rank() != 1 || sums.shape().get(0) != l.sumLength || sums.dtype() != dtype) {
                 throw new InvalidArgumentException("ReplicaStep.apply: expected a " + dtype + " vector of " + l.sumLength
@@ -295,5 +303,10 @@ public final class ReplicaStep {
             throw new FailedPreconditionException("ReplicaStep: no part computed yet, so the layout of the sums is unknown");
         }
         return layout;
+    }
+
+    /** Whether a list holds a null ({@code List.of(...).contains(null)} would throw). */
+    static boolean hasNull(List<Tensor> xs) {
+        return xs.stream().anyMatch(java.util.Objects::isNull);
     }
 }
