@@ -142,6 +142,8 @@ final class ArgumentValues {
         if (raw == GraphDef.class) return GraphDefs.export(new Graph());
         if (raw == MetaGraphDef.class) return MetaGraph.export(new Graph(), Map.of());
         if (raw == VariableScope.class) return opened(new Graph().variableScope("x"));
+        if (raw == dev.jtensor.nn.losses.Loss.class) return new dev.jtensor.nn.losses.MeanSquaredError();
+        if (raw == dev.jtensor.nn.data.Dataset.class) return dev.jtensor.nn.data.Dataset.fromTensorSlices(tensor());
         if (raw == dev.jtensor.nn.distribute.MirroredStrategy.class) return new dev.jtensor.nn.distribute.MirroredStrategy(2);
         if (raw == dev.jtensor.nn.distribute.ReplicaStep.class) return replicaStep();
         if (raw.isPrimitive()) return primitive(raw);

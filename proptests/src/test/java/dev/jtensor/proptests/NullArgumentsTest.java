@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of the API packages ({@code dev.jtensor}, {@code dev.jtensor.ops},
- * {@code dev.jtensor.autodiff}, {@code dev.jtensor.graph}, {@code dev.jtensor.nn.distribute}), called with null in each reference-typed parameter and plausible
+ * {@code dev.jtensor.autodiff}, {@code dev.jtensor.graph}, and of nn so far {@code .distribute}, {@code .initializers},
+ * {@code .regularizers}, {@code .losses}, {@code .data}), called with null in each reference-typed parameter and plausible
  * values ({@link ArgumentValues}) elsewhere, must throw an {@link InvalidArgumentException} whose
  * message says "null" and names the parameter, the method or the op: never a bare
  * NullPointerException from jtensor's insides, nor a silent success that fails later.
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.TestFactory;
 class NullArgumentsTest {
 
     static final List<String> PACKAGES = List.of("dev.jtensor", "dev.jtensor.ops", "dev.jtensor.autodiff",
-            "dev.jtensor.graph", "dev.jtensor.nn.distribute");
+            "dev.jtensor.graph", "dev.jtensor.nn.distribute", "dev.jtensor.nn.initializers", "dev.jtensor.nn.regularizers",
+            "dev.jtensor.nn.losses", "dev.jtensor.nn.data");
 
     /**
      * {@code Class.member#parameter} (a {@code *} ends a prefix) to the documented reason it may be null.
@@ -67,7 +69,9 @@ class NullArgumentsTest {
             Map.entry("Dispatch.openLevel#hook", "\"installs hook (may be null)\": a level with no hook of its own"),
             Map.entry("OpHook.*#*", "the default methods ignore their arguments: a hook overrides what it needs"),
             Map.entry("MirroredStrategy$StepResult.<init>#predictions", "\"for a single-output model, its predictions\": null otherwise"),
-            Map.entry("ReplicaStep$Part.<init>#predictions", "\"(single-output models; null otherwise)\""));
+            Map.entry("ReplicaStep$Part.<init>#predictions", "\"(single-output models; null otherwise)\""),
+            Map.entry("Initializers.random*#seed", "\"{@code seed} may be null\" (Keras's seed=None)"),
+            Map.entry("Loss.call#sampleWeight", "\"@param sampleWeight per-sample weights, or null for none\""));
 
     static boolean listed(Map<String, String> list, String key) {
         return list.keySet().stream().anyMatch(pattern -> key.matches(Arrays.stream(pattern.split("\\*", -1))

@@ -34,6 +34,11 @@ public record LabeledData(Tensor features, Tensor labels) {
 
     /** A train and a test part of one data set. */
     public record TrainTest(LabeledData train, LabeledData test) {
+        /** @throws InvalidArgumentException if a part is null */
+        public TrainTest {
+            Inputs.nonNull(train, "LabeledData.TrainTest", "train");
+            Inputs.nonNull(test, "LabeledData.TrainTest", "test");
+        }
     }
 
     /** The number of samples. */

@@ -15,9 +15,8 @@ final class Slices {
 
     static Tensor[] check(Operand... components) {
         String who = "Dataset.fromTensorSlices";
-        if (components == null || components.length == 0) {
-            throw new InvalidArgumentException(who + ": needs at least one component");
-        }
+        if (components == null) throw new InvalidArgumentException(who + ": components is null");
+        if (components.length == 0) throw new InvalidArgumentException(who + ": needs at least one component");
         Tensor[] parts = new Tensor[components.length];
         for (int i = 0; i < parts.length; i++) {
             if (components[i] == null) {

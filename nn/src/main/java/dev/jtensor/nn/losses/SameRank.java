@@ -1,6 +1,7 @@
 package dev.jtensor.nn.losses;
 
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Inputs;
 
 /**
  * Keras's {@code squeeze_or_expand_to_same_rank}: two tensors whose ranks differ by one, the longer
@@ -17,12 +18,20 @@ import dev.jtensor.Tensor;
  */
 public record SameRank(Tensor first, Tensor second) {
 
+    /** @throws InvalidArgumentException if a tensor is null */
+    public SameRank {
+        Inputs.nonNull(first, "SameRank", "first");
+        Inputs.nonNull(second, "SameRank", "second");
+    }
+
     /**
      * Aligns {@code x1} and {@code x2}: if one has rank one more than the other and its last
      * dimension is 1, the shorter is expanded when it has rank 1, otherwise the longer is squeezed.
      * Any other pair is returned as given.
      */
     public static SameRank of(Tensor x1, Tensor x2) {
+        Inputs.nonNull(x1, "SameRank.of", "x1");
+        Inputs.nonNull(x2, "SameRank.of", "x2");
         int r1 = x1.rank(), r2 = x2.rank();
         if (r1 == r2 + 1 && x1.shape().get(r1 - 1) == 1) {
             return r2 == 1 ? new SameRank(x1, x2.expandDims(-1)) : new SameRank(x1.squeeze(-1), x2);

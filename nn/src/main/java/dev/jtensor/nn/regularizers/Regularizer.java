@@ -44,7 +44,7 @@ public interface Regularizer {
     record L1L2(double l1, double l2) implements Regularizer {
         @Override
         public Tensor apply(Operand weight) {
-            Tensor w = weight.asTensor();
+            Tensor w = dev.jtensor.internal.Inputs.nonNull(weight, "Regularizer.apply", "weight").asTensor();
             Tensor penalty = TF.zeros(w.dtype());
             if (l1 > 0) penalty = penalty.add(TF.reduceSum(TF.abs(w)).mul(l1));
             if (l2 > 0) penalty = penalty.add(TF.reduceSum(TF.square(w)).mul(l2));
