@@ -142,6 +142,32 @@ final class ArgumentValues {
         if (raw == GraphDef.class) return GraphDefs.export(new Graph());
         if (raw == MetaGraphDef.class) return MetaGraph.export(new Graph(), Map.of());
         if (raw == VariableScope.class) return opened(new Graph().variableScope("x"));
+        if (raw == dev.jtensor.nn.callbacks.Callback.class || raw == dev.jtensor.nn.callbacks.History.class) {
+            return new dev.jtensor.nn.callbacks.History();
+        }
+        if (raw == dev.jtensor.nn.callbacks.EarlyStopping.class) return new dev.jtensor.nn.callbacks.EarlyStopping();
+        if (raw == dev.jtensor.nn.callbacks.LambdaCallback.class) {
+            return dev.jtensor.nn.callbacks.LambdaCallback.onEpochEnd((epoch, logs) -> { });
+        }
+        if (raw == dev.jtensor.nn.callbacks.LearningRateScheduler.class) {
+            return new dev.jtensor.nn.callbacks.LearningRateScheduler((epoch, rate) -> rate);
+        }
+        if (raw == dev.jtensor.nn.callbacks.ModelCheckpoint.class) {
+            return new dev.jtensor.nn.callbacks.ModelCheckpoint(DIR.resolve("ckpt.safetensors").toString());
+        }
+        if (raw == dev.jtensor.nn.callbacks.TensorBoard.class) return new dev.jtensor.nn.callbacks.TensorBoard(DIR.resolve("tb"));
+        if (raw == dev.jtensor.nn.metrics.AUC.class) return new dev.jtensor.nn.metrics.AUC();
+        if (raw == dev.jtensor.nn.metrics.Mean.class || raw == dev.jtensor.nn.metrics.Metric.class) {
+            return new dev.jtensor.nn.metrics.Mean();
+        }
+        if (raw == dev.jtensor.nn.metrics.MeanMetricWrapper.class) {
+            return new dev.jtensor.nn.metrics.MeanMetricWrapper("m", (yTrue, yPred) -> yPred);
+        }
+        if (raw == dev.jtensor.nn.optimizers.Optimizer.class) return new dev.jtensor.nn.optimizers.SGD(0.1);
+        if (raw == dev.jtensor.nn.optimizers.Optimizer.Builder.class) return dev.jtensor.nn.optimizers.SGD.builder();
+        if (raw == dev.jtensor.nn.optimizers.schedules.PiecewiseConstantDecay.class) {   // one more value than boundaries
+            return new dev.jtensor.nn.optimizers.schedules.PiecewiseConstantDecay(new long[] {10}, new double[] {0.1, 0.01});
+        }
         if (raw == dev.jtensor.nn.losses.Loss.class) return new dev.jtensor.nn.losses.MeanSquaredError();
         if (raw == dev.jtensor.nn.data.Dataset.class) return dev.jtensor.nn.data.Dataset.fromTensorSlices(tensor());
         if (raw == dev.jtensor.nn.distribute.MirroredStrategy.class) return new dev.jtensor.nn.distribute.MirroredStrategy(2);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every public constructor and method of the API packages ({@code dev.jtensor}, {@code dev.jtensor.ops},
  * {@code dev.jtensor.autodiff}, {@code dev.jtensor.graph}, and of nn so far {@code .distribute}, {@code .initializers},
- * {@code .regularizers}, {@code .losses}, {@code .data}), called with null in each reference-typed parameter and plausible
+ * {@code .regularizers}, {@code .losses}, {@code .data}, {@code .optimizers}), called with null in each reference-typed parameter and plausible
  * values ({@link ArgumentValues}) elsewhere, must throw an {@link InvalidArgumentException} whose
  * message says "null" and names the parameter, the method or the op: never a bare
  * NullPointerException from jtensor's insides, nor a silent success that fails later.
@@ -36,7 +36,7 @@ class NullArgumentsTest {
 
     static final List<String> PACKAGES = List.of("dev.jtensor", "dev.jtensor.ops", "dev.jtensor.autodiff",
             "dev.jtensor.graph", "dev.jtensor.nn.distribute", "dev.jtensor.nn.initializers", "dev.jtensor.nn.regularizers",
-            "dev.jtensor.nn.losses", "dev.jtensor.nn.data");
+            "dev.jtensor.nn.losses", "dev.jtensor.nn.data", "dev.jtensor.nn.optimizers", "dev.jtensor.nn.optimizers.schedules");
 
     /**
      * {@code Class.member#parameter} (a {@code *} ends a prefix) to the documented reason it may be null.
@@ -71,7 +71,8 @@ class NullArgumentsTest {
             Map.entry("MirroredStrategy$StepResult.<init>#predictions", "\"for a single-output model, its predictions\": null otherwise"),
             Map.entry("ReplicaStep$Part.<init>#predictions", "\"(single-output models; null otherwise)\""),
             Map.entry("Initializers.random*#seed", "\"{@code seed} may be null\" (Keras's seed=None)"),
-            Map.entry("Loss.call#sampleWeight", "\"@param sampleWeight per-sample weights, or null for none\""));
+            Map.entry("Loss.call#sampleWeight", "\"@param sampleWeight per-sample weights, or null for none\""),
+            Map.entry("LambdaCallback.<init>#*", "\"A callback calling the given functions (each may be null)\""));   // for nn.callbacks
 
     static boolean listed(Map<String, String> list, String key) {
         return list.keySet().stream().anyMatch(pattern -> key.matches(Arrays.stream(pattern.split("\\*", -1))

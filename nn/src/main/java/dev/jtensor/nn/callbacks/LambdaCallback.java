@@ -28,12 +28,12 @@ public final class LambdaCallback extends Callback {
 
     /** A callback that calls {@code fn(epoch, logs)} after each epoch. */
     public static LambdaCallback onEpochEnd(BiConsumer<Integer, Map<String, Double>> fn) {
-        return new LambdaCallback(null, fn, null);
+        return new LambdaCallback(null, dev.jtensor.internal.Inputs.nonNull(fn, "LambdaCallback.onEpochEnd", "fn"), null);
     }
 
     /** A callback that calls {@code fn(batch, logs)} after each training step. */
     public static LambdaCallback onBatchEnd(BiConsumer<Integer, Map<String, Double>> fn) {
-        return new LambdaCallback(null, null, fn);
+        return new LambdaCallback(null, null, dev.jtensor.internal.Inputs.nonNull(fn, "LambdaCallback.onBatchEnd", "fn"));
     }
 
     @Override

@@ -105,6 +105,7 @@ public abstract class Optimizer extends Module {
 
     /** The slot variable {@code slotName} of {@code variable} (e.g. Adam's {@code "m"} of {@code dense/kernel}). */
     public Variable slot(Variable variable, String slotName) {
+        if (slotName == null) throw new InvalidArgumentException("Optimizer '" + name + "'.slot: slotName is null");
         List<Variable> own = variable == null ? null : slots.get(variable);
         int index = slotNames().indexOf(slotName);
         if (own == null || index < 0) {

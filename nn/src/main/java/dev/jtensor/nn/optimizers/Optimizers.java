@@ -25,15 +25,17 @@ public final class Optimizers {
      * @throws InvalidArgumentException for another name, listing the known ones
      */
     public static Optimizer get(String name) {
-        String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (name == null) {
+            throw new InvalidArgumentException("Optimizers.get: name is null; the known ones are " + KNOWN);
+        }
+        String key = name.toLowerCase(Locale.ROOT);
         return switch (key) {
             case "sgd" -> new SGD();
             case "adam" -> new Adam();
             case "adamw" -> new AdamW();
             case "rmsprop" -> new RMSprop();
             case "adagrad" -> new Adagrad();
-            default -> throw new InvalidArgumentException("Unknown optimizer: " + (name == null ? "null" : "'" + name + "'")
-                    + "; the known ones are " + KNOWN);
+            default -> throw new InvalidArgumentException("Unknown optimizer: '" + name + "'; the known ones are " + KNOWN);
         };
     }
 }

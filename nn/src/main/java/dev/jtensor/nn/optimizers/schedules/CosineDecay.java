@@ -30,6 +30,7 @@ public record CosineDecay(double initial, long decaySteps, double alpha) impleme
 
     @Override
     public Tensor apply(Tensor step) {
+        dev.jtensor.internal.Inputs.nonNull(step, "CosineDecay.apply", "step");
         Tensor s = TF.minimum(step.cast(DType.FLOAT64), (double) decaySteps);
         Tensor cosine = TF.cos(s.mul(Math.PI / decaySteps)).add(1.0).mul(0.5);
         return cosine.mul(1 - alpha).add(alpha).mul(initial);

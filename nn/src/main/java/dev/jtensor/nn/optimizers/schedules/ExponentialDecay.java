@@ -31,6 +31,7 @@ public record ExponentialDecay(double initial, long decaySteps, double decayRate
 
     @Override
     public Tensor apply(Tensor step) {
+        dev.jtensor.internal.Inputs.nonNull(step, "ExponentialDecay.apply", "step");
         Tensor p = step.cast(DType.FLOAT64).div((double) decaySteps);
         if (staircase) p = TF.floor(p);
         return TF.pow(TF.constant(decayRate), p).mul(initial);

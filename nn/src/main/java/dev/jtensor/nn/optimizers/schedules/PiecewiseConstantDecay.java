@@ -51,6 +51,7 @@ public record PiecewiseConstantDecay(long[] boundaries, double[] values) impleme
 
     @Override
     public Tensor apply(Tensor step) {
+        dev.jtensor.internal.Inputs.nonNull(step, "PiecewiseConstantDecay.apply", "step");
         Tensor rate = TF.constant(values[values.length - 1]);
         for (int i = boundaries.length - 1; i >= 0; i--) {
             rate = TF.where(step.lessEqual(TF.constant(boundaries[i])), TF.constant(values[i]), rate);
