@@ -1,5 +1,6 @@
 package dev.jtensor.nn.losses;
 
+import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
 import dev.jtensor.internal.Inputs;
 
