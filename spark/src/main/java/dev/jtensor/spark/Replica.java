@@ -117,9 +117,10 @@ final class Replica {
 
     /** Assigns {@link #weights()} then {@link #optimizerState()} from one vector, and the optimizer's step count. */
     void setState(float[] values, long iterations) {
-        requireLength(values, weightCount() + count(optimizerVariables()), "weight and optimizer state");
-        assign(variables, values, 0);
-        assign(optimizerVariables(), values, weightCount());
+        List<Variable> all = new ArrayList<>(variables);
+        all.addAll(optimizerVariables());
+        requireLength(values, count(all), "weight and optimizer state");
+        assign(all, values, 0);
         model.optimizer().iterations().assign(TF.constant(iterations));
     }
 
@@ -148,7 +149,7 @@ final class Replica {
     }
 
     private static void assign(List<Variable> vars, float[] values, int offset) {
-        Tensor all = TF.constant(values);
+        Tensor all = TF.constant(values);   // one copy in; each variable takes a view of its slice
         for (Variable v : vars) {
             int n = (int) v.shape().size();
             int[] dims = new int[v.shape().rank()];

@@ -271,7 +271,7 @@ public final class SparkTrainer {
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.context());
-        String runId = id + Arrays.toString(shapes.features()) + Arrays.toString(shapes.target()) + shapes.targetDType();
+        TrainingRun run = new TrainingRun(id + shapes, factory, shapes, plan, seed);
         History history = new History();
         history.setModel(model);
         history.onTrainBegin();
@@ -284,8 +284,8 @@ public final class SparkTrainer {
                 int span = localSteps == 0 ? 1 : Math.min(localSteps, plan.steps() - step);
                 jsc.setJobDescription("jtensor fit: epoch " + (epoch + 1) + ", step " + (step + span) + "/" + plan.steps());
                 double[] lossAndExamples = localSteps == 0
-                        ? gradientStep(jsc, data, runId, shapes, plan, epoch, step)
-                        : localRound(jsc, data, runId, shapes, plan, epoch, step, span);
+                        ? gradientStep(jsc, data, run, epoch, step)
+                        : localRound(jsc, data, run, epoch, step, span);
                 lossSum += lossAndExamples[0];
                 seen += (long) lossAndExamples[1];
                 step += span;
@@ -301,14 +301,12 @@ public final class SparkTrainer {
     }
 
     /** One synchronous step: the gradients averaged, the driver's optimizer applied; returns {loss x examples, examples}. */
-    private double[] gradientStep(JavaSparkContext jsc, JavaRDD<Example> data, String runId, Replica.Shapes shapes,
-                                  StepPlan plan, int epoch, int step) {
+    private double[] gradientStep(JavaSparkContext jsc, JavaRDD<Example> data, TrainingRun run, int epoch, int step) {
         Broadcast<float[]> weights = jsc.broadcast(driver.weights());
         try {
-            float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(
-                    new StepTask(runId, factory, shapes, plan, weights, epoch, step, seed), true));
+            float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(new StepTask(run, weights, epoch, step), true));
             double loss = driver.step.apply(TF.constant(sums)).doubleValue();
-            long n = plan.examples(step);
+            long n = run.plan().examples(step);
             return new double[] {loss * n, n};
         } finally {
             weights.destroy();
@@ -319,18 +317,18 @@ public final class SparkTrainer {
      * One round of local SGD: every partition trains {@code span} steps on its own from the driver's
      * weights and optimizer state, which then become the partitions' example-weighted mean.
      */
-    private double[] localRound(JavaSparkContext jsc, JavaRDD<Example> data, String runId, Replica.Shapes shapes,
-                                StepPlan plan, int epoch, int firstStep, int span) {
+    private double[] localRound(JavaSparkContext jsc, JavaRDD<Example> data, TrainingRun run, int epoch, int firstStep,
+                                int span) {
         float[] weights = driver.weights(), optimizer = driver.optimizerState();
         float[] state = Arrays.copyOf(weights, weights.length + optimizer.length);
         System.arraycopy(optimizer, 0, state, weights.length, optimizer.length);
         long iterations = model.optimizer().iterations().asTensor().longValue();
         Broadcast<float[]> broadcast = jsc.broadcast(state);
         try {
-            float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(new RoundTask(runId, factory, shapes, plan, broadcast,
-                    iterations, epoch, firstStep, span, seed), true));
+            float[] sums = TreeSum.sum(data.mapPartitionsWithIndex(
+                    new RoundTask(run, broadcast, iterations, epoch, firstStep, span), true));
             long examples = 0;   // exact, from the plan (the partitions' counts travel as floats)
-            for (int step = firstStep; step < firstStep + span; step++) examples += plan.examples(step);
+            for (int step = firstStep; step < firstStep + span; step++) examples += run.plan().examples(step);
             float[] mean = new float[sums.length - 2];
             for (int i = 0; i < mean.length; i++) mean[i] = sums[2 + i] / examples;
             driver.setState(mean, iterations + span);
@@ -394,11 +392,10 @@ public final class SparkTrainer {
         }
 
         private static Iterator<long[]> scan(Integer partition, Iterator<Example> examples) {
-            long count = 0, features = -1, targets = -1, mixed = 0;
-            List<Example> all = new ArrayList<>();
+            long count = 0, features = -1, targets = -1, mixed = 0, checksum = TrainingRun.CHECKSUM_START;
             while (examples.hasNext()) {
                 Example e = examples.next();
-                all.add(e);
+                checksum = TrainingRun.checksum(checksum, e);
                 if (count == 0) {
                     features = e.features().length;
                     targets = e.target().length;
@@ -410,7 +407,7 @@ public final class SparkTrainer {
             if (count > Integer.MAX_VALUE) {
                 throw new IllegalStateException("SparkTrainer: partition " + partition + " holds more than 2^31 examples");
             }
-            return List.of(new long[] {partition, count, features, targets, mixed, StepTask.checksum(all)}).iterator();
+            return List.of(new long[] {partition, count, features, targets, mixed, checksum}).iterator();
         }
     }
 }

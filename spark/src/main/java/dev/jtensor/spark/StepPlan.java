@@ -49,7 +49,7 @@ final class StepPlan implements Serializable {
         return sizes[p];
     }
 
-    /** The checksum of partition {@code p}'s examples when the plan was made ({@code StepTask.checksum}). */
+    /** The checksum of partition {@code p}'s examples when the plan was made ({@code TrainingRun.checksum}). */
     long checksum(int p) {
         return checksums[p];
     }
