@@ -245,7 +245,8 @@ final class Trainer {
      * model's layers build on their first call): one eager forward on a single example.
      */
     private void prepare(List<Tensor> sample) {
-        if (compiled != null && compiled.steps().train == null && compiled.steps().test == null) {
+        Steps steps = compiled == null ? null : compiled.steps();
+        if (steps != null && steps.train == null && steps.test == null && steps.replicaStep == null) {
             model.callAll(sample, false);
             compiled.optimizer().build(model.trainableVariables());
         }
