@@ -32,16 +32,17 @@ final class Elementwise {
 
     /** Where operand {@code k}'s element of row-major index {@code linear} lives. */
     static int at(IntArray a, int k, int linear) {
-        int rank = a.get(RANK);
         int base = OPERANDS + k * OPERAND_SIZE;
-        int off = a.get(base + 1);
-        int rem = linear;
-        for (int d = rank - 1; d >= 0; d--) {
-            int n = a.get(SHAPE + d);
-            off += (rem % n) * a.get(base + 2 + d);
-            rem = rem / n;
-        }
-        return off;
+        return a.get(base + 1) + Memory.offset(a, a.get(RANK), SHAPE, base + 2, linear);
+    }
+
+    /**
+     * Whether a code is float32 or float64. Kernels test it once, before their loops: a test of the
+     * code itself around a load lets the compiler fold {@link Memory}'s per-code branches into
+     * constants, which TornadoVM's OpenCL backend cannot compile ("logic node LogicConstantNode").
+     */
+    static boolean floating(int code) {
+        return code == ElementCode.F32 || code == ElementCode.F64;
     }
 
     static int code(IntArray a, int k) {
@@ -50,9 +51,10 @@ final class Elementwise {
 
     public static void unary(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int n = a.get(N), op = a.get(OP), xc = code(a, 0), oc = code(a, 1);
+        boolean floating = floating(xc);
         for (int e = c.globalIdx; e < n; e += c.globalGroupSizeX) {
             int xo = at(a, 0, e), oo = at(a, 1, e);
-            if (xc == ElementCode.F32 || xc == ElementCode.F64) {
+            if (floating) {
                 Memory.storeD(oc, oo, unaryD(op, Memory.loadD(xc, xo, f, d, i, l)), f, d, i, l);
             } else {
                 Memory.storeL(oc, oo, unaryL(op, Memory.loadL(xc, xo, f, d, i, l)), f, d, i, l);
@@ -62,9 +64,10 @@ final class Elementwise {
 
     public static void binary(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int n = a.get(N), op = a.get(OP), ac = code(a, 0), bc = code(a, 1), oc = code(a, 2);
+        boolean floating = floating(ac);
         for (int e = c.globalIdx; e < n; e += c.globalGroupSizeX) {
             int ao = at(a, 0, e), bo = at(a, 1, e), oo = at(a, 2, e);
-            if (ac == ElementCode.F32 || ac == ElementCode.F64) {
+            if (floating) {
                 double r = binaryD(op, Memory.loadD(ac, ao, f, d, i, l), Memory.loadD(bc, bo, f, d, i, l));
                 Memory.storeD(oc, oo, r, f, d, i, l);
             } else {
@@ -76,11 +79,12 @@ final class Elementwise {
 
     public static void select(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int n = a.get(N), ac = code(a, 1), bc = code(a, 2), oc = code(a, 3);
+        boolean floating = floating(ac);
         for (int e = c.globalIdx; e < n; e += c.globalGroupSizeX) {
             int pick = i.get(at(a, 0, e)) != 0 ? 1 : 2;
             int src = at(a, pick, e), oo = at(a, 3, e);
             int sc = pick == 1 ? ac : bc;
-            if (sc == ElementCode.F32 || sc == ElementCode.F64) {
+            if (floating) {
                 Memory.storeD(oc, oo, Memory.loadD(sc, src, f, d, i, l), f, d, i, l);
             } else {
                 Memory.storeL(oc, oo, Memory.loadL(sc, src, f, d, i, l), f, d, i, l);
@@ -91,8 +95,7 @@ final class Elementwise {
     /** Copies with conversion: floating to floating or bool through double, everything else through long (truncating). */
     public static void copy(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int n = a.get(N), sc = code(a, 0), oc = code(a, 1);
-        boolean viaDouble = (sc == ElementCode.F32 || sc == ElementCode.F64)
-                && (oc == ElementCode.F32 || oc == ElementCode.F64 || oc == ElementCode.BOOL);
+        boolean viaDouble = floating(sc) && (floating(oc) || oc == ElementCode.BOOL);
         for (int e = c.globalIdx; e < n; e += c.globalGroupSizeX) {
             int so = at(a, 0, e), oo = at(a, 1, e);
             if (viaDouble) {
@@ -164,8 +167,8 @@ final class Elementwise {
             double q = x / y;
             return q < 0 ? TornadoMath.ceil(q) : TornadoMath.floor(q);
         }
-        if (op == POW) return (x == 1 || (x == -1 && (y == Double.POSITIVE_INFINITY || y == Double.NEGATIVE_INFINITY)))
-                ? 1.0 : TornadoMath.pow(x, y);
+        // C's pow: pow(1, y) = 1 for every y, pow(-1, +-inf) = 1 (infinity tested by comparison, see log1p)
+        if (op == POW) return x == 1 || (x == -1 && TornadoMath.abs(y) > Double.MAX_VALUE) ? 1.0 : TornadoMath.pow(x, y);
         if (op == MAXIMUM) return x != x || y != y ? x + y : (x > y ? x : (y > x ? y : (x == 0 ? x + y : x)));
         if (op == MINIMUM) return x != x || y != y ? x + y : (x < y ? x : (y < x ? y : (x == 0 ? -(-x - y) : x)));
         if (op == EQUAL) return x == y ? 1 : 0;
@@ -198,9 +201,10 @@ final class Elementwise {
     /** {@code log(1 + x)} accurate near 0: the rounding of {@code 1 + x} is divided out (Goldberg). */
     static double log1p(double x) {
         double u = 1.0 + x;
-        if (u == 1.0) return x;
-        if (u == Double.POSITIVE_INFINITY) return u;
-        return TornadoMath.log(u) * x / (u - 1.0);
+        // +inf; written as a comparison, as TornadoVM's OpenCL backend cannot compile this one as an equality
+        if (u > Double.MAX_VALUE) return x;
+        double rounding = u - 1.0;
+        return rounding == 0 ? x : TornadoMath.log(u) * x / rounding;
     }
 
     /** {@code e^x - 1} accurate near 0 (Kahan's correction). */

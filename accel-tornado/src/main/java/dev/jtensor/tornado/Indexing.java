@@ -21,10 +21,11 @@ final class Indexing {
     public static void gather(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int total = a.get(COUNT), code = a.get(CODE), src = a.get(SOURCE), axisLength = a.get(AXIS_LENGTH);
         int inner = a.get(INNER), count = a.get(INDICES), idx = a.get(INDEX_OFF), out = a.get(TARGET);
+        boolean floating = Elementwise.floating(code);
         for (int e = c.globalIdx; e < total; e += c.globalGroupSizeX) {
             int o = e / (count * inner), r = e % (count * inner), q = r / inner, j = r % inner;
             int from = src + (o * axisLength + i.get(idx + q)) * inner + j;
-            if (code == ElementCode.F32 || code == ElementCode.F64) {
+            if (floating) {
                 Memory.storeD(code, out + e, Memory.loadD(code, from, f, d, i, l), f, d, i, l);
             } else {
                 Memory.storeL(code, out + e, Memory.loadL(code, from, f, d, i, l), f, d, i, l);
@@ -36,12 +37,13 @@ final class Indexing {
     public static void segmentSum(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int inner = a.get(INNER), code = a.get(CODE), src = a.get(SOURCE), count = a.get(INDICES);
         int ids = a.get(INDEX_OFF), out = a.get(TARGET);
+        boolean floating = Elementwise.floating(code);
         for (int j = c.globalIdx; j < inner; j += c.globalGroupSizeX) {
             for (int q = 0; q < count; q++) {
                 int id = i.get(ids + q);
                 if (id >= 0) {
                     int to = out + id * inner + j, from = src + q * inner + j;
-                    if (code == ElementCode.F32 || code == ElementCode.F64) {
+                    if (floating) {
                         Memory.storeD(code, to, Memory.loadD(code, to, f, d, i, l) + Memory.loadD(code, from, f, d, i, l), f, d, i, l);
                     } else {
                         Memory.storeL(code, to, Memory.loadL(code, to, f, d, i, l) + Memory.loadL(code, from, f, d, i, l), f, d, i, l);

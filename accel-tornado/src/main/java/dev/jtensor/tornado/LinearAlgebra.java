@@ -23,14 +23,7 @@ final class LinearAlgebra {
     }
 
     static int batchOffset(IntArray a, int strides, int batch) {
-        int off = 0;
-        int rem = batch;
-        for (int q = a.get(BATCH_RANK) - 1; q >= 0; q--) {
-            int n = a.get(BATCH_SHAPE + q);
-            off += (rem % n) * a.get(strides + q);
-            rem = rem / n;
-        }
-        return off;
+        return Memory.offset(a, a.get(BATCH_RANK), BATCH_SHAPE, strides, batch);
     }
 
     public static void matmulTiled(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {

@@ -16,6 +16,21 @@ final class Memory {
     private Memory() {
     }
 
+    /**
+     * The offset of row-major position {@code index} over the {@code rank} axes whose sizes start at
+     * argument {@code shapeAt} and strides at {@code stridesAt}.
+     */
+    static int offset(IntArray a, int rank, int shapeAt, int stridesAt, int index) {
+        int off = 0;
+        int rem = index;
+        for (int q = rank - 1; q >= 0; q--) {
+            int n = a.get(shapeAt + q);
+            off += (rem % n) * a.get(stridesAt + q);
+            rem = rem / n;
+        }
+        return off;
+    }
+
     static double loadD(int code, int k, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         if (code == ElementCode.F32) return f.get(k);
         if (code == ElementCode.F64) return d.get(k);

@@ -25,23 +25,14 @@ final class Reductions {
     private Reductions() {
     }
 
-    /** The offset of the {@code index}-th position of the axes listed from {@code at} (rank at {@code at - 1}...). */
     static int offset(IntArray a, int rankAt, int shapeAt, int stridesAt, int index) {
-        int rank = a.get(rankAt);
-        int off = 0;
-        int rem = index;
-        for (int q = rank - 1; q >= 0; q--) {
-            int n = a.get(shapeAt + q);
-            off += (rem % n) * a.get(stridesAt + q);
-            rem = rem / n;
-        }
-        return off;
+        return Memory.offset(a, a.get(rankAt), shapeAt, stridesAt, index);
     }
 
     public static void reduce(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         int outputs = a.get(OUTPUTS), count = a.get(INNER_COUNT), op = a.get(OP);
         int xc = a.get(IO), xo = a.get(IO + 1), oc = a.get(IO + 2), oo = a.get(IO + 3);
-        boolean floating = xc == ElementCode.F32 || xc == ElementCode.F64;
+        boolean floating = Elementwise.floating(xc);
         for (int o = c.globalIdx; o < outputs; o += c.globalGroupSizeX) {
             int base = xo + offset(a, KEPT_RANK, KEPT, KEPT + MAX_RANK, o);
             if (floating) {
@@ -91,7 +82,7 @@ final class Reductions {
         int outputs = a.get(OUTPUTS), length = a.get(INNER_COUNT), stride = a.get(REDUCED + MAX_RANK);
         boolean max = a.get(OP) == ARGMAX;
         int xc = a.get(IO), xo = a.get(IO + 1), oo = a.get(IO + 3);
-        boolean floating = xc == ElementCode.F32 || xc == ElementCode.F64;
+        boolean floating = Elementwise.floating(xc);
         for (int o = c.globalIdx; o < outputs; o += c.globalGroupSizeX) {
             int base = xo + offset(a, KEPT_RANK, KEPT, KEPT + MAX_RANK, o);
             int best = 0;
@@ -124,7 +115,7 @@ final class Reductions {
         boolean product = a.get(OP) == CUMPROD, exclusive = a.get(EXCLUSIVE) != 0, reverse = a.get(REVERSE) != 0;
         int outStride = a.get(OUT_STRIDE);
         int xc = a.get(IO), xo = a.get(IO + 1), oc = a.get(IO + 2), oo = a.get(IO + 3);
-        boolean floating = xc == ElementCode.F32 || xc == ElementCode.F64;
+        boolean floating = Elementwise.floating(xc);
         for (int o = c.globalIdx; o < outputs; o += c.globalGroupSizeX) {
             int base = xo + offset(a, KEPT_RANK, KEPT, KEPT + MAX_RANK, o);
             int outBase = oo + offset(a, KEPT_RANK, KEPT, OUT_KEPT, o);

@@ -72,7 +72,7 @@ final class TornadoKernels implements Kernels {
                 return;
             }
         }
-        onHost(() -> host.unary(op, shape, hostView(x, shape), hostView(out, shape)), out);
+        onHost(() -> host.unary(op, shape, hostView(x), hostView(out)), out);
     }
 
     @Override
@@ -94,15 +94,15 @@ final class TornadoKernels implements Kernels {
                 }
             }
         }
-        onHost(() -> host.binary(op, shape, hostView(a, shape), hostView(b, shape), hostView(out, shape)), out);
+        onHost(() -> host.binary(op, shape, hostView(a), hostView(b), hostView(out)), out);
     }
 
     @Override
     public void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out) {
         Strided[] views = new Strided[inputs.length];
         onHost(() -> {
-            for (int k = 0; k < inputs.length; k++) views[k] = hostView(inputs[k], shape);
-            host.fused(program, shape, views, hostView(out, shape));
+            for (int k = 0; k < inputs.length; k++) views[k] = hostView(inputs[k]);
+            host.fused(program, shape, views, hostView(out));
         }, out);
     }
 
@@ -116,7 +116,7 @@ final class TornadoKernels implements Kernels {
                 return;
             }
         }
-        onHost(() -> host.select(shape, hostView(cond, shape), hostView(a, shape), hostView(b, shape), hostView(out, shape)), out);
+        onHost(() -> host.select(shape, hostView(cond), hostView(a), hostView(b), hostView(out)), out);
     }
 
     @Override
@@ -129,7 +129,7 @@ final class TornadoKernels implements Kernels {
                 return;
             }
         }
-        onHost(() -> host.copy(shape, hostView(src, shape), hostView(dst, shape)), dst);
+        onHost(() -> host.copy(shape, hostView(src), hostView(dst)), dst);
     }
 
     @Override
@@ -137,13 +137,13 @@ final class TornadoKernels implements Kernels {
         int kept = 0;
         for (boolean r : reduced) if (!r) kept++;
         if (shape.length - kept > Reductions.MAX_RANK || kept > Reductions.MAX_RANK) {
-            onHost(() -> host.reduce(op, shape, reduced, hostView(x, shape), hostArray(out)), out);
+            onHost(() -> host.reduce(op, shape, reduced, hostView(x), hostArray(out)), out);
             return;
         }
         synchronized (memory) {
             IntArray a = memory.args(Kernel.REDUCE);
             int outputs = split(a, shape, reduced, x.strides());
-            a.set(Reductions.OP, op.ordinal());
+            a.set(Reductions.OP, reduceCode(op));
             io(a, x, out);
             if (outputs > 0) memory.launch(Kernel.REDUCE, outputs);
         }
@@ -183,7 +183,7 @@ final class TornadoKernels implements Kernels {
     @Override
     public void argReduce(boolean max, int[] shape, int axis, Strided x, long[] out) {
         if (shape.length > Reductions.MAX_RANK) {
-            host.argReduce(max, shape, axis, hostView(x, shape), out);
+            onHost(() -> host.argReduce(max, shape, axis, hostView(x), out), null);
             return;
         }
         boolean[] reduced = new boolean[shape.length];
@@ -202,7 +202,7 @@ final class TornadoKernels implements Kernels {
     @Override
     public void cumulative(boolean product, int[] shape, int axis, boolean exclusive, boolean reverse, Strided x, Object out) {
         if (shape.length > Reductions.MAX_RANK) {
-            onHost(() -> host.cumulative(product, shape, axis, exclusive, reverse, hostView(x, shape), hostArray(out)), out);
+            onHost(() -> host.cumulative(product, shape, axis, exclusive, reverse, hostView(x), hostArray(out)), out);
             return;
         }
         boolean[] reduced = new boolean[shape.length];
@@ -227,7 +227,7 @@ final class TornadoKernels implements Kernels {
     @Override
     public void matmul(int[] batchShape, int m, int n, int k, Strided a, Strided b, Object out) {
         if (batchShape.length > LinearAlgebra.MAX_BATCH_RANK) {
-            onHost(() -> host.matmul(batchShape, m, n, k, hostView(a, null), hostView(b, null), hostArray(out)), out);
+            onHost(() -> host.matmul(batchShape, m, n, k, hostView(a), hostView(b), hostArray(out)), out);
             return;
         }
         int batch = count(batchShape);
@@ -376,6 +376,7 @@ final class TornadoKernels implements Kernels {
     /** Host copies made during one {@link #onHost} call, by device buffer. */
     private final ThreadLocal<java.util.IdentityHashMap<DeviceBuffer, Object>> copies = new ThreadLocal<>();
 
+    /** Runs {@code kernel} over host copies and uploads {@code output}'s copy back (none when it is null: a host array). */
     private void onHost(Runnable kernel, Object output) {
         var map = new java.util.IdentityHashMap<DeviceBuffer, Object>();
         copies.set(map);
@@ -384,6 +385,7 @@ final class TornadoKernels implements Kernels {
         } finally {
             copies.remove();
         }
+        if (output == null) return;
         DeviceBuffer target = buffer(output instanceof Strided s ? s.data() : output);
         Object result = map.get(target);
         memory.write(result, 0, target.size, target, 0);
@@ -394,7 +396,7 @@ final class TornadoKernels implements Kernels {
         return copies.get().computeIfAbsent(b, k -> memory.read(k, k.size));
     }
 
-    private Strided hostView(Strided view, int[] shape) {
+    private Strided hostView(Strided view) {
         return new Strided(hostArray(view.data()), view.offset(), view.strides());
     }
 
@@ -444,6 +446,17 @@ final class TornadoKernels implements Kernels {
             case GREATER_EQUAL -> Elementwise.GREATER_EQUAL;
             case LOGICAL_AND -> Elementwise.LOGICAL_AND;
             case LOGICAL_OR -> Elementwise.LOGICAL_OR;
+        };
+    }
+
+    static int reduceCode(ReduceOp op) {
+        return switch (op) {
+            case SUM -> Reductions.SUM;
+            case PROD -> Reductions.PROD;
+            case MAX -> Reductions.MAX;
+            case MIN -> Reductions.MIN;
+            case ALL -> Reductions.ALL;
+            case ANY -> Reductions.ANY;
         };
     }
 

@@ -9,10 +9,12 @@ import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
 /**
  * The stateful updates: axpy and the fused optimizer rules ({@code dev.jtensor.accel.UpdateRule}),
- * so that variables and their slots stay on the device while training. float32 is computed in
- * float operations, float64 in double, in the reference's order. Arguments: the rule, the size,
- * the type code, the gradient's offset, up to four state offsets, then as many output offsets; the
- * scalars are the rule's hyperparameters.
+ * so that variables and their slots stay on the device while training. Every operation is done in
+ * double and, for float32, rounded to float at once ({@link #round}): for +, -, *, / and sqrt that
+ * is exactly float arithmetic, so one definition serves both types in the reference's order.
+ * Arguments: the rule, the size, the type code, the gradient's offset, four state offsets, four
+ * output offsets; the scalars are the rule's hyperparameters. Each rule is its own method, as
+ * TornadoVM inlines only methods of bounded size (600 nodes), and accesses float32 or float64 only.
  */
 final class Updates {
 
@@ -25,112 +27,147 @@ final class Updates {
     }
 
     public static void update(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
-        int n = a.get(SIZE);
-        boolean single = a.get(CODE) == ElementCode.F32;
+        int n = a.get(SIZE), rule = a.get(RULE);
         for (int e = c.globalIdx; e < n; e += c.globalGroupSizeX) {
-            if (single) {
-                updateFloat(a, s, f, e);
+            if (rule == AXPY) {
+                axpy(a, s, e, f, d, i, l);
+            } else if (rule == MOMENTUM || rule == NESTEROV) {
+                momentum(a, s, e, f, d, i, l);
+            } else if (rule == ADAM || rule == AMSGRAD) {
+                adamMoments(a, s, e, f, d, i, l);
+                adamStep(a, s, e, f, d, i, l);
+            } else if (rule == ADAGRAD) {
+                adagrad(a, s, e, f, d, i, l);
             } else {
-                updateDouble(a, s, d, e);
+                rmspropAverages(a, s, e, f, d, i, l);
+                if (rule == CENTERED_RMSPROP || rule == CENTERED_RMSPROP_MOMENTUM) rmspropCenter(a, s, e, f, d, i, l);
+                double increment = rmspropIncrement(a, s, e, f, d, i, l);
+                if (rule == RMSPROP_MOMENTUM || rule == CENTERED_RMSPROP_MOMENTUM) {
+                    increment = rmspropMomentum(a, s, e, increment, f, d, i, l);
+                }
+                subtract(a, e, increment, f, d, i, l);
             }
         }
     }
 
-    static void updateFloat(IntArray a, DoubleArray s, FloatArray f, int e) {
-        int rule = a.get(RULE);
-        float p0 = (float) s.get(0), p1 = (float) s.get(1), p2 = (float) s.get(2), p3 = (float) s.get(3), p4 = (float) s.get(4);
-        float g = f.get(a.get(GRADIENT) + e), w = f.get(a.get(STATE) + e);
-        int s1 = a.get(STATE + 1) + e, s2 = a.get(STATE + 2) + e, s3 = a.get(STATE + 3) + e;
-        int o0 = a.get(OUT) + e, o1 = a.get(OUT + 1) + e, o2 = a.get(OUT + 2) + e, o3 = a.get(OUT + 3) + e;
-        if (rule == AXPY) {
-            float product = p0 * g;
-            f.set(o0, w + product);
-        } else if (rule == MOMENTUM || rule == NESTEROV) {
-            float m = f.get(s1) * p1 - g * p0;
-            f.set(o1, m);
-            f.set(o0, w + (rule == NESTEROV ? m * p1 - g * p0 : m));
-        } else if (rule == ADAM || rule == AMSGRAD) {
-            float m0 = f.get(s1), v0 = f.get(s2);
-            float m = m0 + (g - m0) * p1;
-            float v = v0 + (g * g - v0) * p2;
-            f.set(o1, m);
-            f.set(o2, v);
-            if (rule == AMSGRAD) {
-                float vhat = f.get(s3);
-                v = vhat > v ? vhat : v;
-                f.set(o3, v);
-            }
-            f.set(o0, w - (m * p0) / (TornadoMath.sqrt(v) + p3));
-        } else if (rule == ADAGRAD) {
-            float acc = f.get(s1) + g * g;
-            f.set(o1, acc);
-            f.set(o0, w - (p0 * g) / TornadoMath.sqrt(acc + p1));
+    /** {@code x} rounded to the element type. */
+    static double round(boolean single, double x) {
+        return single ? (double) (float) x : x;
+    }
+
+    static double scalar(IntArray a, DoubleArray s, int k) {
+        return round(a.get(CODE) == ElementCode.F32, s.get(k));
+    }
+
+    /** Element {@code e} of state {@code slot} (0 is the variable, -1 the gradient). */
+    static double load(IntArray a, int slot, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        int k = (slot < 0 ? a.get(GRADIENT) : a.get(STATE + slot)) + e;
+        return a.get(CODE) == ElementCode.F32 ? f.get(k) : d.get(k);
+    }
+
+    static void store(IntArray a, int slot, int e, double v, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        int k = a.get(OUT + slot) + e;
+        if (a.get(CODE) == ElementCode.F32) {
+            f.set(k, (float) v);
         } else {
-            boolean centered = rule == CENTERED_RMSPROP || rule == CENTERED_RMSPROP_MOMENTUM;
-            boolean momentum = rule == RMSPROP_MOMENTUM || rule == CENTERED_RMSPROP_MOMENTUM;
-            float vel = p1 * f.get(s1) + p2 * (g * g);
-            float denominator = vel;
-            f.set(o1, vel);
-            if (centered) {
-                float avg = p1 * f.get(s2) + p2 * g;
-                f.set(o2, avg);
-                denominator = vel - avg * avg;
-            }
-            float increment = (p0 * g) / TornadoMath.sqrt(denominator + p3);
-            if (momentum) {
-                increment = p4 * f.get(centered ? s3 : s2) + increment;
-                f.set(centered ? o3 : o2, increment);
-            }
-            f.set(o0, w - increment);
+            d.set(k, v);
         }
     }
 
-    static void updateDouble(IntArray a, DoubleArray s, DoubleArray d, int e) {
-        int rule = a.get(RULE);
-        double p0 = s.get(0), p1 = s.get(1), p2 = s.get(2), p3 = s.get(3), p4 = s.get(4);
-        double g = d.get(a.get(GRADIENT) + e), w = d.get(a.get(STATE) + e);
-        int s1 = a.get(STATE + 1) + e, s2 = a.get(STATE + 2) + e, s3 = a.get(STATE + 3) + e;
-        int o0 = a.get(OUT) + e, o1 = a.get(OUT + 1) + e, o2 = a.get(OUT + 2) + e, o3 = a.get(OUT + 3) + e;
-        if (rule == AXPY) {
-            double product = p0 * g;
-            d.set(o0, w + product);
-        } else if (rule == MOMENTUM || rule == NESTEROV) {
-            double m = d.get(s1) * p1 - g * p0;
-            d.set(o1, m);
-            d.set(o0, w + (rule == NESTEROV ? m * p1 - g * p0 : m));
-        } else if (rule == ADAM || rule == AMSGRAD) {
-            double m0 = d.get(s1), v0 = d.get(s2);
-            double m = m0 + (g - m0) * p1;
-            double v = v0 + (g * g - v0) * p2;
-            d.set(o1, m);
-            d.set(o2, v);
-            if (rule == AMSGRAD) {
-                double vhat = d.get(s3);
-                v = vhat > v ? vhat : v;
-                d.set(o3, v);
-            }
-            d.set(o0, w - (m * p0) / (TornadoMath.sqrt(v) + p3));
-        } else if (rule == ADAGRAD) {
-            double acc = d.get(s1) + g * g;
-            d.set(o1, acc);
-            d.set(o0, w - (p0 * g) / TornadoMath.sqrt(acc + p1));
-        } else {
-            boolean centered = rule == CENTERED_RMSPROP || rule == CENTERED_RMSPROP_MOMENTUM;
-            boolean momentum = rule == RMSPROP_MOMENTUM || rule == CENTERED_RMSPROP_MOMENTUM;
-            double vel = p1 * d.get(s1) + p2 * (g * g);
-            double denominator = vel;
-            d.set(o1, vel);
-            if (centered) {
-                double avg = p1 * d.get(s2) + p2 * g;
-                d.set(o2, avg);
-                denominator = vel - avg * avg;
-            }
-            double increment = (p0 * g) / TornadoMath.sqrt(denominator + p3);
-            if (momentum) {
-                increment = p4 * d.get(centered ? s3 : s2) + increment;
-                d.set(centered ? o3 : o2, increment);
-            }
-            d.set(o0, w - increment);
+    static void axpy(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double product = round(single, scalar(a, s, 0) * load(a, -1, e, f, d, i, l));
+        store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) + product), f, d, i, l);
+    }
+
+    static void momentum(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double lr = scalar(a, s, 0), mu = scalar(a, s, 1), g = load(a, -1, e, f, d, i, l);
+        double step = round(single, g * lr);
+        double m = round(single, round(single, load(a, 1, e, f, d, i, l) * mu) - step);
+        store(a, 1, e, m, f, d, i, l);
+        double delta = a.get(RULE) == NESTEROV ? round(single, round(single, m * mu) - step) : m;
+        store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) + delta), f, d, i, l);
+    }
+
+    /** Adam's moments, written to their slots. */
+    static void adamMoments(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double b1 = scalar(a, s, 1), b2 = scalar(a, s, 2);
+        double g = load(a, -1, e, f, d, i, l), m0 = load(a, 1, e, f, d, i, l), v0 = load(a, 2, e, f, d, i, l);
+        store(a, 1, e, round(single, m0 + round(single, round(single, g - m0) * b1)), f, d, i, l);
+        double v = round(single, v0 + round(single, round(single, round(single, g * g) - v0) * b2));
+        store(a, 2, e, v, f, d, i, l);
+    }
+
+    /** Adam's step (and AMSGrad's running maximum), from the moments {@link #adamMoments} wrote. */
+    static void adamStep(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double m = written(a, 1, e, f, d, i, l), v = written(a, 2, e, f, d, i, l);
+        if (a.get(RULE) == AMSGRAD) {
+            double vhat = load(a, 3, e, f, d, i, l);
+            v = vhat > v ? vhat : v;
+            store(a, 3, e, v, f, d, i, l);
         }
+        double denominator = round(single, round(single, TornadoMath.sqrt(v)) + scalar(a, s, 3));
+        double step = round(single, round(single, m * scalar(a, s, 0)) / denominator);
+        store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) - step), f, d, i, l);
+    }
+
+    static void adagrad(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double lr = scalar(a, s, 0), eps = scalar(a, s, 1), g = load(a, -1, e, f, d, i, l);
+        double acc = round(single, load(a, 1, e, f, d, i, l) + round(single, g * g));
+        store(a, 1, e, acc, f, d, i, l);
+        double step = round(single, round(single, lr * g) / round(single, TornadoMath.sqrt(round(single, acc + eps))));
+        store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) - step), f, d, i, l);
+    }
+
+    /** RMSprop's first part: the new velocity, written to its slot. */
+    static void rmspropAverages(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double rho = scalar(a, s, 1), oneMinusRho = scalar(a, s, 2), g = load(a, -1, e, f, d, i, l);
+        store(a, 1, e, round(single, round(single, rho * load(a, 1, e, f, d, i, l)) + round(single, oneMinusRho * round(single, g * g))), f, d, i, l);
+    }
+
+    /** Centered RMSprop's average of the gradients, written to its slot. */
+    static void rmspropCenter(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        double rho = scalar(a, s, 1), oneMinusRho = scalar(a, s, 2), g = load(a, -1, e, f, d, i, l);
+        store(a, 2, e, round(single, round(single, rho * load(a, 2, e, f, d, i, l)) + round(single, oneMinusRho * g)), f, d, i, l);
+    }
+
+    /** RMSprop's increment, from the slots the parts before wrote. */
+    static double rmspropIncrement(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        int rule = a.get(RULE);
+        double denominator = written(a, 1, e, f, d, i, l);
+        if (rule == CENTERED_RMSPROP || rule == CENTERED_RMSPROP_MOMENTUM) {
+            double avg = written(a, 2, e, f, d, i, l);
+            denominator = round(single, denominator - round(single, avg * avg));
+        }
+        double lr = scalar(a, s, 0), eps = scalar(a, s, 3), g = load(a, -1, e, f, d, i, l);
+        return round(single, round(single, lr * g) / round(single, TornadoMath.sqrt(round(single, denominator + eps))));
+    }
+
+    /** RMSprop's momentum slot {@code mom = momentum * mom + increment}, written and returned. */
+    static double rmspropMomentum(IntArray a, DoubleArray s, int e, double increment, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        int slot = a.get(RULE) == CENTERED_RMSPROP_MOMENTUM ? 3 : 2;
+        double mom = round(single, round(single, scalar(a, s, 4) * load(a, slot, e, f, d, i, l)) + increment);
+        store(a, slot, e, mom, f, d, i, l);
+        return mom;
+    }
+
+    /** {@code w = w - delta}. */
+    static void subtract(IntArray a, int e, double delta, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        boolean single = a.get(CODE) == ElementCode.F32;
+        store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) - delta), f, d, i, l);
+    }
+
+    /** Element {@code e} of output {@code slot}, as this work item wrote it. */
+    static double written(IntArray a, int slot, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        int k = a.get(OUT + slot) + e;
+        return a.get(CODE) == ElementCode.F32 ? f.get(k) : d.get(k);
     }
 }
