@@ -92,7 +92,7 @@ final class DeviceMemory {
             switch (k) {
                 case UNARY -> g.task("t", Elementwise::unary, context, a, s, f32, f64, i32, i64);
                 case BINARY -> g.task("t", Elementwise::binary, context, a, s, f32, f64, i32, i64);
-                case SELECT -> g.task("t", Elementwise::select, context, a, s, f32, f64, i32, i64);
+                case SELECT -> g.task("t", Elementwise::where, context, a, s, f32, f64, i32, i64);
                 case COPY -> g.task("t", Elementwise::copy, context, a, s, f32, f64, i32, i64);
                 case FILL, ZERO -> g.task("t", Elementwise::fill, context, a, s, f32, f64, i32, i64);
                 case REDUCE -> g.task("t", Reductions::reduce, context, a, s, f32, f64, i32, i64);

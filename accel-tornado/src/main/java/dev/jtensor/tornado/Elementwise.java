@@ -77,17 +77,17 @@ final class Elementwise {
         }
     }
 
-    public static void select(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
-        int n = a.get(N), ac = code(a, 1), bc = code(a, 2), oc = code(a, 3);
-        boolean floating = floating(ac);
+    /** {@code out = cond ? a : b} (named {@code where}: a kernel named {@code select} clashes with OpenCL's builtin); a and b share one dtype (the op checks it). */
+    public static void where(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        int n = a.get(N), vc = code(a, 1), oc = code(a, 3);
+        boolean floating = floating(vc);
         for (int e = c.globalIdx; e < n; e += c.globalGroupSizeX) {
-            int pick = i.get(at(a, 0, e)) != 0 ? 1 : 2;
-            int src = at(a, pick, e), oo = at(a, 3, e);
-            int sc = pick == 1 ? ac : bc;
+            int ao = at(a, 1, e), bo = at(a, 2, e), oo = at(a, 3, e);
+            int src = i.get(at(a, 0, e)) != 0 ? ao : bo;
             if (floating) {
-                Memory.storeD(oc, oo, Memory.loadD(sc, src, f, d, i, l), f, d, i, l);
+                Memory.storeD(oc, oo, Memory.loadD(vc, src, f, d, i, l), f, d, i, l);
             } else {
-                Memory.storeL(oc, oo, Memory.loadL(sc, src, f, d, i, l), f, d, i, l);
+                Memory.storeL(oc, oo, Memory.loadL(vc, src, f, d, i, l), f, d, i, l);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.jtensor.tornado;
 
+import uk.ac.manchester.tornado.api.math.TornadoMath;
 import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
@@ -39,10 +40,25 @@ final class Memory {
     }
 
     static long loadL(int code, int k, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
-        if (code == ElementCode.F32) return (long) f.get(k);
-        if (code == ElementCode.F64) return (long) d.get(k);
+        if (code == ElementCode.F32) return toLong(f.get(k));
+        if (code == ElementCode.F64) return toLong(d.get(k));
         if (code == ElementCode.I64) return l.get(k);
         return i.get(k);
+    }
+
+    /**
+     * Java's {@code (long) v} (truncating, NaN to 0, saturating) built from int conversions, which
+     * TornadoVM's OpenCL code emits correctly; it emits {@code (long)} of a double as {@code (int)}.
+     */
+    static long toLong(double v) {
+        if (v != v) return 0;
+        double t = v < 0 ? -v : v;
+        if (t >= 9.223372036854775807E18) return v < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        double hi = TornadoMath.floor(t / 4294967296.0);
+        // below 2^32, exact; shifted into int's range for the conversion
+        double lo = TornadoMath.floor(t - hi * 4294967296.0) - 2147483648.0;
+        long r = ((long) (int) hi << 32) + ((long) (int) lo + 2147483648L);
+        return v < 0 ? -r : r;
     }
 
     static void storeD(int code, int k, double v, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
@@ -51,7 +67,7 @@ final class Memory {
         } else if (code == ElementCode.F64) {
             d.set(k, v);
         } else if (code == ElementCode.I64) {
-            l.set(k, (long) v);
+            l.set(k, toLong(v));
         } else if (code == ElementCode.I32) {
             i.set(k, (int) v);
         } else {

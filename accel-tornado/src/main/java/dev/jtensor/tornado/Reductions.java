@@ -39,7 +39,6 @@ final class Reductions {
                 // Neumaier-compensated sum, as the scalar reference
                 double acc = op == PROD ? 1.0 : (op == MAX ? Double.NEGATIVE_INFINITY : (op == MIN ? Double.POSITIVE_INFINITY : 0.0));
                 double comp = 0.0;
-                boolean nan = false;
                 for (int j = 0; j < count; j++) {
                     double v = Memory.loadD(xc, base + offset(a, REDUCED_RANK, REDUCED, REDUCED + MAX_RANK, j), f, d, i, l);
                     if (op == SUM) {
@@ -49,16 +48,15 @@ final class Reductions {
                     } else if (op == PROD) {
                         acc = acc * v;
                     } else if (op == MAX) {
-                        if (v != v) nan = true;
-                        acc = v > acc ? v : acc;
+                        // a NaN sticks: nothing compares greater than it (the OpenCL backend has no NaN constant)
+                        if (v != v || v > acc) acc = v;
                     } else if (op == MIN) {
-                        if (v != v) nan = true;
-                        acc = v < acc ? v : acc;
+                        if (v != v || v < acc) acc = v;
                     }
                 }
                 // an infinite or NaN sum has no meaningful compensation
                 double r = op == SUM && acc - acc == 0 ? acc + comp : acc;
-                Memory.storeD(oc, oo + o, nan ? Double.NaN : r, f, d, i, l);
+                Memory.storeD(oc, oo + o, r, f, d, i, l);
             } else {
                 long acc = op == PROD || op == ALL ? 1 : 0;
                 if (op == MAX) acc = xc == ElementCode.I32 ? -2147483648L : (xc == ElementCode.BOOL ? 0 : Long.MIN_VALUE);
@@ -85,8 +83,9 @@ final class Reductions {
         boolean floating = Elementwise.floating(xc);
         for (int o = c.globalIdx; o < outputs; o += c.globalGroupSizeX) {
             int base = xo + offset(a, KEPT_RANK, KEPT, KEPT + MAX_RANK, o);
-            int best = 0;
+            // each branch stores its own result: TornadoVM's OpenCL code merges a variable set by two loops wrongly
             if (floating) {
+                int best = 0;
                 double bv = Memory.loadD(xc, base, f, d, i, l);
                 for (int j = 1; j < length && bv == bv; j++) {
                     double v = Memory.loadD(xc, base + j * stride, f, d, i, l);
@@ -95,7 +94,9 @@ final class Reductions {
                         bv = v;
                     }
                 }
+                l.set(oo + o, best);
             } else {
+                int best = 0;
                 long bv = Memory.loadL(xc, base, f, d, i, l);
                 for (int j = 1; j < length; j++) {
                     long v = Memory.loadL(xc, base + j * stride, f, d, i, l);
@@ -104,8 +105,8 @@ final class Reductions {
                         bv = v;
                     }
                 }
+                l.set(oo + o, best);
             }
-            l.set(oo + o, best);
         }
     }
 
