@@ -597,10 +597,34 @@ public final class TF {
         List<PhysicalDevice> out = new java.util.ArrayList<>();
         for (Device d : Backends.devices()) {
             String type = d.type().toUpperCase(java.util.Locale.ROOT);
-            if (deviceType == null || deviceType.equalsIgnoreCase(type)) {
-                out.add(new PhysicalDevice("/physical_device:" + type + ":" + d.index(), type));
-            }
+            if (deviceType == null || deviceType.equalsIgnoreCase(type)) out.add(new PhysicalDevice(physicalName(d), type));
         }
         return List.copyOf(out);
+    }
+
+    private static String physicalName(Device d) {
+        return "/physical_device:" + d.type().toUpperCase(java.util.Locale.ROOT) + ":" + d.index();
+    }
+
+    /**
+     * What a listed device is, as {@code tf.config.experimental.get_device_details}: its
+     * {@code device_name}, its {@code memory_limit} in bytes where known, and what else its backend
+     * reports.
+     *
+     * {@snippet :
+     * for (PhysicalDevice gpu : TF.listPhysicalDevices("GPU")) {
+     *     System.out.println(gpu.name() + ": " + TF.getDeviceDetails(gpu).get("device_name"));
+     * }
+     * }
+     *
+     * @throws InvalidArgumentException if the device is not one {@link #listPhysicalDevices} lists
+     */
+    public static java.util.Map<String, Object> getDeviceDetails(PhysicalDevice device) {
+        Inputs.nonNull(device, "TF.getDeviceDetails", "device");
+        for (Device d : Backends.devices()) {
+            if (device.name().equals(physicalName(d))) return Backends.of(d).details();
+        }
+        throw new InvalidArgumentException("TF.getDeviceDetails: " + device.name() + " is not a device here; the devices are "
+                + listPhysicalDevices(null).stream().map(PhysicalDevice::name).toList());
     }
 }

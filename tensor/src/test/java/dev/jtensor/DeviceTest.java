@@ -35,6 +35,17 @@ class DeviceTest {
     }
 
     @Test
+    void deviceDetailsNameTheDeviceAndTheCpusMemoryLimitIsTheHeap() {
+        var cpu = getDeviceDetails(listPhysicalDevices("CPU").get(0));
+        assertEquals(Runtime.getRuntime().maxMemory(), cpu.get("memory_limit"));
+        assertTrue(((String) cpu.get("device_name")).contains(Runtime.getRuntime().availableProcessors() + " cores"), cpu.toString());
+        assertEquals("test:1", getDeviceDetails(listPhysicalDevices("test").get(1)).get("device_name"));
+        var e = assertThrows(InvalidArgumentException.class,
+                () -> getDeviceDetails(new dev.jtensor.PhysicalDevice("/physical_device:GPU:3", "GPU")));
+        assertTrue(e.getMessage().contains("/physical_device:GPU:3") && e.getMessage().contains("/physical_device:CPU:0"), e.getMessage());
+    }
+
+    @Test
     void creationUnderAScopeUploadsOnceAndStaysThere() {
         int uploads = DEVICE.uploads();
         Tensor a = onDevice(new float[][] {{1, 2}, {3, 4}});

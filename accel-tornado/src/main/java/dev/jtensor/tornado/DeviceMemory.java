@@ -37,7 +37,7 @@ final class DeviceMemory {
     static final int ARGS = 128, SCALARS = 8, STAGING = 1 << 16, GROUP = 256, MAX_GROUPS = 4096;
 
     /** The kernels, in graph order; each is a TornadoVM task over (context, args, scalars, four arenas). */
-    enum Kernel { UNARY, BINARY, SELECT, COPY, FILL, REDUCE, ARG_REDUCE, CUMULATIVE, MATMUL_TILED, MATMUL, UPDATE, GATHER,
+    enum Kernel { UNARY, BINARY, SELECT, COPY, FILL, REDUCE, ARG_REDUCE, CUMULATIVE, MATMUL_TILED, MATMUL, HYPERPARAMETERS, UPDATE, GATHER,
         SEGMENT_SUM, UPLOAD_F32, UPLOAD_F64, UPLOAD_I32, UPLOAD_I64, ZERO }
 
     private final Device device;
@@ -56,6 +56,8 @@ final class DeviceMemory {
     private final LongArray stageI64 = new LongArray(STAGING);
     private final TornadoExecutionPlan plan;
     private TornadoExecutionResult last;
+    /** Where the update kernel finds its hyperparameters: a range of the float64 arena kept for them. */
+    final int hyperparameters;
     private boolean initialised;
 
     final AtomicLong uploads = new AtomicLong(), downloads = new AtomicLong(), bytesUp = new AtomicLong(),
@@ -69,6 +71,7 @@ final class DeviceMemory {
         i32 = new IntArray((int) capacities[2]);
         i64 = new LongArray((int) capacities[3]);
         for (int k = 0; k < 4; k++) arenas[k] = new Arena((int) capacities[k]);
+        hyperparameters = arenas[ElementCode.F64].allocate(SCALARS);
         KernelContext context = new KernelContext();
         GridScheduler scheduler = new GridScheduler();
         List<ImmutableTaskGraph> graphs = new ArrayList<>();
@@ -100,6 +103,7 @@ final class DeviceMemory {
                 case CUMULATIVE -> g.task("t", Reductions::cumulative, context, a, s, f32, f64, i32, i64);
                 case MATMUL_TILED -> g.task("t", LinearAlgebra::matmulTiled, context, a, s, f32, f64, i32, i64);
                 case MATMUL -> g.task("t", LinearAlgebra::matmul, context, a, s, f32, f64, i32, i64);
+                case HYPERPARAMETERS -> g.task("t", Updates::hyperparameters, context, a, s, f32, f64, i32, i64);
                 case UPDATE -> g.task("t", Updates::update, context, a, s, f32, f64, i32, i64);
                 case GATHER -> g.task("t", Indexing::gather, context, a, s, f32, f64, i32, i64);
                 case SEGMENT_SUM -> g.task("t", Indexing::segmentSum, context, a, s, f32, f64, i32, i64);
@@ -126,6 +130,16 @@ final class DeviceMemory {
 
     Device device() {
         return device;
+    }
+
+    /** The bytes of the four arenas. */
+    long capacityBytes() {
+        return 4L * arenas[0].capacity() + 8L * arenas[1].capacity() + 4L * arenas[2].capacity() + 8L * arenas[3].capacity();
+    }
+
+    /** The bytes of live buffers now. */
+    long usedBytes() {
+        return 4L * arenas[0].used() + 8L * arenas[1].used() + 4L * arenas[2].used() + 8L * arenas[3].used();
     }
 
     Arena arena(int code) {

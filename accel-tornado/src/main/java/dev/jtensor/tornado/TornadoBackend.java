@@ -4,6 +4,7 @@ import dev.jtensor.accel.Backend;
 import dev.jtensor.accel.Device;
 import dev.jtensor.accel.Kernels;
 import java.lang.reflect.Array;
+import java.util.Map;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 
 /**
@@ -50,9 +51,21 @@ public final class TornadoBackend implements Backend {
         return device;
     }
 
-    /** TornadoVM's name of the device, such as {@code NVIDIA H200} or {@code pthread-skylake-avx512}. */
+    /** The driver's name of the device, such as {@code NVIDIA H200} or {@code pthread-skylake-avx512-AMD EPYC}. */
     public String deviceName() {
-        return tornadoDevice.getDeviceName();
+        return tornadoDevice.getPhysicalDevice().getDeviceName();
+    }
+
+    /**
+     * {@code device_name}, {@code memory_limit} (the bytes of this backend's arenas), {@code device_memory}
+     * (the device's global memory), {@code platform} (the OpenCL platform or CUDA) and {@code tornado_device}
+     * (TornadoVM's id, as {@code -Dtornado.device} names it).
+     */
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("device_name", deviceName(), "memory_limit", memory.capacityBytes(),
+                "device_memory", memoryBytes(), "platform", tornadoDevice.getPlatformName(),
+                "tornado_device", tornadoDevice.getDeviceName());
     }
 
     /** The device's global memory in bytes, as its driver reports it. */
@@ -111,6 +124,11 @@ public final class TornadoBackend implements Backend {
     /** Bytes copied device to host so far. */
     public long bytesDownloaded() {
         return memory.bytesDown.get();
+    }
+
+    /** Bytes of the device buffers alive now (their ranges return to the arenas when they become unreachable). */
+    public long bytesInUse() {
+        return memory.usedBytes();
     }
 
     /** Device kernel launches so far, uploads' staging copies included. */

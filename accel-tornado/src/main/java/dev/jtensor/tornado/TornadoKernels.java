@@ -13,11 +13,12 @@ import dev.jtensor.tornado.DeviceMemory.Kernel;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 
 /**
- * The kernel SPI on a TornadoVM device: each call writes its arguments and runs one device kernel.
- * What the device kernels do not cover runs on the host's scalar kernels over downloaded copies,
- * the result uploaded back ({@link #onHost}): fused programs, convolutions and image patches,
- * matrix inverse and determinant, integer division and power (which must report a zero divisor),
- * and views of more than 16 dimensions. Each such call counts as transfers.
+ * The kernel SPI on a TornadoVM device: each call writes its arguments and runs one device kernel
+ * (a fused program runs its steps as device kernels). What the device kernels do not cover runs on
+ * the host's scalar kernels over downloaded copies, the result uploaded back ({@link #onHost}):
+ * convolutions and image patches, matrix inverse and determinant, integer division and power (which
+ * must report a zero divisor), floating remainders, and views of more than 16 dimensions. Each such
+ * call counts as transfers.
  */
 final class TornadoKernels implements Kernels {
 
@@ -97,13 +98,38 @@ final class TornadoKernels implements Kernels {
         onHost(() -> host.binary(op, shape, hostView(a), hostView(b), hostView(out)), out);
     }
 
+    /**
+     * Runs the program's steps one by one as device kernels, each register a dense temporary of the
+     * output's shape (a constant one element with zero strides), so nothing leaves the device and the
+     * bits are those of the unfused ops. Temporaries go back to the arena when unreachable.
+     */
     @Override
     public void fused(FusedProgram program, int[] shape, Strided[] inputs, Strided out) {
-        Strided[] views = new Strided[inputs.length];
-        onHost(() -> {
-            for (int k = 0; k < inputs.length; k++) views[k] = hostView(inputs[k]);
-            host.fused(program, shape, views, hostView(out));
-        }, out);
+        int n = count(shape);
+        if (n == 0) return;
+        Class<?> type = buffer(out.data()).elementType();
+        Strided[] registers = java.util.Arrays.copyOf(inputs, program.result() + 1);
+        int[] dense = Strided.rowMajorStrides(shape);
+        for (int step = 0; step < program.steps().size(); step++) {
+            int r = program.inputs() + step;
+            boolean last = r == program.result();
+            switch (program.steps().get(step)) {
+                case FusedProgram.Constant k -> {
+                    Object one = memory.allocate(ElementCode.of(type), 1);
+                    fill(1, k.value(), one);
+                    registers[r] = new Strided(one, 0, new int[shape.length]);
+                    if (last) copy(shape, registers[r], out);
+                }
+                case FusedProgram.Unary u -> {
+                    registers[r] = last ? out : new Strided(memory.allocate(ElementCode.of(type), n), 0, dense);
+                    unary(u.op(), shape, registers[u.x()], registers[r]);
+                }
+                case FusedProgram.Binary b -> {
+                    registers[r] = last ? out : new Strided(memory.allocate(ElementCode.of(type), n), 0, dense);
+                    binary(b.op(), shape, registers[b.x()], registers[b.y()], registers[r]);
+                }
+            }
+        }
     }
 
     @Override
@@ -275,30 +301,48 @@ final class TornadoKernels implements Kernels {
 
     @Override
     public void axpy(int size, double alpha, Object x, Object y, Object out) {
-        update(Updates.AXPY, size, new double[] {alpha}, x, new Object[] {y}, new Object[] {out});
+        update(Updates.AXPY, size, new double[] {alpha}, null, x, new Object[] {y}, new Object[] {out});
     }
 
     @Override
     public void applyUpdate(UpdateRule rule, int size, double[] scalars, Object gradient, Object[] state, Object[] out) {
-        update(ruleCode(rule), size, scalars, gradient, state, out);
+        update(ruleCode(rule), size, scalars, null, gradient, state, out);
     }
 
-    private void update(int rule, int size, double[] values, Object gradient, Object[] state, Object[] out) {
+    @Override
+    public void applyUpdate(UpdateRule rule, int size, Object[] scalars, Object gradient, Object[] state, Object[] out) {
+        update(ruleCode(rule), size, null, scalars, gradient, state, out);
+    }
+
+    /** Gathers the hyperparameters (host {@code values}, or one-element device {@code buffers}), then updates. */
+    private void update(int rule, int size, double[] values, Object[] buffers, Object gradient, Object[] state, Object[] out) {
         if (size == 0) return;
         DeviceBuffer g = buffer(gradient);
         synchronized (memory) {
+            IntArray h = memory.args(Kernel.HYPERPARAMETERS);
+            var hs = memory.scalars(Kernel.HYPERPARAMETERS);
+            int count = values != null ? values.length : buffers.length;
+            h.set(Updates.COUNT, count);
+            h.set(Updates.TARGET, memory.hyperparameters);
+            for (int q = 0; q < count; q++) {
+                DeviceBuffer b = values != null ? null : buffer(buffers[q]);
+                h.set(Updates.VALUES + 2 * q, b == null ? -1 : b.code);
+                h.set(Updates.VALUES + 2 * q + 1, b == null ? 0 : b.offset);
+                hs.set(q, values != null ? values[q] : 0);
+            }
+            memory.launch(Kernel.HYPERPARAMETERS, count);
+
             IntArray a = memory.args(Kernel.UPDATE);
             a.set(Updates.RULE, rule);
             a.set(Updates.SIZE, size);
             a.set(Updates.CODE, g.code);
             a.set(Updates.GRADIENT, g.offset);
+            a.set(Updates.HYPERPARAMETERS, memory.hyperparameters);
             for (int q = 0; q < 4; q++) {
                 // unused slots point at the variable: read, never written
                 a.set(Updates.STATE + q, buffer(state[q < state.length ? q : 0]).offset);
                 a.set(Updates.OUT + q, buffer(out[q < out.length ? q : 0]).offset);
             }
-            var s = memory.scalars(Kernel.UPDATE);
-            for (int q = 0; q < 5; q++) s.set(q, q < values.length ? values[q] : 0);
             memory.launch(Kernel.UPDATE, size);
         }
     }

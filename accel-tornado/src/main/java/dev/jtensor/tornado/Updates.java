@@ -13,12 +13,12 @@ import uk.ac.manchester.tornado.api.types.arrays.LongArray;
  * double and, for float32, rounded to float at once ({@link #round}): for +, -, *, / and sqrt that
  * is exactly float arithmetic, so one definition serves both types in the reference's order.
  * Arguments: the rule, the size, the type code, the gradient's offset, four state offsets, four
- * output offsets; the scalars are the rule's hyperparameters. Each rule is its own method, as
+ * output offsets, and where {@link #hyperparameters} left the rule's hyperparameters. Each rule is its own method, as
  * TornadoVM inlines only methods of bounded size (600 nodes), and accesses float32 or float64 only.
  */
 final class Updates {
 
-    static final int RULE = 0, SIZE = 1, CODE = 2, GRADIENT = 3, STATE = 4, OUT = 8;
+    static final int RULE = 0, SIZE = 1, CODE = 2, GRADIENT = 3, STATE = 4, OUT = 8, HYPERPARAMETERS = 12;
     // rules (UpdateRule); AXPY: out = y + alpha * x with x as the gradient, y as state 0
     static final int AXPY = 0, MOMENTUM = 1, NESTEROV = 2, ADAM = 3, AMSGRAD = 4, RMSPROP = 5, RMSPROP_MOMENTUM = 6,
             CENTERED_RMSPROP = 7, CENTERED_RMSPROP_MOMENTUM = 8, ADAGRAD = 9;
@@ -55,8 +55,25 @@ final class Updates {
         return single ? (double) (float) x : x;
     }
 
-    static double scalar(IntArray a, DoubleArray s, int k) {
-        return round(a.get(CODE) == ElementCode.F32, s.get(k));
+    /** Hyperparameter {@code k}, which {@link #hyperparameters} put in the float64 arena before the update. */
+    static double scalar(IntArray a, DoubleArray d, int k) {
+        return round(a.get(CODE) == ElementCode.F32, d.get(a.get(HYPERPARAMETERS) + k));
+    }
+
+    /** Arguments of {@link #hyperparameters}: the count, where they go in the float64 arena, then each one's code and offset. */
+    static final int COUNT = 0, TARGET = 1, VALUES = 2;
+
+    /**
+     * Gathers an update's hyperparameters into the float64 arena, from where they live: a code of -1
+     * takes the value the host passed in the scalars, any other reads one element of a device tensor
+     * (a learning rate the device computed). One launch before each update.
+     */
+    public static void hyperparameters(KernelContext c, IntArray a, DoubleArray s, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
+        int n = a.get(COUNT), at = a.get(TARGET);
+        for (int k = c.globalIdx; k < n; k += c.globalGroupSizeX) {
+            int code = a.get(VALUES + 2 * k);
+            d.set(at + k, code < 0 ? s.get(k) : Memory.loadD(code, a.get(VALUES + 2 * k + 1), f, d, i, l));
+        }
     }
 
     /** Element {@code e} of state {@code slot} (0 is the variable, -1 the gradient). */
@@ -76,13 +93,13 @@ final class Updates {
 
     static void axpy(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
-        double product = round(single, scalar(a, s, 0) * load(a, -1, e, f, d, i, l));
+        double product = round(single, scalar(a, d, 0) * load(a, -1, e, f, d, i, l));
         store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) + product), f, d, i, l);
     }
 
     static void momentum(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
-        double lr = scalar(a, s, 0), mu = scalar(a, s, 1), g = load(a, -1, e, f, d, i, l);
+        double lr = scalar(a, d, 0), mu = scalar(a, d, 1), g = load(a, -1, e, f, d, i, l);
         double step = round(single, g * lr);
         double m = round(single, round(single, load(a, 1, e, f, d, i, l) * mu) - step);
         store(a, 1, e, m, f, d, i, l);
@@ -93,7 +110,7 @@ final class Updates {
     /** Adam's moments, written to their slots. */
     static void adamMoments(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
-        double b1 = scalar(a, s, 1), b2 = scalar(a, s, 2);
+        double b1 = scalar(a, d, 1), b2 = scalar(a, d, 2);
         double g = load(a, -1, e, f, d, i, l), m0 = load(a, 1, e, f, d, i, l), v0 = load(a, 2, e, f, d, i, l);
         store(a, 1, e, round(single, m0 + round(single, round(single, g - m0) * b1)), f, d, i, l);
         double v = round(single, v0 + round(single, round(single, round(single, g * g) - v0) * b2));
@@ -109,14 +126,14 @@ final class Updates {
             v = vhat > v ? vhat : v;
             store(a, 3, e, v, f, d, i, l);
         }
-        double denominator = round(single, round(single, TornadoMath.sqrt(v)) + scalar(a, s, 3));
-        double step = round(single, round(single, m * scalar(a, s, 0)) / denominator);
+        double denominator = round(single, round(single, TornadoMath.sqrt(v)) + scalar(a, d, 3));
+        double step = round(single, round(single, m * scalar(a, d, 0)) / denominator);
         store(a, 0, e, round(single, load(a, 0, e, f, d, i, l) - step), f, d, i, l);
     }
 
     static void adagrad(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
-        double lr = scalar(a, s, 0), eps = scalar(a, s, 1), g = load(a, -1, e, f, d, i, l);
+        double lr = scalar(a, d, 0), eps = scalar(a, d, 1), g = load(a, -1, e, f, d, i, l);
         double acc = round(single, load(a, 1, e, f, d, i, l) + round(single, g * g));
         store(a, 1, e, acc, f, d, i, l);
         double step = round(single, round(single, lr * g) / round(single, TornadoMath.sqrt(round(single, acc + eps))));
@@ -126,14 +143,14 @@ final class Updates {
     /** RMSprop's first part: the new velocity, written to its slot. */
     static void rmspropAverages(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
-        double rho = scalar(a, s, 1), oneMinusRho = scalar(a, s, 2), g = load(a, -1, e, f, d, i, l);
+        double rho = scalar(a, d, 1), oneMinusRho = scalar(a, d, 2), g = load(a, -1, e, f, d, i, l);
         store(a, 1, e, round(single, round(single, rho * load(a, 1, e, f, d, i, l)) + round(single, oneMinusRho * round(single, g * g))), f, d, i, l);
     }
 
     /** Centered RMSprop's average of the gradients, written to its slot. */
     static void rmspropCenter(IntArray a, DoubleArray s, int e, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
-        double rho = scalar(a, s, 1), oneMinusRho = scalar(a, s, 2), g = load(a, -1, e, f, d, i, l);
+        double rho = scalar(a, d, 1), oneMinusRho = scalar(a, d, 2), g = load(a, -1, e, f, d, i, l);
         store(a, 2, e, round(single, round(single, rho * load(a, 2, e, f, d, i, l)) + round(single, oneMinusRho * g)), f, d, i, l);
     }
 
@@ -146,7 +163,7 @@ final class Updates {
             double avg = written(a, 2, e, f, d, i, l);
             denominator = round(single, denominator - round(single, avg * avg));
         }
-        double lr = scalar(a, s, 0), eps = scalar(a, s, 3), g = load(a, -1, e, f, d, i, l);
+        double lr = scalar(a, d, 0), eps = scalar(a, d, 3), g = load(a, -1, e, f, d, i, l);
         return round(single, round(single, lr * g) / round(single, TornadoMath.sqrt(round(single, denominator + eps))));
     }
 
@@ -154,7 +171,7 @@ final class Updates {
     static double rmspropMomentum(IntArray a, DoubleArray s, int e, double increment, FloatArray f, DoubleArray d, IntArray i, LongArray l) {
         boolean single = a.get(CODE) == ElementCode.F32;
         int slot = a.get(RULE) == CENTERED_RMSPROP_MOMENTUM ? 3 : 2;
-        double mom = round(single, round(single, scalar(a, s, 4) * load(a, slot, e, f, d, i, l)) + increment);
+        double mom = round(single, round(single, scalar(a, d, 4) * load(a, slot, e, f, d, i, l)) + increment);
         store(a, slot, e, mom, f, d, i, l);
         return mom;
     }

@@ -41,6 +41,15 @@ public interface Backend {
     Object download(Object buffer, int size);
 
     /**
+     * What the device is, as TensorFlow's {@code tf.config.experimental.get_device_details} tells
+     * it: {@code device_name} always, {@code memory_limit} (bytes this backend may hold) where known,
+     * and whatever else the backend knows (its platform, the device's whole memory).
+     */
+    default java.util.Map<String, Object> details() {
+        return java.util.Map.of("device_name", device().toString());
+    }
+
+    /**
      * Finds the backends of devices other than the CPU: implementations are listed in
      * {@code META-INF/services/dev.jtensor.accel.Backend$Provider}.
      */

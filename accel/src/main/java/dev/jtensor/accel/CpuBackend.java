@@ -21,6 +21,14 @@ public final class CpuBackend implements Backend {
         return KernelProvider.kernels();
     }
 
+    /** The JVM's view of the machine: its architecture and cores, and the heap as the memory limit. */
+    @Override
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of("device_name", System.getProperty("os.arch") + " ("
+                        + Runtime.getRuntime().availableProcessors() + " cores)",
+                "memory_limit", Runtime.getRuntime().maxMemory(), "kernels", KernelProvider.kernels().name());
+    }
+
     @Override
     public Object allocate(Class<?> elementType, int size) {
         return HostArrays.allocateUninitialized(elementType, size);

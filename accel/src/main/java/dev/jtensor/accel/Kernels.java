@@ -81,6 +81,18 @@ public interface Kernels {
     void applyUpdate(UpdateRule rule, int size, double[] scalars, Object gradient, Object[] state, Object[] out);
 
     /**
+     * {@link #applyUpdate(UpdateRule, int, double[], Object, Object[], Object[]) applyUpdate} with the
+     * hyperparameters in one-element buffers of this backend, of the state's element type: a device
+     * backend reads them where they are, so a learning rate computed on the device (from the step
+     * count) never comes to the host. This default reads them as host arrays.
+     */
+    default void applyUpdate(UpdateRule rule, int size, Object[] scalars, Object gradient, Object[] state, Object[] out) {
+        double[] values = new double[scalars.length];
+        for (int i = 0; i < values.length; i++) values[i] = java.lang.reflect.Array.getDouble(scalars[i], 0);
+        applyUpdate(rule, size, values, gradient, state, out);
+    }
+
+    /**
      * Gathers along the middle axis of a row-major {@code [outer, axisLength, inner]} array:
      * {@code out[o, i, j] = params[o, indices[i], j]}; indices are already checked to be in range.
      */

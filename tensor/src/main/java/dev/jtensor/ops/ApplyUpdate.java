@@ -104,14 +104,15 @@ public record ApplyUpdate(UpdateRule rule, List<VariableHandle> variables) imple
     @Override
     public Tensor compute(Backend backend, Tensor[] inputs, TensorSpec output) {
         for (VariableHandle v : variables) Primitives.requireVariableDevice(this, v, backend, "apply the update");
-        double[] scalars = new double[rule.scalars()];
-        for (int i = 0; i < scalars.length; i++) scalars[i] = inputs[i].doubleValue();
+        // the hyperparameters stay where they are: on a device, the kernel reads them there
+        Object[] scalars = new Object[rule.scalars()];
+        for (int i = 0; i < scalars.length; i++) scalars[i] = Primitives.denseData(backend, inputs[i]);
         Object gradient = Primitives.denseData(backend, inputs[scalars.length]);
         return locked(0, backend, scalars, gradient, output);
     }
 
     /** Takes the locks of variables {@code from...} in order, then updates them all. */
-    private Tensor locked(int from, Backend backend, double[] scalars, Object gradient, TensorSpec output) {
+    private Tensor locked(int from, Backend backend, Object[] scalars, Object gradient, TensorSpec output) {
         if (from < variables.size()) {
             synchronized (variables.get(from)) {
                 return locked(from + 1, backend, scalars, gradient, output);

@@ -121,6 +121,13 @@ final class TestKernels implements Kernels {
     }
 
     @Override
+    public void applyUpdate(UpdateRule rule, int size, Object[] scalars, Object gradient, Object[] state, Object[] out) {
+        double[] values = new double[scalars.length];
+        for (int i = 0; i < values.length; i++) values[i] = java.lang.reflect.Array.getDouble(unwrap(scalars[i]), 0);
+        applyUpdate(rule, size, values, gradient, state, out);
+    }
+
+    @Override
     public void gather(Object params, int outer, int axisLength, int inner, int[] indices, Object out) {
         count();
         reference.gather(unwrap(params), outer, axisLength, inner, indices, unwrap(out));
