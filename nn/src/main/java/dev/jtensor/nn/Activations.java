@@ -4,6 +4,7 @@ import static dev.jtensor.TF.*;
 
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Inputs;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -59,11 +60,13 @@ public final class Activations {
 
     /** Keras's ELU with alpha 1: {@code x} where positive, {@code exp(x) - 1} elsewhere. */
     public static Tensor elu(Tensor x) {
+        Inputs.nonNull(x, "Activations.elu", "x");
         return where(x.greater(0), x, expm1(x));
     }
 
     /** GELU in the tanh form: {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */
     public static Tensor gelu(Tensor x) {
+        Inputs.nonNull(x, "Activations.gelu", "x");
         Tensor inner = x.add(x.mul(x).mul(x).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
         return x.mul(0.5).mul(tanh(inner).add(1));
     }

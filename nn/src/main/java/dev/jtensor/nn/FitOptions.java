@@ -108,11 +108,12 @@ public final class FitOptions {
     }
 
     /** Adds callbacks (EarlyStopping, LearningRateScheduler, your own). */
-    public FitOptions callbacks(Callback... cs) {
-        for (Callback c : cs) {
-            if (c == null) throw new InvalidArgumentException("fit: a callback is null");
-            callbacks.add(c);
+    public FitOptions callbacks(Callback... callbacks) {
+        if (callbacks == null) throw new InvalidArgumentException("FitOptions.callbacks: callbacks is null");
+        for (int i = 0; i < callbacks.length; i++) {
+            if (callbacks[i] == null) throw new InvalidArgumentException("FitOptions.callbacks: callbacks[" + i + "] is null");
         }
+        this.callbacks.addAll(java.util.Arrays.asList(callbacks));
         return this;
     }
 

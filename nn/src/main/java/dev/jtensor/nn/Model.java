@@ -3,6 +3,7 @@ package dev.jtensor.nn;
 import dev.jtensor.InvalidArgumentException;
 import dev.jtensor.Operand;
 import dev.jtensor.Tensor;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.nn.callbacks.History;
 import dev.jtensor.nn.data.Dataset;
 import dev.jtensor.nn.layers.KerasTensor;
@@ -112,10 +113,12 @@ public abstract class Model extends Layer {
      * @throws InvalidArgumentException if the model is not compiled, or the counts of targets and outputs differ
      */
     public Tensor computeLoss(List<Tensor> y, List<Tensor> predictions) {
+        nonNull(y, "computeLoss", "y");
+        nonNull(predictions, "computeLoss", "predictions");
         Loss loss = requireCompiled("computeLoss").loss();
-        if (y == null || predictions == null || y.size() != predictions.size()) {
-            throw new InvalidArgumentException("Model \"" + name() + "\" has " + (predictions == null ? "null" : predictions.size())
-                    + " outputs but got " + (y == null ? "null" : y.size()) + " targets");
+        if (y.size() != predictions.size()) {
+            throw new InvalidArgumentException("Model \"" + name() + "\" has " + predictions.size()
+                    + " outputs but got " + y.size() + " targets");
         }
         Tensor total = loss.call(y.get(0), predictions.get(0));
         for (int i = 1; i < y.size(); i++) total = total.add(loss.call(y.get(i), predictions.get(i)));
@@ -125,19 +128,25 @@ public abstract class Model extends Layer {
 
     /** Sets the optimizer, loss and metrics, by Keras's names: {@code compile("adam", "mse", "mae")}. */
     public Model compile(String optimizer, String loss, String... metrics) {
+        nonNull(optimizer, "compile", "optimizer");
+        nonNull(loss, "compile", "loss");
+        nonNullElements(metrics, "compile", "metrics");
         return compile(Optimizers.get(optimizer), Losses.get(loss), Arrays.stream(metrics).map(Metrics::get).toList());
     }
 
     /** Sets the optimizer and loss, with metrics by name. */
     public Model compile(Optimizer optimizer, Loss loss, String... metrics) {
+        nonNull(optimizer, "compile", "optimizer");
+        nonNull(loss, "compile", "loss");
+        nonNullElements(metrics, "compile", "metrics");
         return compile(optimizer, loss, Arrays.stream(metrics).map(Metrics::get).toList());
     }
 
     /** Sets the optimizer, loss and metrics; replaces an earlier compile (its traced steps are dropped). */
     public Model compile(Optimizer optimizer, Loss loss, List<Metric> metrics) {
-        if (optimizer == null || loss == null || metrics == null || metrics.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidArgumentException("Model \"" + name() + "\": compile got a null optimizer, loss or metric");
-        }
+        nonNull(optimizer, "compile", "optimizer");
+        nonNull(loss, "compile", "loss");
+        Inputs.nonNullElements(metrics, "Model \"" + name() + "\".compile", "metrics");
         compiled = new Compiled(optimizer, loss, List.copyOf(metrics), new Trainer.Steps());
         return this;
     }
@@ -179,29 +188,33 @@ public abstract class Model extends Layer {
         return stopTraining;
     }
 
-    /** Trains on {@code x} and {@code y} (one input, one output). */
+    /** Trains on {@code x} and {@code y} (one input, one output); {@code options} may be null: Keras's defaults. */
     public History fit(Operand x, Operand y, FitOptions options) {
         nonNullData(x, y, "fit");
         return fit(List.of(x.asTensor()), List.of(y.asTensor()), options);
     }
 
-    /** Trains a model of several inputs or outputs: one tensor per input in {@code x}, per output in {@code y}. */
+    /**
+     * Trains a model of several inputs or outputs: one tensor per input in {@code x}, per output in {@code y};
+     * {@code options} may be null: Keras's defaults ({@link FitOptions#defaults()}).
+     */
     public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
         return new Trainer(this, requireCompiled("fit")).fit(x, y, options == null ? FitOptions.defaults() : options);
     }
 
     /**
      * Trains on a Dataset of {@code (x, y)} batches (it batches and shuffles itself; {@code batchSize}
-     * and {@code shuffle} are ignored). An unknown cardinality shows as {@code 12/Unknown}.
+     * and {@code shuffle} are ignored). An unknown cardinality shows as {@code 12/Unknown}. {@code options} may
+     * be null: Keras's defaults.
      */
     public History fit(Dataset data, FitOptions options) {
-        if (data == null) throw new InvalidArgumentException("Model \"" + name() + "\": fit got a null dataset");
+        nonNull(data, "fit", "data");
         return new Trainer(this, requireCompiled("fit")).fit(data, options == null ? FitOptions.defaults() : options);
     }
 
     /** The loss and metrics over a Dataset of {@code (x, y)} batches. */
     public Map<String, Double> evaluate(Dataset data) {
-        if (data == null) throw new InvalidArgumentException("Model \"" + name() + "\": evaluate got a null dataset");
+        nonNull(data, "evaluate", "data");
         return new Trainer(this, requireCompiled("evaluate")).evaluate(data);
     }
 
@@ -223,7 +236,7 @@ public abstract class Model extends Layer {
 
     /** The outputs for {@code x} in batches of {@code batchSize}, concatenated (inference mode). */
     public Tensor predict(Operand x, int batchSize) {
-        if (x == null) throw new InvalidArgumentException("Model \"" + name() + "\": predict got null");
+        nonNull(x, "predict", "x");
         return new Trainer(this, compiled).predict(List.of(x.asTensor()), batchSize);
     }
 
@@ -247,8 +260,18 @@ public abstract class Model extends Layer {
     }
 
     private void nonNullData(Operand x, Operand y, String method) {
-        if (x == null || y == null) {
-            throw new InvalidArgumentException("Model \"" + name() + "\": " + method + " got null " + (x == null ? "x" : "y"));
-        }
+        nonNull(x, method, "x");
+        nonNull(y, method, "y");
+    }
+
+    /** {@code value}, or an InvalidArgumentException {@code Model "name".method: parameter is null}. */
+    private <T> T nonNull(T value, String method, String parameter) {
+        return Inputs.nonNull(value, "Model \"" + name() + "\"." + method, parameter);
+    }
+
+    /** {@code values}, checked for null and for null elements ({@code metrics[1] is null}). */
+    private void nonNullElements(Object[] values, String method, String parameter) {
+        nonNull(values, method, parameter);
+        Inputs.nonNullElements(Arrays.asList(values), "Model \"" + name() + "\"." + method, parameter);
     }
 }

@@ -40,6 +40,8 @@ public final class Progbar {
     /**
      * A bar for {@code target} steps (-1 when unknown) at Keras's {@code verbose} level (0 silent, 1
      * the bar, 2 one line per epoch), drawn in place when {@code out} is {@code System.out} on a terminal.
+     *
+     * @throws dev.jtensor.InvalidArgumentException if {@code out} is null
      */
     public Progbar(long target, int verbose, PrintStream out) {
         this(target, verbose, out, System.console() != null && System.console().isTerminal() && out == System.out);
@@ -49,7 +51,7 @@ public final class Progbar {
     Progbar(long target, int verbose, PrintStream out, boolean dynamic) {
         this.target = target;
         this.verbose = verbose;
-        this.out = out;
+        this.out = dev.jtensor.internal.Inputs.nonNull(out, "Progbar", "out");
         this.dynamic = dynamic;
     }
 
@@ -58,14 +60,17 @@ public final class Progbar {
         return verbose == 1 && dynamic && (System.nanoTime() - lastDraw) / 1e9 >= INTERVAL;
     }
 
-    /** Redraws the in-place line after {@code current} steps (verbose 1 on a terminal only). */
+    /**
+     * Redraws the in-place line after {@code current} steps (verbose 1 on a terminal only); {@code values}
+     * may be null: no metrics (Keras's {@code values=None}).
+     */
     public void update(long current, Map<String, Double> values) {
         if (!due(current)) return;
         lastDraw = System.nanoTime();
         draw(line(current, values, false));
     }
 
-    /** Prints the epoch's last line (nothing at verbose 0). */
+    /** Prints the epoch's last line (nothing at verbose 0); {@code values} may be null: no metrics. */
     public void finish(long current, Map<String, Double> values) {
         if (verbose == 0) return;
         if (verbose == 2) {
@@ -131,9 +136,10 @@ public final class Progbar {
         return s + "s";
     }
 
-    /** {@code " - name: value"} for each metric, names sorted. */
+    /** {@code " - name: value"} for each metric, names sorted (none for null). */
     static String metrics(Map<String, Double> values) {
         StringBuilder sb = new StringBuilder();
+        if (values == null) return "";
         new TreeMap<>(values).forEach((k, v) -> sb.append(" - ").append(k).append(": ").append(format(v)));
         return sb.toString();
     }

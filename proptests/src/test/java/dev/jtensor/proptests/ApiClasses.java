@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The public classes of the API packages, found by listing the class files of the jars or
- * directories that hold {@link TF}, {@link GradientTape} and {@link Graph} (so a new class is covered without
+ * directories that hold {@link TF}, {@link GradientTape}, {@link Graph}, nn's Model and spark's SparkTrainer (so a new class is covered without
  * being named anywhere), and their public constructors and methods.
  */
 final class ApiClasses {
@@ -31,7 +31,8 @@ final class ApiClasses {
 
     static List<Class<?>> scan(List<String> packages) {
         List<String> names = new ArrayList<>();
-        for (Class<?> anchor : List.of(TF.class, GradientTape.class, Graph.class, dev.jtensor.nn.Model.class)) {
+        for (Class<?> anchor : List.of(TF.class, GradientTape.class, Graph.class, dev.jtensor.nn.Model.class,
+                dev.jtensor.spark.SparkTrainer.class)) {
             names.addAll(classNames(location(anchor)));
         }
         return names.stream().distinct().sorted()

@@ -32,6 +32,8 @@ import dev.jtensor.ops.Primitive;
 import dev.jtensor.ops.StopGradient;
 import dev.jtensor.ops.VariableHandle;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
@@ -46,10 +48,12 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -132,6 +136,9 @@ final class ArgumentValues {
         if (raw == List.class || raw == Collection.class || raw == Iterable.class) return List.of(of(typeArgument(type, 0)));
         if (raw == Map.class) return Map.of(of(typeArgument(type, 0)), of(typeArgument(type, 1)));
         if (raw == Supplier.class) return (Supplier<Tensor>) ArgumentValues::tensor;
+        if (raw == Optional.class) return Optional.empty();
+        if (raw == Duration.class) return Duration.ofSeconds(1);
+        if (raw == PrintStream.class) return new PrintStream(OutputStream.nullOutputStream());
         if (raw == Graph.class) return new Graph();
         if (raw == Session.class) return new Session(new Graph());
         if (raw == Session.Runner.class) return new Session(new Graph()).runner();
@@ -157,9 +164,9 @@ final class ArgumentValues {
         }
         if (raw == dev.jtensor.nn.callbacks.TensorBoard.class) return new dev.jtensor.nn.callbacks.TensorBoard(DIR.resolve("tb"));
         if (raw == dev.jtensor.nn.metrics.AUC.class) return new dev.jtensor.nn.metrics.AUC();
-        if (raw == dev.jtensor.nn.metrics.Mean.class || raw == dev.jtensor.nn.metrics.Metric.class) {
-            return new dev.jtensor.nn.metrics.Mean();
-        }
+        if (raw == dev.jtensor.nn.metrics.Mean.class) return new dev.jtensor.nn.metrics.Mean();
+        // a metric of labels and predictions: Mean's update(Operand, Operand) is (values, sampleWeight)
+        if (raw == dev.jtensor.nn.metrics.Metric.class) return new dev.jtensor.nn.metrics.BinaryAccuracy();
         if (raw == dev.jtensor.nn.metrics.MeanMetricWrapper.class) {
             return new dev.jtensor.nn.metrics.MeanMetricWrapper("m", (yTrue, yPred) -> yPred);
         }
@@ -169,9 +176,33 @@ final class ArgumentValues {
             return new dev.jtensor.nn.optimizers.schedules.PiecewiseConstantDecay(new long[] {10}, new double[] {0.1, 0.01});
         }
         if (raw == dev.jtensor.nn.losses.Loss.class) return new dev.jtensor.nn.losses.MeanSquaredError();
-        if (raw == dev.jtensor.nn.data.Dataset.class) return dev.jtensor.nn.data.Dataset.fromTensorSlices(tensor());
+        // (x, y) elements, as Model.fit and evaluate take them
+        if (raw == dev.jtensor.nn.data.Dataset.class) return dev.jtensor.nn.data.Dataset.fromTensorSlices(tensor(), tensor());
         if (raw == dev.jtensor.nn.distribute.MirroredStrategy.class) return new dev.jtensor.nn.distribute.MirroredStrategy(2);
         if (raw == dev.jtensor.nn.distribute.ReplicaStep.class) return replicaStep();
+        if (raw == dev.jtensor.nn.Model.class || raw == dev.jtensor.nn.Sequential.class) return model();
+        if (raw == dev.jtensor.nn.FitOptions.class) return dev.jtensor.nn.FitOptions.defaults().verbose(0);
+        if (raw == dev.jtensor.nn.Progbar.class) return new dev.jtensor.nn.Progbar(1, 0, new PrintStream(OutputStream.nullOutputStream()));
+        if (raw == dev.jtensor.nn.layers.KerasTensor.class) return dev.jtensor.nn.layers.Input.of(2);
+        if (raw == dev.jtensor.nn.layers.Layer.class || raw == dev.jtensor.nn.layers.KernelLayer.class) {
+            return new dev.jtensor.nn.layers.Dense(2);
+        }
+        if (raw == dev.jtensor.nn.layers.Conv2D.class) return new dev.jtensor.nn.layers.Conv2D(1, 1);
+        if (raw == dev.jtensor.nn.layers.Embedding.class) return new dev.jtensor.nn.layers.Embedding(2, 2);
+        if (raw == dev.jtensor.nn.layers.Pooling2D.class) return new dev.jtensor.nn.layers.MaxPooling2D(2);
+        if (raw == dev.jtensor.nn.checkpoint.Checkpoint.class) {
+            return dev.jtensor.nn.checkpoint.Checkpoint.of(model(), new dev.jtensor.nn.optimizers.SGD(0.1));
+        }
+        if (raw == dev.jtensor.nn.checkpoint.Saver.class) return new dev.jtensor.nn.checkpoint.Saver(new Graph());
+        if (raw == dev.jtensor.nn.tensorboard.SummaryWriter.class) {
+            return opened(dev.jtensor.nn.tensorboard.SummaryWriter.create(DIR.resolve("tb")));
+        }
+        if (raw == dev.jtensor.nn.tensorboard.proto.Event.class) {
+            return dev.jtensor.nn.tensorboard.proto.Event.newBuilder().setWallTime(1).setStep(1).build();
+        }
+        if (raw == dev.jtensor.spark.ModelFactory.class) return (dev.jtensor.spark.ModelFactory) ArgumentValues::model;
+        if (raw == dev.jtensor.spark.SparkTrainer.class) return new dev.jtensor.spark.SparkTrainer(ArgumentValues::model);
+        if (raw == org.apache.spark.sql.Dataset.class) return spark().range(1).toDF();
         if (raw.isPrimitive()) return primitive(raw);
         if (raw.isArray()) return arrayOf(raw.getComponentType());
         if (raw.isEnum()) return raw.getEnumConstants()[0];
@@ -195,6 +226,25 @@ final class ArgumentValues {
         var step = dev.jtensor.nn.distribute.ReplicaStep.of(model);
         step.compute(List.of(tensor()), List.of(tensor()), 2);
         return step;
+    }
+
+    /** A built 2-2 Dense model, compiled with SGD and mean squared error. */
+    private static dev.jtensor.nn.Model model() {
+        var model = new dev.jtensor.nn.Sequential(new dev.jtensor.nn.layers.InputLayer(2), new dev.jtensor.nn.layers.Dense(2));
+        model.compile(new dev.jtensor.nn.optimizers.SGD(0.1), new dev.jtensor.nn.losses.MeanSquaredError());
+        model.callAll(List.of(tensor()), false);
+        return model;
+    }
+
+    private static org.apache.spark.sql.SparkSession spark;
+
+    /** One local Spark session for the run, started on first use (only spark's fit over a DataFrame needs one). */
+    private static synchronized org.apache.spark.sql.SparkSession spark() {
+        if (spark == null) {
+            spark = org.apache.spark.sql.SparkSession.builder().master("local[1]").appName("NullArgumentsTest")
+                    .config("spark.ui.enabled", "false").getOrCreate();
+        }
+        return spark;
     }
 
     private static Tensor tensor() {

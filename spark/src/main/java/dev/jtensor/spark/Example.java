@@ -20,9 +20,8 @@ public record Example(float[] features, float[] target) implements Serializable 
 
     /** @throws InvalidArgumentException if either array is null */
     public Example {
-        if (features == null || target == null) {
-            throw new InvalidArgumentException("Example: features and target must not be null");
-        }
+        if (features == null) throw new InvalidArgumentException("Example: features is null");
+        if (target == null) throw new InvalidArgumentException("Example: target is null");
     }
 
     /** An example whose target is one value (a class id or a regression target). */

@@ -26,11 +26,15 @@ final class Rows {
 
     /** The examples of {@code data}, checked against its schema first. */
     static JavaRDD<Example> examples(Dataset<Row> data, List<String> featureColumns, String targetColumn) {
-        if (data == null || featureColumns == null || featureColumns.isEmpty() || targetColumn == null
-                || featureColumns.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidArgumentException("SparkTrainer.fit: needs a Dataset, at least one feature column and a "
-                    + "target column, got " + featureColumns + " and " + targetColumn);
+        if (data == null) throw new InvalidArgumentException("SparkTrainer.fit: data is null");
+        if (featureColumns == null) throw new InvalidArgumentException("SparkTrainer.fit: featureColumns is null");
+        if (targetColumn == null) throw new InvalidArgumentException("SparkTrainer.fit: targetColumn is null");
+        for (int i = 0; i < featureColumns.size(); i++) {
+            if (featureColumns.get(i) == null) {
+                throw new InvalidArgumentException("SparkTrainer.fit: featureColumns[" + i + "] is null");
+            }
         }
+        if (featureColumns.isEmpty()) throw new InvalidArgumentException("SparkTrainer.fit: featureColumns is empty");
         StructType schema = data.schema();
         List<String> columns = new ArrayList<>(featureColumns);
         columns.add(targetColumn);

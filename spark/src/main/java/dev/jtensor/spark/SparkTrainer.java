@@ -128,7 +128,8 @@ public final class SparkTrainer {
 
     /** Each example's input shape (default: a vector of the first example's length). */
     public SparkTrainer featureShape(int... shape) {
-        if (shape == null || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+        if (shape == null) throw new InvalidArgumentException("SparkTrainer.featureShape: shape is null");
+        if (Arrays.stream(shape).anyMatch(d -> d <= 0)) {
             throw new InvalidArgumentException("SparkTrainer: featureShape needs positive dimensions, got "
                     + Arrays.toString(shape));
         }
@@ -145,8 +146,9 @@ public final class SparkTrainer {
 
     /** Keras's verbosity: 0 silent, 1 a progress bar, 2 one line per epoch (default 1), printed to {@code out}. */
     public SparkTrainer verbose(int level, PrintStream out) {
-        if (level < 0 || level > 2 || out == null) {
-            throw new InvalidArgumentException("SparkTrainer: verbose must be 0, 1 or 2 with a stream, got " + level);
+        if (out == null) throw new InvalidArgumentException("SparkTrainer.verbose: out is null");
+        if (level < 0 || level > 2) {
+            throw new InvalidArgumentException("SparkTrainer: verbose must be 0, 1 or 2, got " + level);
         }
         this.verbose = level;
         this.out = out;
@@ -174,10 +176,8 @@ public final class SparkTrainer {
      * 4, and after a finished run nothing (it says so at verbose 1 and 2).
      */
     public SparkTrainer checkpoints(Path directory, int kept) {
-        if (directory == null || kept < 1) {
-            throw new InvalidArgumentException("SparkTrainer: checkpoints needs a directory and kept >= 1, got "
-                    + directory + ", " + kept);
-        }
+        if (directory == null) throw new InvalidArgumentException("SparkTrainer.checkpoints: directory is null");
+        if (kept < 1) throw new InvalidArgumentException("SparkTrainer: checkpoints needs kept >= 1, got " + kept);
         this.checkpointDirectory = directory;
         this.checkpointsKept = kept;
         return this;

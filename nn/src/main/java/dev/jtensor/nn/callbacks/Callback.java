@@ -1,12 +1,16 @@
 package dev.jtensor.nn.callbacks;
 
+import dev.jtensor.FailedPreconditionException;
+import dev.jtensor.internal.Inputs;
 import dev.jtensor.nn.Model;
 import java.util.Map;
 
 /**
  * Keras's {@code keras.callbacks.Callback}: hooks that {@code fit} calls around training, epochs and
  * batches. {@code logs} maps metric names ({@code loss}, {@code accuracy}, {@code val_loss}, ...)
- * to their current values. Override what you need; {@link #model()} is the model being trained.
+ * to their current values. {@code logs} may be null, as Keras's {@code logs=None}: jtensor's callbacks read
+ * it as no metrics, and an override should too ({@link #orEmpty}). Override what you need; {@link #model()}
+ * is the model being trained.
  *
  * {@snippet :
  * class PrintLoss extends Callback {
@@ -21,9 +25,13 @@ public abstract class Callback {
 
     private Model model;
 
-    /** Called by {@code fit} before training starts. */
+    /**
+     * Called by {@code fit} before training starts.
+     *
+     * @throws dev.jtensor.InvalidArgumentException if {@code model} is null
+     */
     public void setModel(Model model) {
-        this.model = model;
+        this.model = Inputs.nonNull(model, getClass().getSimpleName() + ".setModel", "model");
     }
 
     /** The model being trained; null before {@code fit} starts. */
@@ -31,11 +39,20 @@ public abstract class Callback {
         return model;
     }
 
+    /** {@link #model()}, or an error naming {@code method} when none is set (the callback is used outside fit). */
+    final Model requireModel(String method) {
+        if (model == null) {
+            throw new FailedPreconditionException(getClass().getSimpleName() + "." + method
+                    + ": no model is set; fit sets it (setModel)");
+        }
+        return model;
+    }
+
     /** Before the first epoch. */
     public void onTrainBegin() {
     }
 
-    /** After the last epoch (or an early stop). */
+    /** After the last epoch (or an early stop); {@code logs} may be null: no metrics. */
     public void onTrainEnd(Map<String, Double> logs) {
     }
 
@@ -43,7 +60,7 @@ public abstract class Callback {
     public void onEpochBegin(int epoch) {
     }
 
-    /** After each epoch, with the epoch's training and validation metrics. */
+    /** After each epoch, with the epoch's training and validation metrics; {@code logs} may be null: no metrics. */
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
     }
 
@@ -51,7 +68,12 @@ public abstract class Callback {
     public void onTrainBatchBegin(int batch) {
     }
 
-    /** After each training step, with the epoch's running metrics. */
+    /** After each training step, with the epoch's running metrics; {@code logs} may be null: no metrics. */
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+    }
+
+    /** {@code logs}, or an empty map for null (Keras's {@code logs = logs or {}}). */
+    protected static Map<String, Double> orEmpty(Map<String, Double> logs) {
+        return logs == null ? Map.of() : logs;
     }
 }

@@ -38,9 +38,10 @@ public final class EarlyStopping extends Callback {
 
     /** Watches {@code monitor}; see the class comment. */
     public EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBestWeights) {
-        if (monitor == null || patience < 0 || !(minDelta >= 0)) {
-            throw new InvalidArgumentException("EarlyStopping: monitor must be set, patience >= 0 and minDelta >= 0, got "
-                    + monitor + ", " + patience + ", " + minDelta);
+        if (monitor == null) throw new InvalidArgumentException("EarlyStopping: monitor is null");
+        if (patience < 0 || !(minDelta >= 0)) {
+            throw new InvalidArgumentException("EarlyStopping: patience and minDelta must be >= 0, got "
+                    + patience + ", " + minDelta);
         }
         this.monitor = monitor;
         this.patience = patience;
@@ -60,6 +61,7 @@ public final class EarlyStopping extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        logs = orEmpty(logs);
         Double value = logs.get(monitor);
         if (value == null) {
             throw new InvalidArgumentException("EarlyStopping: the monitored metric '" + monitor
@@ -71,20 +73,23 @@ public final class EarlyStopping extends Callback {
             best = value;
             bestEpoch = epoch;
             wait = 0;
-            if (restoreBestWeights) bestWeights = model().variables().stream().map(Variable::asTensor).toList();
+            if (restoreBestWeights) bestWeights = requireModel("onEpochEnd").variables().stream().map(Variable::asTensor).toList();
             return;
         }
         if (wait >= patience && epoch > 0) {
             stoppedEpoch = epoch;
-            model().stopTraining(true);
+            requireModel("onEpochEnd").stopTraining(true);
         }
     }
 
-    /** Puts back the best epoch's weights when training stopped early and {@code restoreBestWeights} is set. */
+    /**
+     * Puts back the best epoch's weights when training stopped early and {@code restoreBestWeights} is set;
+     * {@code logs} is not read (it may be null).
+     */
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
         if (stoppedEpoch >= 0 && restoreBestWeights && bestWeights != null) {
-            List<Variable> vars = model().variables();
+            List<Variable> vars = requireModel("onTrainEnd").variables();
             for (int i = 0; i < vars.size(); i++) vars.get(i).assign(bestWeights.get(i));
         }
     }

@@ -1,5 +1,6 @@
 package dev.jtensor.nn.callbacks;
 
+import dev.jtensor.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class History extends Callback {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         epochs.add(epoch);
-        logs.forEach((k, v) -> history.computeIfAbsent(k, key -> new ArrayList<>()).add(v));
+        orEmpty(logs).forEach((k, v) -> history.computeIfAbsent(k, key -> new ArrayList<>()).add(v));
     }
 
     /** Metric name to its value per epoch, in the order the metrics first appeared. */
@@ -38,11 +39,16 @@ public final class History extends Callback {
         return List.copyOf(epochs);
     }
 
-    /** The last epoch's value of {@code metric}. */
+    /**
+     * The last epoch's value of {@code metric}.
+     *
+     * @throws InvalidArgumentException if {@code metric} is null or was not recorded
+     */
     public double last(String metric) {
+        if (metric == null) throw new InvalidArgumentException("History.last: metric is null");
         List<Double> values = history.get(metric);
         if (values == null || values.isEmpty()) {
-            throw new IllegalArgumentException("History: no metric '" + metric + "'; recorded: " + history.keySet());
+            throw new InvalidArgumentException("History: no metric '" + metric + "'; recorded: " + history.keySet());
         }
         return values.get(values.size() - 1);
     }

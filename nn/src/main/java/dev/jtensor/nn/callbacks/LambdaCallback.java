@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Keras's {@code LambdaCallback}: a callback from functions, for the epoch and batch ends (the two
- * hooks most often needed); a null function does nothing.
+ * hooks most often needed); a null function does nothing, and null logs reach the functions as an empty map.
  *
  * {@snippet :
  * var print = LambdaCallback.onEpochEnd((epoch, logs) -> System.out.println(epoch + " " + logs));
@@ -43,11 +43,11 @@ public final class LambdaCallback extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        if (epochEnd != null) epochEnd.accept(epoch, logs);
+        if (epochEnd != null) epochEnd.accept(epoch, orEmpty(logs));
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-        if (batchEnd != null) batchEnd.accept(batch, logs);
+        if (batchEnd != null) batchEnd.accept(batch, orEmpty(logs));
     }
 }

@@ -25,7 +25,7 @@ public final class LearningRateScheduler extends Callback {
 
     @Override
     public void onEpochBegin(int epoch) {
-        var optimizer = model().optimizer();
+        var optimizer = requireModel("onEpochBegin").optimizer();
         Double rate = schedule.apply(epoch, optimizer.learningRate());
         if (rate == null || !(rate >= 0) || rate.isInfinite()) {
             throw new InvalidArgumentException("LearningRateScheduler: the schedule returned " + rate + " for epoch "
@@ -36,6 +36,6 @@ public final class LearningRateScheduler extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        logs.put("learning_rate", model().optimizer().learningRate());
+        if (logs != null) logs.put("learning_rate", requireModel("onEpochEnd").optimizer().learningRate());
     }
 }

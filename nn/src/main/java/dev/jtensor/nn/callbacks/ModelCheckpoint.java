@@ -45,14 +45,16 @@ public final class ModelCheckpoint extends Callback {
     /** Saves after every epoch to {@code filepath} (formatted as the class comment says). */
     public ModelCheckpoint(String filepath) {
         if (filepath == null || filepath.isBlank()) {
-            throw new InvalidArgumentException("ModelCheckpoint: the file path is null or blank");
+            throw new InvalidArgumentException("ModelCheckpoint: filepath is " + (filepath == null ? "null" : "blank"));
         }
         this.filepath = filepath;
     }
 
     /** The metric {@link #saveBestOnly} watches ({@code val_loss} by default). */
     public ModelCheckpoint monitor(String metric) {
-        if (metric == null || metric.isBlank()) throw new InvalidArgumentException("ModelCheckpoint.monitor: blank metric");
+        if (metric == null || metric.isBlank()) {
+            throw new InvalidArgumentException("ModelCheckpoint.monitor: metric is " + (metric == null ? "null" : "blank"));
+        }
         this.monitor = metric;
         return this;
     }
@@ -64,9 +66,9 @@ public final class ModelCheckpoint extends Callback {
     }
 
     /** Whether lower ({@link Mode#MIN}) or higher ({@link Mode#MAX}) is better; AUTO decides by the name. */
-    public ModelCheckpoint mode(Mode m) {
-        if (m == null) throw new InvalidArgumentException("ModelCheckpoint.mode: null");
-        this.mode = m;
+    public ModelCheckpoint mode(Mode mode) {
+        if (mode == null) throw new InvalidArgumentException("ModelCheckpoint.mode: mode is null");
+        this.mode = mode;
         return this;
     }
 
@@ -101,6 +103,7 @@ public final class ModelCheckpoint extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        logs = orEmpty(logs);
         if (++sinceSave < everyEpochs) return;
         sinceSave = 0;
         if (saveBestOnly) {
@@ -118,7 +121,8 @@ public final class ModelCheckpoint extends Callback {
         } catch (IOException e) {
             throw FileErrors.writing("checkpoint", path, e);
         }
-        Checkpoint.of(model(), weightsOnly ? null : model().optimizer()).save(path);
+        var model = requireModel("onEpochEnd");
+        Checkpoint.of(model, weightsOnly ? null : model.optimizer()).save(path);
         lastSaved = path;
     }
 

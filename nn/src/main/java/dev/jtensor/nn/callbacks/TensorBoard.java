@@ -95,7 +95,7 @@ public final class TensorBoard extends Callback {
         closeWriters();
         train = SummaryWriter.create(trainDir());
         batches = 0;
-        if (writeGraph) train.graph(model(), graphInputDtype);
+        if (writeGraph) train.graph(requireModel("onTrainBegin"), graphInputDtype);
     }
 
     @Override
@@ -106,12 +106,12 @@ public final class TensorBoard extends Callback {
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
         if (updateFreq == 0 || batches % updateFreq != 0) return;
-        logs.forEach((name, value) -> train.scalar("batch_" + name, value, batches));
+        orEmpty(logs).forEach((name, value) -> train.scalar("batch_" + name, value, batches));
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        logs.forEach((name, value) -> {
+        orEmpty(logs).forEach((name, value) -> {
             if (name.startsWith("val_")) {
                 if (validation == null) validation = SummaryWriter.create(validationDir());
                 String metric = name.substring(4);
@@ -122,7 +122,7 @@ public final class TensorBoard extends Callback {
             }
         });
         if (histogramFreq > 0 && epoch % histogramFreq == 0) {
-            for (Variable v : model().variables()) train.histogram(v.name() + "/histogram", v, epoch);
+            for (Variable v : requireModel("onEpochEnd").variables()) train.histogram(v.name() + "/histogram", v, epoch);
         }
     }
 

@@ -66,9 +66,12 @@ public final class Checkpoint {
         return of(model, null);
     }
 
-    /** A checkpoint of {@code model} and the state of {@code optimizer} (null: the model alone). */
+    /**
+     * A checkpoint of {@code model} and the state of {@code optimizer}; {@code optimizer} may be null: the
+     * model alone (as {@link #of(Module)}).
+     */
     public static Checkpoint of(Module model, Optimizer optimizer) {
-        if (model == null) throw new InvalidArgumentException("Checkpoint.of: the model is null");
+        if (model == null) throw new InvalidArgumentException("Checkpoint.of: model is null");
         return new Checkpoint(model, optimizer, UnaryOperator.identity());
     }
 

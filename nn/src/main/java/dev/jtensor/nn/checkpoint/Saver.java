@@ -57,8 +57,10 @@ public final class Saver {
      * @throws InvalidArgumentException if one is of another graph or two share a name
      */
     public Saver(Graph graph, List<Variable> variables) {
-        if (graph == null || variables == null || variables.contains(null)) {
-            throw new InvalidArgumentException("Saver: needs a graph and its variables, got " + graph + ", " + variables);
+        if (graph == null) throw new InvalidArgumentException("Saver: graph is null");
+        if (variables == null) throw new InvalidArgumentException("Saver: variables is null");
+        for (int i = 0; i < variables.size(); i++) {
+            if (variables.get(i) == null) throw new InvalidArgumentException("Saver: variables[" + i + "] is null");
         }
         List<Variable> own = graph.variables();
         for (Variable v : variables) {
@@ -86,8 +88,9 @@ public final class Saver {
      * @throws dev.jtensor.FailedPreconditionException if a variable is not initialised in the session
      */
     public Path save(Session session, Path path) {
-        requireOwnSession(session, "save");
+        if (session == null) throw new InvalidArgumentException("Saver.save: session is null");
         if (path == null) throw new InvalidArgumentException("Saver.save: path is null");
+        requireOwnSession(session, "save");
         List<Variable> order = List.copyOf(variables.values());
         List<Tensor> values = session.run(order);
         Map<String, Tensor> named = new LinkedHashMap<>();
@@ -101,8 +104,9 @@ public final class Saver {
      * is checked whole and matched by name, dtype and shape first: on any difference nothing changes.
      */
     public void restore(Session session, Path path) {
-        requireOwnSession(session, "restore");
+        if (session == null) throw new InvalidArgumentException("Saver.restore: session is null");
         if (path == null) throw new InvalidArgumentException("Saver.restore: path is null");
+        requireOwnSession(session, "restore");
         Map<String, Tensor> values = CheckpointFiles.read(path);
         Matching.check(path, "the Saver's variables", variables, values, Set.of());
         Map<Tensor, Object> feed = new LinkedHashMap<>();
@@ -111,9 +115,9 @@ public final class Saver {
     }
 
     private void requireOwnSession(Session session, String method) {
-        if (session == null || session.graph() != graph) {
+        if (session.graph() != graph) {
             throw new InvalidArgumentException("Saver." + method + ": the session must run the Saver's graph, got "
-                    + (session == null ? "null" : "a session of another graph"));
+                    + "a session of another graph");
         }
     }
 }

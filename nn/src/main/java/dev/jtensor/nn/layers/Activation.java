@@ -16,10 +16,13 @@ public final class Activation extends Layer {
     private final String activationName;
     private final UnaryOperator<Tensor> fn;
 
-    /** The activation {@link Activations#get} knows by {@code name}. */
+    /**
+     * The activation {@link Activations#get} knows by {@code name}; {@code name} may be null: linear (the
+     * identity), as Keras's {@code activation=None}.
+     */
     public Activation(String name) {
         this.fn = Activations.get(name);
-        this.activationName = name;
+        this.activationName = name == null ? "linear" : name;
     }
 
     /** The activation's name. */

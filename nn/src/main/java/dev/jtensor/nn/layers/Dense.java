@@ -28,7 +28,10 @@ public final class Dense extends KernelLayer<Dense> {
         this.units = units;
     }
 
-    /** A layer of {@code units} outputs with a named activation ({@link Activations#get}). */
+    /**
+     * A layer of {@code units} outputs with a named activation ({@link Activations#get}); {@code activation}
+     * may be null: linear, as Keras's {@code activation=None}.
+     */
     public Dense(int units, String activation) {
         this(units);
         activation(activation);

@@ -25,8 +25,8 @@ public final class Input {
     }
 
     /**
-     * An input of {@code dtype} named {@code name} (null for Keras's {@code input_layer}, {@code input_layer_1}, ...).
-     * A -1 in {@code shape} is a dimension unknown until data arrives.
+     * An input of {@code dtype} named {@code name}; {@code name} may be null: Keras's {@code input_layer},
+     * {@code input_layer_1}, ... A -1 in {@code shape} is a dimension unknown until data arrives.
      */
     public static KerasTensor of(DType dtype, String name, int... shape) {
         if (dtype == null) {

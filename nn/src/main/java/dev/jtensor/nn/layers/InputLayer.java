@@ -19,7 +19,7 @@ public final class InputLayer extends Layer {
 
     /** One example's shape (the batch dimension is added, unknown); -1 marks an unknown dimension. */
     public InputLayer(int... exampleShape) {
-        this.shape = Input.batchOf(exampleShape);
+        this.shape = Input.batchOf(dev.jtensor.internal.Inputs.nonNull(exampleShape, "InputLayer", "exampleShape"));
     }
 
     /** The input shape, batch first (unknown). */

@@ -2,6 +2,7 @@ package dev.jtensor.nn.layers;
 
 import dev.jtensor.DType;
 import dev.jtensor.Shape;
+import dev.jtensor.internal.Inputs;
 import java.util.List;
 
 /**
@@ -25,13 +26,17 @@ public final class KerasTensor {
     private final List<KerasTensor> inputs;
     private final String name;
 
-    /** An output of {@code layer} on {@code inputs} ({@code layer} is null for a model input). */
+    /**
+     * An output of {@code layer} on {@code inputs}; {@code layer} may be null: a model input (with no inputs).
+     *
+     * @throws dev.jtensor.InvalidArgumentException if another argument or an input is null
+     */
     public KerasTensor(Shape shape, DType dtype, Layer layer, List<KerasTensor> inputs, String name) {
-        this.shape = shape;
-        this.dtype = dtype;
+        this.shape = Inputs.nonNull(shape, "KerasTensor", "shape");
+        this.dtype = Inputs.nonNull(dtype, "KerasTensor", "dtype");
         this.layer = layer;
-        this.inputs = List.copyOf(inputs);
-        this.name = name;
+        this.inputs = List.copyOf(Inputs.nonNullElements(inputs, "KerasTensor", "inputs"));
+        this.name = Inputs.nonNull(name, "KerasTensor", "name");
     }
 
     /** The shape, batch dimension first (unknown). */

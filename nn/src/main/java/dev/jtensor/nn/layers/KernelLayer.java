@@ -34,7 +34,7 @@ public abstract class KernelLayer<L extends KernelLayer<L>> extends Layer {
         return (L) this;
     }
 
-    /** Sets the activation by Keras's name ({@link Activations#get}). */
+    /** Sets the activation by Keras's name ({@link Activations#get}); {@code name} may be null: linear (Keras's None). */
     public L activation(String name) {
         requireNotBuilt("activation");
         this.activation = Activations.get(name);
@@ -71,14 +71,14 @@ public abstract class KernelLayer<L extends KernelLayer<L>> extends Layer {
         return self();
     }
 
-    /** A penalty on the kernel (null for none). */
+    /** A penalty on the kernel; {@code r} may be null: none (the default, Keras's {@code kernel_regularizer=None}). */
     public L kernelRegularizer(Regularizer r) {
         requireNotBuilt("kernelRegularizer");
         this.kernelRegularizer = r;
         return self();
     }
 
-    /** A penalty on the bias (null for none). */
+    /** A penalty on the bias; {@code r} may be null: none (the default, Keras's {@code bias_regularizer=None}). */
     public L biasRegularizer(Regularizer r) {
         requireNotBuilt("biasRegularizer");
         this.biasRegularizer = r;

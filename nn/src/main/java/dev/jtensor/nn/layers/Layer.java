@@ -162,7 +162,7 @@ public abstract class Layer extends Module {
      */
     public final void ensureBuilt(Shape inputShape) {
         if (inputShape == null) {
-            throw new InvalidArgumentException("Layer \"" + name + "\": the input shape is null");
+            throw new InvalidArgumentException("Layer \"" + name + "\".ensureBuilt: inputShape is null");
         }
         if (builtFor != null) {
             checkInput(inputShape);
@@ -196,6 +196,9 @@ public abstract class Layer extends Module {
 
     /** The output shape for inputs of {@code inputShape} (of the layer's dtype, batch first); builds the layer if needed. */
     public Shape outputShape(Shape inputShape) {
+        if (inputShape == null) {
+            throw new InvalidArgumentException("Layer \"" + name + "\".outputShape: inputShape is null");
+        }
         return call(new KerasTensor(inputShape, dtype, null, List.of(), "input")).shape();
     }
 

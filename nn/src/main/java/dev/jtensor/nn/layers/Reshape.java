@@ -21,7 +21,8 @@ public final class Reshape extends Layer {
 
     /** The per-example target shape. */
     public Reshape(int... targetShape) {
-        if (targetShape == null || targetShape.length == 0) {
+        if (targetShape == null) throw new InvalidArgumentException("Reshape: targetShape is null");
+        if (targetShape.length == 0) {
             throw new InvalidArgumentException("Reshape: the target shape is empty");
         }
         if (Arrays.stream(targetShape).anyMatch(d -> d < -1 || d == 0)

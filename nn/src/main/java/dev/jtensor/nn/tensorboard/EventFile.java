@@ -46,8 +46,18 @@ public record EventFile(Path file, List<Event> events, Optional<CorruptRecordExc
     /** The plugin name that marks a tensor summary as a scalar (TensorFlow 2's {@code tf.summary.scalar}). */
     private static final String SCALARS_PLUGIN = "scalars";
 
-    /** The record: the file, its events and the error; the list is copied. */
+    /**
+     * The record: the file, its events and the error (empty if none); the list is copied.
+     *
+     * @throws InvalidArgumentException if an argument or an event is null
+     */
     public EventFile {
+        if (file == null) throw new InvalidArgumentException("EventFile: file is null");
+        if (events == null) throw new InvalidArgumentException("EventFile: events is null");
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == null) throw new InvalidArgumentException("EventFile: events[" + i + "] is null");
+        }
+        if (error == null) throw new InvalidArgumentException("EventFile: error is null (Optional.empty() for none)");
         events = List.copyOf(events);
     }
 
@@ -147,6 +157,7 @@ public record EventFile(Path file, List<Event> events, Optional<CorruptRecordExc
 
     /** The scalars of {@code tag}, in file order. */
     public List<ScalarPoint> scalars(String tag) {
+        if (tag == null) throw new InvalidArgumentException("EventFile.scalars: tag is null");
         return scalars().stream().filter(p -> p.tag().equals(tag)).toList();
     }
 

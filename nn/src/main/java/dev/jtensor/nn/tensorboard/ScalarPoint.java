@@ -1,5 +1,7 @@
 package dev.jtensor.nn.tensorboard;
 
+import dev.jtensor.InvalidArgumentException;
+
 /**
  * One scalar of an event file: its tag, step, the wall time of its event (seconds since the epoch)
  * and its value.
@@ -10,4 +12,9 @@ package dev.jtensor.nn.tensorboard;
  * @param value the value
  */
 public record ScalarPoint(String tag, long step, double wallTime, double value) {
+
+    /** @throws InvalidArgumentException if {@code tag} is null */
+    public ScalarPoint {
+        if (tag == null) throw new InvalidArgumentException("ScalarPoint: tag is null");
+    }
 }
