@@ -18,6 +18,10 @@ import dev.jtensor.internal.ThreadSettings;
  * }
  * }
  *
+ * <p>The process-wide default device starts as the CPU, or as the device the system property
+ * {@code jtensor.device} names ({@code -Djtensor.device=gpu:0} runs a program on the first GPU
+ * without changing its code; a device that is not there makes every op say so).
+ *
  * <p>What stays process-wide, and why: the CPU kernel set ({@code -Djtensor.backend}) and the size
  * of the CPU thread pool ({@code -Djtensor.threads}, {@link dev.jtensor.accel.Parallel#setMaxThreads}):
  * there is one pool of worker threads shared by every caller, so its size cannot differ per

@@ -33,7 +33,11 @@ public final class ThreadSettings {
     }
 
     private static volatile boolean globalNumpyBehavior;
-    private static volatile Backend globalBackend = Backends.cpu();
+    /** The system property naming the process-wide default device at start, as {@code -Djtensor.device=gpu:0}. */
+    public static final String DEVICE_PROPERTY = "jtensor.device";
+
+    /** Null until first asked for: then {@link #DEVICE_PROPERTY}'s device, else the CPU. */
+    private static volatile Backend globalBackend;
     private static volatile SeedSequence globalSeed;
     private static final ThreadLocal<Overrides> LOCAL = ThreadLocal.withInitial(Overrides::new);
 
@@ -49,7 +53,26 @@ public final class ThreadSettings {
     /** The backend of this thread's default device, where creation ops and ops without inputs run. */
     public static Backend backend() {
         Backend local = LOCAL.get().backend;
-        return local != null ? local : globalBackend;
+        return local != null ? local : globalBackend();
+    }
+
+    private static Backend globalBackend() {
+        Backend b = globalBackend;
+        if (b == null) {
+            String spec = System.getProperty(DEVICE_PROPERTY);
+            if (spec == null || spec.isBlank()) {
+                b = Backends.cpu();
+            } else {
+                try {
+                    b = Backends.of(Device.parse(spec.trim()));
+                } catch (IllegalArgumentException e) {
+                    // not cached: every op says the same until the property or the machine is fixed
+                    throw new dev.jtensor.InvalidArgumentException("-D" + DEVICE_PROPERTY + "=" + spec + ": " + e.getMessage());
+                }
+            }
+            globalBackend = b;
+        }
+        return b;
     }
 
     /** This thread's seed sequence, or null when no seed is set. */
