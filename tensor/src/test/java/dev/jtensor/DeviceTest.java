@@ -114,6 +114,14 @@ class DeviceTest {
     }
 
     @Test
+    void readingAReversedViewDownloadsEveryElementItReaches() {
+        Tensor a = onDevice(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        // negative strides walk down from the view's offset: the download must reach its highest element
+        assertArrayEquals(new float[] {6, 5, 4, 3, 2, 1}, a.get(Index.step(-1), Index.step(-1)).toFloatArray());
+        assertArrayEquals(new float[] {3, 2}, a.get(Index.at(0), Index.range(2, 0, -1)).toFloatArray());
+    }
+
+    @Test
     void toMovesExplicitlyAndIsFreeWhenAlreadyThere() {
         Tensor host = constant(new long[] {7, 8});
         Tensor there = host.to(TestBackend.DEVICE_0);

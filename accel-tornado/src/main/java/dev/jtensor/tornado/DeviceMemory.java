@@ -16,6 +16,7 @@ import uk.ac.manchester.tornado.api.WorkerGrid1D;
 import uk.ac.manchester.tornado.api.WorkerGrid3D;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.enums.TornadoVMBackendType;
 import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
@@ -33,6 +34,13 @@ import uk.ac.manchester.tornado.api.types.arrays.TornadoNativeArray;
  * Calls are serialised: the plan and its argument arrays are shared.
  */
 final class DeviceMemory {
+
+    /**
+     * TornadoVM's OpenCL build options; jtensor's default drops TornadoVM's {@code -cl-fast-relaxed-math}
+     * and {@code -cl-mad-enable}, which make float64 {@code sqrt} float-accurate and NaN and
+     * infinity undefined: the kernels must give the reference's values.
+     */
+    static final String OPENCL_FLAGS_PROPERTY = "tornado.opencl.compiler.flags";
 
     static final int ARGS = 128, SCALARS = 8, STAGING = 1 << 16, GROUP = 256, MAX_GROUPS = 4096;
 
@@ -125,7 +133,8 @@ final class DeviceMemory {
             graphs.add(g.snapshot());
         }
         plan = new TornadoExecutionPlan(graphs.toArray(ImmutableTaskGraph[]::new));
-        plan.withGridScheduler(scheduler).withDevice(tornadoDevice);
+        plan.withGridScheduler(scheduler).withDevice(tornadoDevice)
+                .withCompilerFlags(TornadoVMBackendType.OPENCL, System.getProperty(OPENCL_FLAGS_PROPERTY, "-w"));
     }
 
     Device device() {

@@ -19,11 +19,21 @@ import uk.ac.manchester.tornado.api.runtime.TornadoRuntimeProvider;
  * {@code jtensor.tornado.memory} (bytes, or with a suffix {@code k}, {@code m}, {@code g}; default a
  * quarter of the device's largest allocation, at most 1 GiB), split 8:4:2:2 between float32, float64,
  * int32 (and bool) and int64.
+ *
+ * <p>Accuracy over speed: unless the user sets them, {@code tornado.enable.nativeFunctions} is off
+ * and the OpenCL build options are {@code -w} only ({@code tornado.opencl.compiler.flags}; TornadoVM's
+ * default adds {@code -cl-fast-relaxed-math -cl-mad-enable}), so device results match the CPU's.
  */
 public final class TornadoProvider implements Backend.Provider {
 
+    static final String NATIVE_FUNCTIONS_PROPERTY = "tornado.enable.nativeFunctions";
+
     @Override
     public List<Backend> backends() {
+        // TornadoVM's default maps sqrt, sin and cos to OpenCL's native_* functions, whose accuracy the
+        // standard leaves to the vendor (float accuracy for float64 on PoCL): the kernels must give the
+        // reference's values. Read once when TornadoVM starts, so set before it does, unless the user chose.
+        if (System.getProperty(NATIVE_FUNCTIONS_PROPERTY) == null) System.setProperty(NATIVE_FUNCTIONS_PROPERTY, "False");
         TornadoRuntime runtime;
         try {
             runtime = TornadoRuntimeProvider.getTornadoRuntime();

@@ -17,14 +17,15 @@ public record Strided(Object data, int offset, int[] strides) {
     }
 
     /**
-     * How many elements of the buffer this view spans over {@code shape}: one past the last element
-     * it reaches (0 when the shape is empty). A device-to-host copy of a view moves this many.
+     * How many elements of the buffer this view spans over {@code shape}: one past the highest element
+     * it reaches, which is above the offset only along positive strides (0 when the shape is empty). A device-to-host copy of a view moves this many.
      */
     public int extent(int[] shape) {
         int last = offset;
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] == 0) return 0;
-            last += (shape[d] - 1) * strides[d];
+            // a negative stride (a reversed slice) walks down from the offset: it reaches no higher element
+            if (strides[d] > 0) last += (shape[d] - 1) * strides[d];
         }
         return last + 1;
     }
