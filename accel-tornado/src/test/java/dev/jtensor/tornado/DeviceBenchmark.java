@@ -92,7 +92,7 @@ public final class DeviceBenchmark {
             System.out.printf("warm-up: first upload %.0f ms, first elementwise ops %.0f ms, first matmul %.0f ms, "
                             + "first reduction %.0f ms, first read %.0f ms; the same elementwise ops again %.2f ms%n",
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6);
-            again.floatValue();
+            again.toFloatArray();
         }
     }
 
@@ -113,7 +113,7 @@ public final class DeviceBenchmark {
                     loss.floatValue();
                 }
             };
-            step.run();
+            for (int k = 0; k < 30; k++) step.run();   // the JIT's and the device's warm-up
             long up = gpu.bytesUploaded(), down = gpu.bytesDownloaded(), launches = gpu.launches();
             double[] s = time(10, step);
             long steps = 60;

@@ -191,6 +191,31 @@ class TornadoTensorTest {
     }
 
     @Test
+    void aTracedFunctionRunsOnTheDeviceWithoutTransfers() {
+        Tensor x = x(16, 8), w0 = x(8, 4);
+        // matmul, then a chain the fusion pass turns into one fused program
+        java.util.function.Function<Variable, dev.jtensor.graph.TracedFunction> traced = w ->
+                dev.jtensor.graph.TracedFunction.of(in -> matmul(in, w).mul(0.5f).add(1f).tanh().mul(w.asTensor().reduceSum()));
+        Tensor expected = traced.apply(new Variable(w0)).call(x);
+        Tensor xs = x.to(GPU0);
+        Variable w = new Variable(w0.to(GPU0));
+        var f = traced.apply(w);
+        f.call(xs);                                   // traces, compiles the kernels it needs
+        long up = GPU.uploads(), down = GPU.downloads();
+        Tensor y = f.call(xs);
+        assertEquals(up, GPU.uploads(), "uploads in a traced call");
+        assertEquals(down, GPU.downloads(), "downloads in a traced call");
+        assertEquals(GPU0, y.device());
+        float[] e = expected.toFloatArray(), a = y.toFloatArray();
+        for (int i = 0; i < e.length; i++) assertEquals(e[i], a[i], 1e-5 * Math.max(1, Math.abs(e[i])), "element " + i);
+        w.assign(w.asTensor().mul(2f));               // assign on the device; the traced call reads the new value
+        assertEquals(up, GPU.uploads(), "uploads after assign");
+        Tensor twice = traced.apply(new Variable(w0.mul(2f))).call(x);
+        float[] t = twice.toFloatArray(), b = f.call(xs).toFloatArray();
+        for (int i = 0; i < t.length; i++) assertEquals(t[i], b[i], 1e-5 * Math.max(1, Math.abs(t[i])), "after assign, element " + i);
+    }
+
+    @Test
     void badPlacementNamesTheDevices() {
         Tensor onGpu = constant(new float[] {1, 2}).to(GPU0);
         var mixed = assertThrows(InvalidArgumentException.class, () -> onGpu.add(constant(new float[] {1, 2})));
