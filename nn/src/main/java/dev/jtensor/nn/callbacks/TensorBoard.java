@@ -106,11 +106,22 @@ public final class TensorBoard extends Callback {
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
         if (updateFreq == 0 || batches % updateFreq != 0) return;
-        orEmpty(logs).forEach((name, value) -> train.scalar("batch_" + name, value, batches));
+        SummaryWriter writer = trainWriter("onTrainBatchEnd");
+        orEmpty(logs).forEach((name, value) -> writer.scalar("batch_" + name, value, batches));
+    }
+
+    /** The open training writer; the hooks that write need {@link #onTrainBegin} first, as fit calls them. */
+    private SummaryWriter trainWriter(String hook) {
+        if (train == null) {
+            throw new IllegalStateException("TensorBoard." + hook + ": called outside onTrainBegin..onTrainEnd, where "
+                    + "the event files of " + logdir + " are open (fit calls the hooks in that order)");
+        }
+        return train;
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        SummaryWriter train = trainWriter("onEpochEnd");
         orEmpty(logs).forEach((name, value) -> {
             if (name.startsWith("val_")) {
                 if (validation == null) validation = SummaryWriter.create(validationDir());

@@ -130,6 +130,16 @@ class TensorBoardCallbackTest {
     }
 
     @Test
+    void hooksCalledOutsideTrainingSaySo() {
+        TensorBoard tb = new TensorBoard(logdir);
+        var e = assertThrows(IllegalStateException.class, () -> tb.onEpochEnd(0, java.util.Map.of("loss", 1.0)));
+        assertTrue(e.getMessage().startsWith("TensorBoard.onEpochEnd: called outside onTrainBegin..onTrainEnd")
+                && e.getMessage().contains(logdir.toString()), e.getMessage());
+        TensorBoard everyBatch = new TensorBoard(logdir).updateFreq(1);
+        assertThrows(IllegalStateException.class, () -> everyBatch.onTrainBatchEnd(0, java.util.Map.of("loss", 1.0)));
+    }
+
+    @Test
     void badSettingsAreRefused() {
         assertEquals("TensorBoard: updateFreq must be >= 0, got -1",
                 assertThrows(InvalidArgumentException.class, () -> new TensorBoard(logdir).updateFreq(-1)).getMessage());
