@@ -114,6 +114,21 @@ class DeviceTest {
     }
 
     @Test
+    void aJavaNumberJoinsTheDeviceThroughTheFillKernelNotAnUpload() {
+        Tensor a = onDevice(new double[] {1, 2});
+        int uploads = DEVICE.uploads();
+        Tensor y = a.mul(0.1).add(3);
+        assertEquals(uploads, DEVICE.uploads(), "no buffer moved for the two scalars");
+        assertArrayEquals(new double[] {1 * 0.1 + 3, 2 * 0.1 + 3}, y.toDoubleArray());
+        // an int64 beyond 2^53 has no exact double: it is uploaded, exactly
+        long big = (1L << 53) + 1;
+        Tensor there = constant(big).to(TestBackend.DEVICE_0);
+        assertEquals(uploads + 1, DEVICE.uploads());
+        assertEquals(big, there.longValue());
+        assertEquals(Long.MIN_VALUE, constant(Long.MIN_VALUE).to(TestBackend.DEVICE_0).longValue());
+    }
+
+    @Test
     void readingAReversedViewDownloadsEveryElementItReaches() {
         Tensor a = onDevice(new float[][] {{1, 2, 3}, {4, 5, 6}});
         // negative strides walk down from the view's offset: the download must reach its highest element

@@ -44,9 +44,9 @@ public final class DeviceBenchmark {
         return seconds;
     }
 
-    static String range(double[] sorted, double scale, String format) {
-        return String.format(format, sorted[2] * scale) + " (" + String.format(format, sorted[0] * scale) + "-"
-                + String.format(format, sorted[4] * scale) + ")";
+    /** The median of five sorted figures with their range. */
+    static String range(double[] sorted, String format) {
+        return String.format(format, sorted[2]) + " (" + String.format(format, sorted[0]) + "-" + String.format(format, sorted[4]) + ")";
     }
 
     public static void main(String[] args) {
@@ -118,7 +118,7 @@ public final class DeviceBenchmark {
             double[] s = time(10, step);
             long steps = 60;
             System.out.printf("mlp batch=%d %d-%d-10 %s: %s steps/s; per step %d bytes up, %d down, %d kernel launches%n",
-                    batch, features, hidden, device, range(new double[] {1 / s[4], 1 / s[3], 1 / s[2], 1 / s[1], 1 / s[0]}, 1, "%.1f"),
+                    batch, features, hidden, device, range(new double[] {1 / s[4], 1 / s[3], 1 / s[2], 1 / s[1], 1 / s[0]}, "%.1f"),
                     (gpu.bytesUploaded() - up) / steps, (gpu.bytesDownloaded() - down) / steps, (gpu.launches() - launches) / steps);
         }
     }

@@ -18,7 +18,8 @@ public record Strided(Object data, int offset, int[] strides) {
 
     /**
      * How many elements of the buffer this view spans over {@code shape}: one past the highest element
-     * it reaches, which is above the offset only along positive strides (0 when the shape is empty). A device-to-host copy of a view moves this many.
+     * it reaches, which is above the offset only along positive strides (0 when the shape is empty).
+     * A device-to-host copy of a view moves this many.
      */
     public int extent(int[] shape) {
         int last = offset;

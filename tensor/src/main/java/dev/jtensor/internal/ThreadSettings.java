@@ -59,20 +59,21 @@ public final class ThreadSettings {
     private static Backend globalBackend() {
         Backend b = globalBackend;
         if (b == null) {
-            String spec = System.getProperty(DEVICE_PROPERTY);
-            if (spec == null || spec.isBlank()) {
-                b = Backends.cpu();
-            } else {
-                try {
-                    b = Backends.of(Device.parse(spec.trim()));
-                } catch (IllegalArgumentException e) {
-                    // not cached: every op says the same until the property or the machine is fixed
-                    throw new dev.jtensor.InvalidArgumentException("-D" + DEVICE_PROPERTY + "=" + spec + ": " + e.getMessage());
-                }
-            }
+            // a bad value throws here and is not cached: every op says the same until it is fixed
+            b = deviceNamedBy(System.getProperty(DEVICE_PROPERTY));
             globalBackend = b;
         }
         return b;
+    }
+
+    /** The backend a {@link #DEVICE_PROPERTY} value names: the CPU for none; an InvalidArgumentException naming it if absent. */
+    static Backend deviceNamedBy(String spec) {
+        if (spec == null || spec.isBlank()) return Backends.cpu();
+        try {
+            return Backends.of(Device.parse(spec.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new dev.jtensor.InvalidArgumentException("-D" + DEVICE_PROPERTY + "=" + spec + ": " + e.getMessage());
+        }
     }
 
     /** This thread's seed sequence, or null when no seed is set. */
